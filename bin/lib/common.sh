@@ -1,0 +1,67 @@
+# Shared by the bin/ scripts: find a JDK >= 25 and make sure the project is built.
+# Sourced, not executed. Sets CIRCUS_HOME, JAVA_HOME and JAVA.
+
+CIRCUS_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+CIRCUS_MIN_JDK=25
+
+# Prints the feature version of the java binary given, or nothing.
+circus_java_feature() {
+  "$1" -XshowSettings:properties -version 2>&1 |
+    sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
+}
+
+circus_find_jdk() {
+  local candidates=() c v
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  for c in /usr/lib/jvm/*/ /opt/java/*/ /opt/jdk*/; do
+    [ -d "$c" ] && candidates+=("${c%/}")
+  done
+  if command -v java >/dev/null 2>&1; then
+    c="$(readlink -f "$(command -v java)")"
+    candidates+=("${c%/bin/java}")
+  fi
+  for c in "${candidates[@]}"; do
+    [ -x "$c/bin/java" ] && [ -x "$c/bin/javac" ] || continue
+    v="$(circus_java_feature "$c/bin/java")"
+    if [ -n "$v" ] && [ "$v" -ge "$CIRCUS_MIN_JDK" ]; then
+      JAVA_HOME="$c"
+      JAVA="$c/bin/java"
+      export JAVA_HOME
+      return 0
+    fi
+  done
+  {
+    echo "circus: no JDK >= $CIRCUS_MIN_JDK found."
+    echo "  looked at: JAVA_HOME (${JAVA_HOME:-unset}), /usr/lib/jvm/*, /opt/java/*, and 'java' on PATH."
+    echo "  install a JDK $CIRCUS_MIN_JDK (for example Temurin 25) or point JAVA_HOME at one."
+  } >&2
+  return 1
+}
+
+# Builds the project (without tests) when the console's runtime class path is missing or older
+# than any source file, so that a fresh clone works with bin/circusd straight away.
+circus_ensure_built() {
+  local lib="$CIRCUS_HOME/circus-console/target/lib"
+  local jar
+  jar="$(ls "$CIRCUS_HOME"/circus-console/target/circus-console-*.jar 2>/dev/null | head -n 1)"
+  if [ -d "$lib" ] && [ -n "$jar" ] &&
+     [ -z "$(find "$CIRCUS_HOME" -path '*/src/main/*' -newer "$jar" -print -quit 2>/dev/null)" ] &&
+     [ -z "$(find "$CIRCUS_HOME" -name pom.xml -newer "$jar" -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  if ! command -v mvn >/dev/null 2>&1; then
+    echo "circus: the project is not built and Maven ('mvn') is not on PATH to build it." >&2
+    return 1
+  fi
+  echo "circus: building the project (first use or sources changed)..." >&2
+  (cd "$CIRCUS_HOME" && mvn -q -B -DskipTests install) >&2 || {
+    echo "circus: the build failed; see the Maven output above." >&2
+    return 1
+  }
+}
+
+circus_classpath() {
+  local jar
+  jar="$(ls "$CIRCUS_HOME"/circus-console/target/circus-console-*.jar | grep -v -- '-tests.jar' | head -n 1)"
+  printf '%s:%s/circus-console/target/lib/*' "$jar" "$CIRCUS_HOME"
+}

@@ -1,0 +1,47 @@
+package io.circus.config;
+
+import java.time.Duration;
+
+/**
+ * The {@code [circus]} section, converted and defaulted as in Circus 0.19, plus our JMX settings.
+ * Optional values are null (strings) or -1 (numbers) when absent.
+ *
+ * @param checkDelay       period of the housekeeping tick (max_age checks); exits are seen at once
+ * @param endpoint         control ROUTER endpoint
+ * @param endpointOwner    owner of an ipc:// control socket file, or null
+ * @param pubsubEndpoint   event PUB endpoint
+ * @param multicastEndpoint UDP discovery endpoint, or empty to disable
+ * @param statsEndpoint    stats PUB endpoint, or null when no stats stream is published
+ * @param statsd           whether the stats stream is published
+ * @param statsInterval    sampling interval of the stats stream
+ * @param umask            the daemon's umask, or -1 to leave it alone
+ * @param warmupDelay      delay between starting two watchers
+ * @param httpd            Circus's web console flag (accepted, not supported: see compatibility.md)
+ * @param httpdHost        web console host
+ * @param httpdPort        web console port
+ * @param debug            debug mode
+ * @param pidfile          pid file, or null
+ * @param loglevel         log level name, or null for info
+ * @param logoutput        log destination, or null for standard error
+ * @param loggerconfig     logging configuration file, or null
+ * @param fqdnPrefix       prefix of the arbiter's fqdn, or null
+ * @param jmxPort          port of the JMX connector server, or -1 for local attach only
+ * @param jmxHost          host the JMX connector binds to
+ * @param jmxPasswordFile  JMX password file, or null for no authentication
+ * @param jmxAccessFile    JMX access file, or null
+ * @param jmxSsl           whether the JMX connector uses TLS
+ */
+public record GlobalSettings(Duration checkDelay, String endpoint, String endpointOwner, String pubsubEndpoint,
+                             String multicastEndpoint, String statsEndpoint, boolean statsd,
+                             Duration statsInterval, int umask, Duration warmupDelay, boolean httpd,
+                             String httpdHost, int httpdPort, boolean debug, String pidfile, String loglevel,
+                             String logoutput, String loggerconfig, String fqdnPrefix, int jmxPort,
+                             String jmxHost, String jmxPasswordFile, String jmxAccessFile, boolean jmxSsl) {
+
+    /** Circus's defaults for a config file with an empty {@code [circus]} section. */
+    public static GlobalSettings defaults() {
+        return new GlobalSettings(Duration.ofSeconds(5), "tcp://127.0.0.1:5555", null, "tcp://127.0.0.1:5556",
+                "udp://237.219.251.97:12027", null, false, Duration.ofSeconds(1), -1, Duration.ZERO, false,
+                "localhost", 8080, false, null, null, null, null, null, -1, "127.0.0.1", null, null, false);
+    }
+}
