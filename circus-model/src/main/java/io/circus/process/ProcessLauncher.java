@@ -28,6 +28,36 @@ public interface ProcessLauncher extends AutoCloseable {
      */
     ManagedProcess spawn(SpawnRequest request) throws SpawnException;
 
+    /**
+     * Sends a signal to a descendant of one of our children (the {@code signal} command's
+     * {@code children}/{@code recursive} options). The default goes through {@link ProcessHandle} for
+     * TERM and KILL and {@code /bin/kill} otherwise; native backends override it with kill(2).
+     *
+     * @return false when the process does not exist (any more)
+     */
+    default boolean signalPid(long pid, Signal signal) {
+        java.util.Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+        if (handle.isEmpty()) {
+            return false;
+        }
+        if (signal.number() == Signal.KILL.number()) {
+            return handle.get().destroyForcibly();
+        }
+        if (signal.number() == Signal.TERM.number()) {
+            return handle.get().destroy();
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-s", Integer.toString(signal.number()), Long.toString(pid))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return kill.waitFor() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Number of threads this launcher runs (for the benchmark and status). */
     int threadCount();
 

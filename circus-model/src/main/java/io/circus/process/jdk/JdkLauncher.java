@@ -80,7 +80,8 @@ public final class JdkLauncher implements ProcessLauncher {
             // so the pid we get is the program's and it leads its own session and group.
             command.add(SETSID.toString());
         }
-        command.add(request.program());
+        // Resolve the program first: behind setsid a missing program would look like a crash (127).
+        command.add(resolve(request));
         command.addAll(request.argv().subList(1, request.argv().size()));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().clear();
@@ -102,6 +103,32 @@ public final class JdkLauncher implements ProcessLauncher {
             throw new SpawnException("cannot start " + request.program() + ": " + e.getMessage(), e);
         }
         return new JdkProcess(process, request, grouped, readers);
+    }
+
+    private static String resolve(SpawnRequest request) throws SpawnException {
+        String program = request.program();
+        if (program.contains("/")) {
+            Path p = request.cwd() != null ? request.cwd().resolve(program) : Path.of(program);
+            return checkExecutable(p, program).toString();
+        }
+        String path = request.env().getOrDefault("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        for (String dir : path.split(":")) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, program);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        throw new SpawnException("cannot start " + program + ": No such file or directory (not on PATH " + path + ")", 2);
+    }
+
+    private static Path checkExecutable(Path p, String program) throws SpawnException {
+        if (!Files.exists(p)) {
+            throw new SpawnException("cannot start " + program + ": No such file or directory", 2);
+        }
+        if (Files.isDirectory(p) || !Files.isExecutable(p)) {
+            throw new SpawnException("cannot start " + program + ": Permission denied", 13);
+        }
+        return p;
     }
 
     private static ProcessBuilder.Redirect redirect(Stdio stdio) {

@@ -1,0 +1,39 @@
+package io.circus.event;
+
+import java.util.Locale;
+
+/**
+ * What happened. The lower-case name is Circus's event name ({@code watcher.<name>.<event>}); the
+ * types Circus lacks ({@code state}, {@code spawn_failed}) say so in their description.
+ */
+public enum EventType {
+    /** A process was started. */
+    SPAWN,
+    /** A process was reaped: carries its exit code and the cause. */
+    REAP,
+    /** The daemon sent a stop signal or SIGKILL to a process. */
+    KILL,
+    /** A watcher finished starting. */
+    START,
+    /** A watcher finished stopping. */
+    STOP,
+    /** A watcher finished a graceful reload. */
+    RELOAD,
+    /** A watcher option was changed at run time. */
+    UPDATED,
+    /** A watcher was added at run time. */
+    ADD,
+    /** A watcher was removed at run time. */
+    REMOVE,
+    /** Not in Circus: a spawn attempt failed (missing program, bad directory, ...). */
+    SPAWN_FAILED,
+    /** Not in Circus: a watcher or process changed state; carries {@code from} and {@code to}. */
+    STATE,
+    /** Not in Circus: the daemon re-read its configuration; carries what changed. */
+    CONFIG_RELOADED;
+
+    /** The Circus spelling, e.g. {@code spawn}. */
+    public String circusName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,66 @@
+package io.circus.runtime;
+
+import io.circus.config.CircusConfig;
+import io.circus.config.WatcherConfig;
+import io.circus.event.EventListener;
+import io.circus.process.ProcessLauncher;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The root of the runtime: owns the watchers, the process launcher and the event stream. Every
+ * operation returns at once with a future; state is read without waiting.
+ */
+public interface Arbiter extends AutoCloseable {
+
+    /** Starts the watchers with autostart, by priority (highest first), honouring warmup_delay. */
+    CompletableFuture<Void> start();
+
+    /** Stops every watcher, then the arbiter; {@link #terminated()} completes afterwards. */
+    CompletableFuture<Void> quit();
+
+    /** Completes once the arbiter has stopped everything it started. */
+    CompletableFuture<Void> terminated();
+
+    CircusConfig config();
+
+    /** Watchers in start order (priority high to low, then name). */
+    List<Watcher> watchers();
+
+    /** Case-insensitive look-up. */
+    Optional<Watcher> watcher(String name);
+
+    CompletableFuture<Watcher> addWatcher(WatcherConfig config, boolean start);
+
+    /** Removes a watcher, stopping its processes unless {@code stop} is false (they are left running). */
+    CompletableFuture<Void> removeWatcher(String name, boolean stop);
+
+    CompletableFuture<Void> startAll();
+
+    CompletableFuture<Void> stopAll();
+
+    CompletableFuture<Void> restartAll();
+
+    CompletableFuture<Void> reloadAll(boolean graceful, boolean sequential);
+
+    /** Applies a new configuration as a precise diff; see {@link ConfigDiff}. */
+    CompletableFuture<ConfigDiff> reloadConfig(CircusConfig config);
+
+    void addListener(EventListener listener);
+
+    void removeListener(EventListener listener);
+
+    /** Sequence number of the latest event, 0 before any. */
+    long lastEventSeq();
+
+    long startEpochMillis();
+
+    ProcessLauncher launcher();
+
+    /** Total running processes over all watchers. */
+    int processCount();
+
+    @Override
+    void close();
+}

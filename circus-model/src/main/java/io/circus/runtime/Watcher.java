@@ -1,0 +1,88 @@
+package io.circus.runtime;
+
+import io.circus.config.WatcherConfig;
+import io.circus.process.Signal;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A named group of identical processes. Operations are asynchronous: each returns at once with a
+ * future completed when the operation has finished (the {@code waiting} semantics of Circus).
+ * Operations on one watcher run one after another in the order they were asked for; they never
+ * wait for, block or refuse operations on another watcher.
+ */
+public interface Watcher {
+
+    /** The name as configured (case preserved); look-ups are case-insensitive. */
+    String name();
+
+    WatcherState state();
+
+    /** The current definition, including live changes. */
+    WatcherConfig config();
+
+    /** Process slots ordered by wid. */
+    List<SupervisedProcess> processes();
+
+    /** Pids of running processes, ordered by wid. */
+    List<Long> pids();
+
+    /** Respawns after exits the daemon did not ask for. */
+    long restartCount();
+
+    /** Exit code of the latest unasked-for exit, or null. */
+    Integer lastExitCode();
+
+    /** Starts the processes; completes with false when the watcher was already running ("kept"). */
+    CompletableFuture<Boolean> start();
+
+    /** Stops every process (stop_signal, then SIGKILL after graceful_timeout); false if already stopped. */
+    CompletableFuture<Boolean> stop();
+
+    CompletableFuture<Void> restart();
+
+    /**
+     * Reloads: with {@code graceful}, new processes are started before the old ones are stopped (or
+     * SIGHUP is sent when send_hup is set); otherwise a restart. {@code sequential} replaces one
+     * process at a time.
+     */
+    CompletableFuture<Void> reload(boolean graceful, boolean sequential);
+
+    /** Adds {@code n} processes; completes with the new process count. */
+    CompletableFuture<Integer> incr(int n);
+
+    /** Removes {@code n} processes, the oldest first; completes with the new process count. */
+    CompletableFuture<Integer> decr(int n);
+
+    /** Sets the process count in place (no restart of the others). */
+    CompletableFuture<Integer> setNumProcesses(int n);
+
+    /**
+     * Sends a signal.
+     *
+     * @param pid       one process of this watcher, or 0 for all
+     * @param children  also to the direct children of the process(es)
+     * @param recursive also to every descendant
+     * @return completes with the pids signalled
+     */
+    CompletableFuture<List<Long>> signal(Signal signal, long pid, boolean children, boolean recursive);
+
+    /**
+     * Stops process(es) with the kill sequence (signal, then SIGKILL after the timeout); a watcher that
+     * is active replaces them.
+     *
+     * @param pid    one process, or 0 for all
+     * @param signal the signal, or null for stop_signal
+     * @param graceful the timeout before SIGKILL, or null for graceful_timeout
+     */
+    CompletableFuture<List<Long>> kill(long pid, Signal signal, Duration graceful);
+
+    /**
+     * Replaces the definition. Changes that apply live (process count, timeouts, respawn, max_age...)
+     * touch no process; any other change restarts this watcher only.
+     *
+     * @return completes with true when the processes were restarted
+     */
+    CompletableFuture<Boolean> reconfigure(WatcherConfig config);
+}

@@ -1,0 +1,307 @@
+package io.circus.runtime.core;
+
+import io.circus.config.CircusConfig;
+import io.circus.config.WatcherConfig;
+import io.circus.event.EventListener;
+import io.circus.event.EventType;
+import io.circus.process.Launchers;
+import io.circus.process.ProcessLauncher;
+import io.circus.runtime.Arbiter;
+import io.circus.runtime.ConfigDiff;
+import io.circus.runtime.Watcher;
+import io.circus.runtime.WatcherState;
+import io.circus.time.Ticker;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The arbiter: owns the watchers, the supervisor loop, the spawner and (unless given one) the
+ * process launcher. Build with {@link #builder(CircusConfig)}.
+ */
+public final class ArbiterCore implements Arbiter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArbiterCore.class);
+    private static final Comparator<WatcherCore> START_ORDER = Comparator
+            .comparingInt((WatcherCore w) -> -w.config().priority()).thenComparing(Watcher::name);
+
+    private final RuntimeContext ctx;
+    private final boolean ownsLauncher;
+    private final long startMillis = System.currentTimeMillis();
+    private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    private volatile CircusConfig config;
+    /** Copy-on-write, in start order; replaced only on the loop. */
+    private volatile List<WatcherCore> watchers = List.of();
+    /** Lower-case names of watchers added at run time: reloadconfig leaves them alone. */
+    private final java.util.Set<String> addedAtRunTime = new java.util.HashSet<>();
+    private boolean quitting;
+
+    private ArbiterCore(Builder b) {
+        this.config = b.config;
+        this.ownsLauncher = b.launcher == null;
+        ProcessLauncher launcher = b.launcher != null ? b.launcher : Launchers.best();
+        SupervisorLoop loop = new SupervisorLoop("circus-supervisor", b.ticker);
+        try {
+            this.ctx = new RuntimeContext(loop, new Spawner(launcher, loop), new EventBus(), launcher, b.outputs,
+                    b.socketFds, b.config.global().checkDelay());
+            b.listeners.forEach(ctx.events()::add);
+            List<WatcherCore> created = new ArrayList<>();
+            for (WatcherConfig w : b.config.watchers()) {
+                created.add(create(w));
+            }
+            created.sort(START_ORDER);
+            this.watchers = List.copyOf(created);
+        } catch (RuntimeException e) {
+            loop.shutdown();
+            if (ownsLauncher) {
+                launcher.close();
+            }
+            throw e;
+        }
+    }
+
+    public static Builder builder(CircusConfig config) {
+        return new Builder(config);
+    }
+
+    private WatcherCore create(WatcherConfig w) {
+        CapabilityCheck.validate(w, ctx.launcher());
+        return new WatcherCore(ctx, w);
+    }
+
+    // ---- reads ------------------------------------------------------------------------------------
+
+    @Override public CircusConfig config() { return config; }
+    @Override public List<Watcher> watchers() { return List.copyOf(watchers); }
+    @Override public long lastEventSeq() { return ctx.events().lastSeq(); }
+    @Override public long startEpochMillis() { return startMillis; }
+    @Override public ProcessLauncher launcher() { return ctx.launcher(); }
+    @Override public CompletableFuture<Void> terminated() { return terminated; }
+    @Override public void addListener(EventListener l) { ctx.events().add(l); }
+    @Override public void removeListener(EventListener l) { ctx.events().remove(l); }
+
+    @Override
+    public Optional<Watcher> watcher(String name) {
+        return Optional.ofNullable(find(name));
+    }
+
+    private WatcherCore find(String name) {
+        for (WatcherCore w : watchers) {
+            if (w.name().equalsIgnoreCase(name)) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public int processCount() {
+        int n = 0;
+        for (WatcherCore w : watchers) {
+            n += w.pids().size();
+        }
+        return n;
+    }
+
+    // ---- whole-arbiter operations -----------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<Void> start() {
+        return ctx.loop().call(() -> {
+            LOG.info("Starting master on pid {} with process backend {}", ProcessHandle.current().pid(), ctx.launcher().name());
+            return startWatchers(w -> w.config().autostart() && !w.config().onDemand())
+                    .thenRun(() -> LOG.info("Arbiter now waiting for commands"));
+        });
+    }
+
+    private CompletableFuture<Void> startWatchers(java.util.function.Predicate<WatcherCore> which) {
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        boolean first = true;
+        for (WatcherCore w : watchers) {
+            if (!which.test(w)) {
+                continue;
+            }
+            long warmup = first ? 0 : config.global().warmupDelay().toNanos();
+            first = false;
+            chain = chain.thenCompose(x -> ctx.loop().delay(warmup)).thenCompose(x -> w.start()).thenApply(x -> null);
+        }
+        return chain;
+    }
+
+    @Override
+    public CompletableFuture<Void> startAll() {
+        return ctx.loop().call(() -> startWatchers(w -> w.config().autostart()));
+    }
+
+    @Override
+    public CompletableFuture<Void> stopAll() {
+        return ctx.loop().call(this::stopEverything);
+    }
+
+    /** Stop order is priority low to high, all at once (Circus). */
+    private CompletableFuture<Void> stopEverything() {
+        List<CompletableFuture<Boolean>> stops = new ArrayList<>();
+        for (WatcherCore w : watchers.reversed()) {
+            stops.add(w.stop());
+        }
+        return CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new));
+    }
+
+    @Override
+    public CompletableFuture<Void> restartAll() {
+        return ctx.loop().call(() -> stopEverything().thenCompose(x -> startWatchers(w -> w.config().autostart())));
+    }
+
+    @Override
+    public CompletableFuture<Void> reloadAll(boolean graceful, boolean sequential) {
+        return ctx.loop().call(() -> {
+            List<CompletableFuture<Void>> reloads = new ArrayList<>();
+            for (WatcherCore w : watchers) {
+                reloads.add(w.reload(graceful, sequential));
+            }
+            return CompletableFuture.allOf(reloads.toArray(CompletableFuture[]::new));
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> quit() {
+        CompletableFuture<Void> done = ctx.loop().call(() -> {
+            if (quitting) {
+                return terminated;
+            }
+            quitting = true;
+            return stopEverything();
+        });
+        done.whenComplete((x, e) -> shutdown());
+        return terminated;
+    }
+
+    private void shutdown() {
+        if (terminated.isDone()) {
+            return;
+        }
+        ctx.spawner().close();
+        ctx.loop().shutdown();
+        if (ownsLauncher) {
+            ctx.launcher().close();
+        }
+        LOG.info("Arbiter exiting");
+        terminated.complete(null);
+    }
+
+    @Override
+    public void close() {
+        quit().join();
+    }
+
+    // ---- watchers at run time ---------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<Watcher> addWatcher(WatcherConfig w, boolean start) {
+        return ctx.loop().call(() -> {
+            if (find(w.name()) != null) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException(
+                        "watcher '" + w.name() + "' already exists"));
+            }
+            WatcherCore core = create(w);
+            install(core);
+            addedAtRunTime.add(w.name().toLowerCase(Locale.ROOT));
+            ctx.events().publish(EventType.ADD, w.name(), 0, 0, Map.of("time", System.currentTimeMillis() / 1000.0));
+            return start ? core.start().thenApply(x -> core) : CompletableFuture.completedFuture(core);
+        });
+    }
+
+    private void install(WatcherCore core) {
+        List<WatcherCore> next = new ArrayList<>(watchers);
+        next.add(core);
+        next.sort(START_ORDER);
+        watchers = List.copyOf(next);
+    }
+
+    private void uninstall(WatcherCore core) {
+        List<WatcherCore> next = new ArrayList<>(watchers);
+        next.remove(core);
+        watchers = List.copyOf(next);
+    }
+
+    @Override
+    public CompletableFuture<Void> removeWatcher(String name, boolean stop) {
+        return ctx.loop().call(() -> {
+            WatcherCore core = find(name);
+            if (core == null) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException("program " + name + " not found"));
+            }
+            ctx.events().publish(EventType.REMOVE, core.name(), 0, 0, Map.of("time", System.currentTimeMillis() / 1000.0));
+            return remove(core, stop);
+        });
+    }
+
+    private CompletableFuture<Void> remove(WatcherCore core, boolean stop) {
+        uninstall(core);
+        addedAtRunTime.remove(core.name().toLowerCase(Locale.ROOT));
+        if (!stop) {
+            core.abandon();
+            return CompletableFuture.completedFuture(null);
+        }
+        return core.stop().thenApply(x -> null);
+    }
+
+    @Override
+    public CompletableFuture<ConfigDiff> reloadConfig(CircusConfig next) {
+        return ctx.loop().call(() -> new ConfigReloader(this).apply(next));
+    }
+
+    // Used by ConfigReloader, on the loop.
+    List<WatcherCore> watcherCores() { return watchers; }
+    boolean addedAtRunTime(WatcherCore w) { return addedAtRunTime.contains(w.name().toLowerCase(Locale.ROOT)); }
+    WatcherCore newWatcher(WatcherConfig w) { return create(w); }
+    void installWatcher(WatcherCore w) { install(w); }
+    CompletableFuture<Void> removeWatcher(WatcherCore w) { return remove(w, true); }
+    void replaceConfig(CircusConfig c) { config = c; }
+    RuntimeContext context() { return ctx; }
+
+    /** Whether any watcher is running or stopping (for status). */
+    public boolean anyActive() {
+        return watchers.stream().anyMatch(w -> w.state() != WatcherState.STOPPED);
+    }
+
+    /** Wakes timers after an injected ticker moved (tests). */
+    public void tickerAdvanced() {
+        ctx.loop().wakeup();
+    }
+
+    /** Builder: only the configuration is required. */
+    public static final class Builder {
+        private final CircusConfig config;
+        private ProcessLauncher launcher;
+        private Ticker ticker = Ticker.SYSTEM;
+        private WatcherOutputFactory outputs = InheritedOutput.FACTORY;
+        private Supplier<Map<String, Integer>> socketFds = Map::of;
+        private final List<EventListener> listeners = new ArrayList<>();
+
+        private Builder(CircusConfig config) {
+            this.config = config;
+        }
+
+        /** The process backend; when not given, the best one is created and owned by the arbiter. */
+        public Builder launcher(ProcessLauncher l) { launcher = l; return this; }
+        public Builder ticker(Ticker t) { ticker = t; return this; }
+        public Builder outputs(WatcherOutputFactory f) { outputs = f; return this; }
+        public Builder socketFds(Supplier<Map<String, Integer>> s) { socketFds = s; return this; }
+        /** A listener registered before anything happens, so it sees every event from seq 1. */
+        public Builder listener(EventListener l) { listeners.add(l); return this; }
+
+        /** @throws IllegalArgumentException when a watcher needs what the backend cannot do */
+        public ArbiterCore build() {
+            return new ArbiterCore(this);
+        }
+
+    }
+}

@@ -1,0 +1,268 @@
+package io.circus.runtime.core;
+
+import io.circus.config.WatcherConfig;
+import io.circus.event.EventType;
+import io.circus.event.ExitCause;
+import io.circus.process.Capability;
+import io.circus.process.Credentials;
+import io.circus.process.ExitStatus;
+import io.circus.process.GroupMode;
+import io.circus.process.InheritedFd;
+import io.circus.process.ManagedProcess;
+import io.circus.process.Rlimit;
+import io.circus.process.Signal;
+import io.circus.process.SpawnException;
+import io.circus.process.SpawnRequest;
+import io.circus.process.Stdio;
+import io.circus.runtime.ProcessState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Spawns, stops and reaps the processes of one watcher's slots. Runs on the supervisor loop only;
+ * every future it returns is completed there.
+ */
+final class SlotLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlotLifecycle.class);
+
+    private final RuntimeContext ctx;
+    private final WatcherCore watcher;
+
+    SlotLifecycle(RuntimeContext ctx, WatcherCore watcher) {
+        this.ctx = ctx;
+        this.watcher = watcher;
+    }
+
+    private GroupMode groupMode() {
+        return ctx.launcher().can(Capability.SESSION) ? GroupMode.NEW_SESSION : GroupMode.NONE;
+    }
+
+    // ---- spawning -------------------------------------------------------------------------------
+
+    /**
+     * Spawns the slot's process, retrying spawn errors up to max_retry (at least one attempt).
+     *
+     * @return true once running, false when every attempt failed or the slot was retired meanwhile
+     */
+    CompletableFuture<Boolean> spawn(ProcessSlot slot) {
+        return attempt(slot, 1);
+    }
+
+    private CompletableFuture<Boolean> attempt(ProcessSlot slot, int attempt) {
+        WatcherConfig config = watcher.config();
+        slot.state(ProcessState.SPAWNING);
+        List<String> argv;
+        SpawnRequest request;
+        try {
+            Map<String, String> env = childEnv(config);
+            argv = CommandLine.argv(config, slot.wid(), env, ctx.socketFds().get());
+            request = request(config, argv, env, CredentialResolver.resolve(config.uid(), config.gid()));
+        } catch (SpawnException | IllegalArgumentException e) {
+            return failed(slot, attempt, e);
+        }
+        return ctx.spawner().spawn(request).handle((process, error) -> {
+            if (error != null) {
+                return failed(slot, attempt, error instanceof CompletionException ? error.getCause() : error);
+            }
+            started(slot, process, argv);
+            return CompletableFuture.completedFuture(slot.process() == process || slot.stopping != null);
+        }).thenCompose(f -> f);
+    }
+
+    private CompletableFuture<Boolean> failed(ProcessSlot slot, int attempt, Throwable error) {
+        WatcherConfig config = watcher.config();
+        LOG.error("error in '{}': {}", config.name(), error.getMessage());
+        ctx.events().publish(EventType.SPAWN_FAILED, config.name(), slot.wid(), 0,
+                Map.of("error", String.valueOf(error.getMessage()), "attempt", attempt));
+        boolean retryable = error instanceof SpawnException;
+        boolean more = config.maxRetry() < 0 || attempt < Math.max(1, config.maxRetry());
+        if (!retryable || !more || slot.retired || slot.stopWhenSpawned) {
+            slot.state(ProcessState.EXITED);
+            if (slot.stopping != null) {
+                CompletableFuture<ExitStatus> s = slot.stopping;
+                slot.stopping = null;
+                s.complete(slot.lastExit());
+            }
+            return CompletableFuture.completedFuture(false);
+        }
+        // Circus retries back to back; an endless retry (-1) backs off so it cannot spin.
+        long delay = config.maxRetry() < 0 ? slot.backoff.next(0) : 0;
+        return ctx.loop().delay(delay).thenCompose(x -> attempt(slot, attempt + 1));
+    }
+
+    private void started(ProcessSlot slot, ManagedProcess process, List<String> argv) {
+        slot.started(process, argv);
+        WatcherConfig config = watcher.config();
+        ctx.events().publish(EventType.SPAWN, config.name(), slot.wid(), process.pid(),
+                Map.of("time", process.startedEpochMillis() / 1000.0));
+        process.onExit().whenComplete((status, error) -> ctx.loop().execute(
+                () -> reaped(slot, process, error == null ? status : ExitStatus.killed(Signal.KILL.number(), false))));
+        if (slot.stopWhenSpawned || slot.retired && slot.stopping != null) {
+            slot.stopWhenSpawned = false;
+            beginKill(slot, process, config.stopSignal(), config.gracefulTimeout());
+            return;
+        }
+        if (!config.maxAge().isZero()) {
+            long variance = config.maxAgeVariance().toNanos();
+            long age = config.maxAge().toNanos() + (variance > 0 ? ThreadLocalRandom.current().nextLong(variance + 1) : 0);
+            slot.ageTimer = ctx.loop().schedule(age, () -> watcher.expired(slot));
+        }
+    }
+
+    private Map<String, String> childEnv(WatcherConfig config) {
+        if (!config.copyEnv()) {
+            return config.env();
+        }
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.putAll(config.env());
+        return env;
+    }
+
+    private SpawnRequest request(WatcherConfig config, List<String> argv, Map<String, String> env,
+                                 Credentials credentials) {
+        WatcherOutput output = watcher.output();
+        SpawnRequest.Builder b = SpawnRequest.builder(argv)
+                .executable(config.executable())
+                .env(env)
+                .cwd(config.workingDir() == null ? null : Path.of(config.workingDir()))
+                .stdin(config.closeChildStdin() ? Stdio.NULL : Stdio.INHERIT)
+                .stdout(config.closeChildStdout() ? Stdio.NULL : output.stdout())
+                .stderr(config.closeChildStderr() ? Stdio.NULL : output.stderr())
+                .sink(output.sink())
+                .credentials(credentials)
+                .group(groupMode());
+        for (Map.Entry<Rlimit, Long> e : config.rlimits().entrySet()) {
+            b.rlimit(e.getKey(), e.getValue());
+        }
+        if (config.useSockets()) {
+            for (int fd : ctx.socketFds().get().values()) {
+                b.fd(new InheritedFd(fd, fd));
+            }
+        }
+        if (config.stdinSocket() != null) {
+            Integer fd = ctx.socketFds().get().get(config.stdinSocket().toLowerCase(java.util.Locale.ROOT));
+            if (fd == null) {
+                throw new IllegalArgumentException("stdin_socket '" + config.stdinSocket() + "' does not exist");
+            }
+            b.fd(new InheritedFd(fd, 0));
+        }
+        return b.build();
+    }
+
+    // ---- stopping -------------------------------------------------------------------------------
+
+    /**
+     * Runs the kill sequence on a slot: the signal (to the whole group with stop_children), then
+     * SIGKILL to the group after the timeout. Idempotent while one runs.
+     *
+     * @param retire never respawn this slot afterwards
+     * @return completes with the exit status once reaped (null if no process ran)
+     */
+    CompletableFuture<ExitStatus> kill(ProcessSlot slot, Signal signal, Duration timeout, boolean retire) {
+        slot.retired |= retire;
+        if (slot.respawnTimer != null) {
+            slot.respawnTimer.cancel();
+            slot.respawnTimer = null;
+        }
+        if (slot.ageTimer != null) {
+            slot.ageTimer.cancel();
+            slot.ageTimer = null;
+        }
+        if (slot.stopping != null) {
+            return slot.stopping;
+        }
+        ManagedProcess process = slot.process();
+        if (process == null) {
+            if (slot.state() == ProcessState.SPAWNING) {
+                slot.stopWhenSpawned = true;
+                slot.stopping = new CompletableFuture<>();
+                return slot.stopping;
+            }
+            return CompletableFuture.completedFuture(slot.lastExit());
+        }
+        slot.stopping = new CompletableFuture<>();
+        beginKill(slot, process, signal, timeout);
+        return slot.stopping;
+    }
+
+    private void beginKill(ProcessSlot slot, ManagedProcess process, Signal signal, Duration timeout) {
+        slot.state(ProcessState.STOPPING);
+        WatcherConfig config = watcher.config();
+        boolean sent = config.stopChildren() && groupMode() != GroupMode.NONE
+                ? process.signalGroup(signal) : process.signal(signal);
+        ctx.events().publish(EventType.KILL, config.name(), slot.wid(), process.pid(),
+                Map.of("time", System.currentTimeMillis() / 1000.0, "signal", signal.number()));
+        if (!sent) {
+            return; // Already gone: the exit is on its way.
+        }
+        slot.killTimer = ctx.loop().schedule(timeout.toNanos(), () -> escalate(slot, process));
+    }
+
+    private void escalate(ProcessSlot slot, ManagedProcess process) {
+        slot.killTimer = null;
+        if (slot.process() != process) {
+            return;
+        }
+        slot.escalated = true;
+        LOG.info("{}: pid {} did not stop within graceful_timeout, sending SIGKILL", watcher.name(), process.pid());
+        killGroup(process);
+        process.signal(Signal.KILL);
+        ctx.events().publish(EventType.KILL, watcher.name(), slot.wid(), process.pid(),
+                Map.of("time", System.currentTimeMillis() / 1000.0, "signal", Signal.KILL.number()));
+    }
+
+    private void killGroup(ManagedProcess process) {
+        if (groupMode() != GroupMode.NONE) {
+            process.signalGroup(Signal.KILL);
+        }
+    }
+
+    // ---- reaping --------------------------------------------------------------------------------
+
+    private void reaped(ProcessSlot slot, ManagedProcess process, ExitStatus status) {
+        if (slot.process() != process) {
+            return;
+        }
+        if (slot.killTimer != null) {
+            slot.killTimer.cancel();
+            slot.killTimer = null;
+        }
+        if (slot.ageTimer != null) {
+            slot.ageTimer.cancel();
+            slot.ageTimer = null;
+        }
+        // Descendants left in the group of a dead leader would be orphans nobody supervises.
+        killGroup(process);
+        boolean asked = slot.stopping != null;
+        ExitCause cause = asked ? (slot.escalated ? ExitCause.TIMED_OUT : ExitCause.COMMANDED)
+                : status.signalled() ? ExitCause.SIGNALLED
+                : status.code() == 0 ? ExitCause.EXITED : ExitCause.CRASHED;
+        long uptime = ctx.loop().now() - process.startedNanos();
+        slot.exited(status, !asked);
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("time", System.currentTimeMillis() / 1000.0);
+        fields.put("exit_code", status.circusExitCode());
+        fields.put("cause", cause.label());
+        if (status.signalled()) {
+            fields.put("signal", status.signal());
+        }
+        ctx.events().publish(EventType.REAP, watcher.name(), slot.wid(), process.pid(), fields);
+        if (asked) {
+            CompletableFuture<ExitStatus> s = slot.stopping;
+            slot.stopping = null;
+            s.complete(status);
+        } else {
+            LOG.info("{}: pid {} (wid {}) {}", watcher.name(), process.pid(), slot.wid(), status);
+            watcher.unaskedExit(slot, status, uptime);
+        }
+    }
+}

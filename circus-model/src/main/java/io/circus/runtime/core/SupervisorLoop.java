@@ -1,0 +1,215 @@
+package io.circus.runtime.core;
+
+import io.circus.time.Ticker;
+import java.util.ArrayDeque;
+import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that owns all runtime state: tasks and timers run here, one at a time, so the
+ * supervision core needs no locks. Timers are driven by the injected {@link Ticker}.
+ *
+ * <p>Nothing run here may block: spawning happens on the spawner thread, output on the launcher's
+ * loop, waiting is expressed as timers and futures.
+ */
+final class SupervisorLoop implements Executor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SupervisorLoop.class);
+
+    private final Ticker ticker;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final Thread thread;
+    private long timerSeq;
+    private volatile boolean running = true;
+
+    /** A cancellable delayed task. Cancel only from the loop thread. */
+    static final class Timer implements Comparable<Timer> {
+        private final long deadline;
+        private final long seq;
+        private final Runnable task;
+        private boolean cancelled;
+
+        private Timer(long deadline, long seq, Runnable task) {
+            this.deadline = deadline;
+            this.seq = seq;
+            this.task = task;
+        }
+
+        void cancel() {
+            cancelled = true;
+        }
+
+        @Override
+        public int compareTo(Timer o) {
+            int c = Long.compare(deadline - o.deadline, 0);
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
+    }
+
+    SupervisorLoop(String name, Ticker ticker) {
+        this.ticker = ticker;
+        this.thread = Thread.ofPlatform().name(name).daemon(false).unstarted(this::run);
+        thread.start();
+    }
+
+    Ticker ticker() {
+        return ticker;
+    }
+
+    long now() {
+        return ticker.nanoTime();
+    }
+
+    boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        lock.lock();
+        try {
+            if (!running) {
+                throw new IllegalStateException("supervisor loop is closed");
+            }
+            tasks.add(task);
+            wake.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code action} on the loop and completes with its result; the future is completed on the loop. */
+    <T> CompletableFuture<T> call(Supplier<CompletableFuture<T>> action) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            execute(() -> {
+                try {
+                    action.get().whenComplete((v, e) -> {
+                        if (e != null) {
+                            result.completeExceptionally(e);
+                        } else {
+                            result.complete(v);
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (IllegalStateException e) {
+            result.completeExceptionally(e);
+        }
+        return result;
+    }
+
+    /** Schedules a task after {@code delayNanos} of ticker time. Call from the loop thread. */
+    Timer schedule(long delayNanos, Runnable task) {
+        lock.lock();
+        try {
+            Timer t = new Timer(ticker.nanoTime() + Math.max(0, delayNanos), timerSeq++, task);
+            timers.add(t);
+            wake.signal();
+            return t;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A future completed on the loop after the delay. */
+    CompletableFuture<Void> delay(long delayNanos) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        if (delayNanos <= 0) {
+            f.complete(null);
+        } else {
+            schedule(delayNanos, () -> f.complete(null));
+        }
+        return f;
+    }
+
+    /** Re-evaluates timers now; for tests that move an injected ticker. */
+    void wakeup() {
+        lock.lock();
+        try {
+            wake.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops the thread after the tasks already queued; timers are dropped. */
+    void shutdown() {
+        lock.lock();
+        try {
+            running = false;
+            wake.signal();
+        } finally {
+            lock.unlock();
+        }
+        if (!inLoop()) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        while (true) {
+            Runnable next = take();
+            if (next == null) {
+                return;
+            }
+            try {
+                next.run();
+            } catch (RuntimeException | Error e) {
+                LOG.error("unexpected error in the supervisor loop", e);
+            }
+        }
+    }
+
+    private Runnable take() {
+        lock.lock();
+        try {
+            while (true) {
+                Runnable task = tasks.poll();
+                if (task != null) {
+                    return task;
+                }
+                if (!running) {
+                    return null;
+                }
+                Timer head = timers.peek();
+                if (head != null && head.cancelled) {
+                    timers.poll();
+                    continue;
+                }
+                if (head == null) {
+                    wake.awaitUninterruptibly();
+                    continue;
+                }
+                long wait = head.deadline - ticker.nanoTime();
+                if (wait <= 0) {
+                    timers.poll();
+                    return head.task;
+                }
+                try {
+                    wake.awaitNanos(wait);
+                } catch (InterruptedException e) {
+                    // The loop thread is never interrupted by us; keep going.
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,392 @@
+package io.circus.runtime.core;
+
+import io.circus.config.WatcherConfig;
+import io.circus.event.EventType;
+import io.circus.process.ExitStatus;
+import io.circus.process.ManagedProcess;
+import io.circus.process.Signal;
+import io.circus.runtime.ProcessState;
+import io.circus.runtime.SupervisedProcess;
+import io.circus.runtime.Watcher;
+import io.circus.runtime.WatcherState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The runtime of one watcher. Public operations queue on this watcher only (never on others) and
+ * run on the supervisor loop; reads use volatile state and never wait.
+ */
+final class WatcherCore implements Watcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WatcherCore.class);
+
+    private final RuntimeContext ctx;
+    private final SlotLifecycle lifecycle;
+    private final ConcurrentSkipListMap<Integer, ProcessSlot> slots = new ConcurrentSkipListMap<>();
+    private volatile WatcherConfig config;
+    private volatile WatcherState state = WatcherState.STOPPED;
+    private volatile long restartCount;
+    private volatile Integer lastExitCode;
+    private WatcherOutput output;
+    private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
+    /** Set by stop/quit so that a long start (warmup_delay) gives up instead of delaying the stop. */
+    private boolean abortStart;
+
+    WatcherCore(RuntimeContext ctx, WatcherConfig config) {
+        this.ctx = ctx;
+        this.config = config;
+        this.output = ctx.outputs().open(config);
+        this.lifecycle = new SlotLifecycle(ctx, this);
+    }
+
+    @Override public String name() { return config.name(); }
+    @Override public WatcherState state() { return state; }
+    @Override public WatcherConfig config() { return config; }
+    @Override public long restartCount() { return restartCount; }
+    @Override public Integer lastExitCode() { return lastExitCode; }
+
+    WatcherOutput output() {
+        return output;
+    }
+
+    @Override
+    public List<SupervisedProcess> processes() {
+        return List.copyOf(slots.values());
+    }
+
+    @Override
+    public List<Long> pids() {
+        List<Long> pids = new ArrayList<>();
+        for (ProcessSlot s : slots.values()) {
+            if (s.state() == ProcessState.RUNNING || s.state() == ProcessState.STOPPING) {
+                pids.add(s.pid());
+            }
+        }
+        return pids;
+    }
+
+    // ---- operation queue --------------------------------------------------------------------------
+
+    private <T> CompletableFuture<T> enqueue(Supplier<CompletableFuture<T>> op) {
+        return ctx.loop().call(() -> {
+            CompletableFuture<T> result = tail.handle((x, e) -> null).thenCompose(x -> op.get());
+            tail = result;
+            return result;
+        });
+    }
+
+    private void setState(WatcherState next) {
+        WatcherState previous = state;
+        if (previous != next) {
+            state = next;
+            ctx.events().publish(EventType.STATE, name(), 0, 0, Map.of("from", previous.circusName(), "to", next.circusName()));
+        }
+    }
+
+    private void publish(EventType type) {
+        ctx.events().publish(type, name(), 0, 0, Map.of("time", System.currentTimeMillis() / 1000.0));
+    }
+
+    // ---- start / stop -----------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<Boolean> start() {
+        return enqueue(this::doStart);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> stop() {
+        return ctx.loop().call(() -> {
+            abortStart = true;
+            return enqueue(this::doStop);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> restart() {
+        return ctx.loop().call(() -> {
+            abortStart = true;
+            return enqueue(() -> doStop().thenCompose(x -> doStart()).thenApply(x -> null));
+        });
+    }
+
+    CompletableFuture<Boolean> doStart() {
+        if (state != WatcherState.STOPPED) {
+            return CompletableFuture.completedFuture(false);
+        }
+        abortStart = false;
+        setState(WatcherState.STARTING);
+        output.reopen();
+        if (config.numProcesses() == 0) {
+            LOG.warn("{}: numprocesses is 0, nothing to start", name());
+            setState(WatcherState.STOPPED);
+            return CompletableFuture.completedFuture(false);
+        }
+        return spawnMissing().thenCompose(ok -> {
+            if (ok && state == WatcherState.STARTING) {
+                setState(WatcherState.ACTIVE);
+                publish(EventType.START);
+                LOG.info("{} started", name());
+                return CompletableFuture.completedFuture(true);
+            }
+            return doStop().thenApply(x -> false);
+        });
+    }
+
+    CompletableFuture<Boolean> doStop() {
+        if (state == WatcherState.STOPPED) {
+            return CompletableFuture.completedFuture(false);
+        }
+        setState(WatcherState.STOPPING);
+        List<CompletableFuture<ExitStatus>> exits = new ArrayList<>();
+        for (ProcessSlot slot : slots.values()) {
+            exits.add(lifecycle.kill(slot, config.stopSignal(), config.gracefulTimeout(), true));
+        }
+        return CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new)).handle((x, e) -> {
+            slots.values().forEach(ProcessSlot::cancelTimers);
+            slots.clear();
+            // Every process was reaped, and reaping waits for its pipes' end of file: nothing is lost.
+            output.close();
+            setState(WatcherState.STOPPED);
+            publish(EventType.STOP);
+            LOG.info("{} stopped", name());
+            return true;
+        });
+    }
+
+    /** Spawns slots until numprocesses are alive, warmup_delay apart; false if a spawn gave up. */
+    private CompletableFuture<Boolean> spawnMissing() {
+        int missing = config.numProcesses() - liveSlotCount();
+        CompletableFuture<Boolean> chain = CompletableFuture.completedFuture(true);
+        for (int i = 0; i < missing; i++) {
+            boolean first = i == 0;
+            chain = chain.thenCompose(ok -> {
+                if (!ok || abortStart || liveSlotCount() >= config.numProcesses()) {
+                    return CompletableFuture.completedFuture(ok && !abortStart);
+                }
+                long warmup = first ? 0 : config.warmupDelay().toNanos();
+                return ctx.loop().delay(warmup).thenCompose(x -> abortStart
+                        ? CompletableFuture.completedFuture(false) : spawnNewSlot());
+            });
+        }
+        return chain;
+    }
+
+    private CompletableFuture<Boolean> spawnNewSlot() {
+        ProcessSlot slot = new ProcessSlot(name(), nextWid(), new Backoff(ctx.checkDelay()));
+        slots.put(slot.wid(), slot);
+        return lifecycle.spawn(slot).thenApply(ok -> {
+            if (!ok && slot.process() == null) {
+                slots.remove(slot.wid(), slot);
+            }
+            return ok;
+        });
+    }
+
+    /** Circus's wid: the smallest positive number no slot uses. */
+    private int nextWid() {
+        int wid = 1;
+        while (slots.containsKey(wid)) {
+            wid++;
+        }
+        return wid;
+    }
+
+    private int liveSlotCount() {
+        int n = 0;
+        for (ProcessSlot s : slots.values()) {
+            if (!s.retired) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    // ---- exits not asked for, max_age -------------------------------------------------------------
+
+    /** Called by the lifecycle on the loop when a process ended on its own. */
+    void unaskedExit(ProcessSlot slot, ExitStatus status, long uptimeNanos) {
+        restartCount++;
+        lastExitCode = status.circusExitCode();
+        boolean running = state == WatcherState.ACTIVE || state == WatcherState.STARTING;
+        if (slot.retired || !running) {
+            slots.remove(slot.wid(), slot);
+            return;
+        }
+        if (!config.respawn()) {
+            slots.remove(slot.wid(), slot);
+            if (slots.isEmpty() && state == WatcherState.ACTIVE && !config.onDemand()) {
+                enqueue(this::doStop);
+            }
+            return;
+        }
+        long delay = slot.backoff.next(uptimeNanos);
+        if (delay > 0) {
+            LOG.info("{}: wid {} exits quickly, respawning in {} ms", name(), slot.wid(), delay / 1_000_000);
+        }
+        slot.respawnTimer = ctx.loop().schedule(delay, () -> respawn(slot));
+    }
+
+    private void respawn(ProcessSlot slot) {
+        slot.respawnTimer = null;
+        if (slot.retired || state != WatcherState.ACTIVE && state != WatcherState.STARTING) {
+            return;
+        }
+        lifecycle.spawn(slot).thenAccept(ok -> {
+            if (!ok && !slot.retired && state == WatcherState.ACTIVE) {
+                LOG.error("{}: giving up on wid {} after max_retry spawn failures; stopping the watcher", name(), slot.wid());
+                enqueue(this::doStop);
+            }
+        });
+    }
+
+    /** The slot's process reached max_age: replace it. */
+    void expired(ProcessSlot slot) {
+        slot.ageTimer = null;
+        if (slot.retired || state != WatcherState.ACTIVE) {
+            return;
+        }
+        replace(slot, config.stopSignal(), config.gracefulTimeout());
+    }
+
+    /** Stops a slot's process and, while the watcher is active, starts a new one in the same slot. */
+    private CompletableFuture<ExitStatus> replace(ProcessSlot slot, Signal signal, Duration timeout) {
+        return lifecycle.kill(slot, signal, timeout, false).thenApply(status -> {
+            if (!slot.retired && state == WatcherState.ACTIVE && config.respawn()) {
+                lifecycle.spawn(slot);
+            } else {
+                slots.remove(slot.wid(), slot);
+            }
+            return status;
+        });
+    }
+
+    // ---- process count ----------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<Integer> incr(int n) {
+        return enqueue(() -> resize(config.numProcesses() + n));
+    }
+
+    @Override
+    public CompletableFuture<Integer> decr(int n) {
+        return enqueue(() -> resize(Math.max(0, config.numProcesses() - n)));
+    }
+
+    @Override
+    public CompletableFuture<Integer> setNumProcesses(int n) {
+        if (n < 0) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("numprocesses must be >= 0, got " + n));
+        }
+        return enqueue(() -> resize(n));
+    }
+
+    CompletableFuture<Integer> resize(int target) {
+        if (config.singleton() && target > 1) {
+            return CompletableFuture.completedFuture(config.numProcesses());
+        }
+        config = config.withNumProcesses(target);
+        if (state != WatcherState.ACTIVE) {
+            return CompletableFuture.completedFuture(target);
+        }
+        int extra = liveSlotCount() - target;
+        if (extra <= 0) {
+            return spawnMissing().thenApply(ok -> config.numProcesses());
+        }
+        // Circus stops the oldest processes first.
+        List<ProcessSlot> oldest = slots.values().stream().filter(s -> !s.retired)
+                .sorted(Comparator.comparingLong(ProcessSlot::startedNanos)).limit(extra).toList();
+        List<CompletableFuture<ExitStatus>> exits = new ArrayList<>();
+        for (ProcessSlot slot : oldest) {
+            exits.add(lifecycle.kill(slot, config.stopSignal(), config.gracefulTimeout(), true)
+                    .whenComplete((s, e) -> slots.remove(slot.wid(), slot)));
+        }
+        return CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new)).handle((x, e) -> config.numProcesses());
+    }
+
+    // ---- reload, signal, kill, reconfigure --------------------------------------------------------
+
+    @Override
+    public CompletableFuture<Void> reload(boolean graceful, boolean sequential) {
+        if (!graceful) {
+            return restart();
+        }
+        return enqueue(() -> new WatcherReloader(this, lifecycle).reload(sequential)).thenApply(x -> null);
+    }
+
+    @Override
+    public CompletableFuture<List<Long>> signal(Signal signal, long pid, boolean children, boolean recursive) {
+        return ctx.loop().call(() -> CompletableFuture.completedFuture(
+                new SignalSender(ctx.launcher()).send(targets(pid), signal, children, recursive)));
+    }
+
+    @Override
+    public CompletableFuture<List<Long>> kill(long pid, Signal signal, Duration graceful) {
+        return enqueue(() -> {
+            List<ProcessSlot> targets = targets(pid);
+            List<Long> pids = targets.stream().map(ProcessSlot::pid).toList();
+            List<CompletableFuture<ExitStatus>> exits = new ArrayList<>();
+            for (ProcessSlot slot : targets) {
+                exits.add(replace(slot, signal != null ? signal : config.stopSignal(),
+                        graceful != null ? graceful : config.gracefulTimeout()));
+            }
+            return CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new)).thenApply(x -> pids);
+        });
+    }
+
+    private List<ProcessSlot> targets(long pid) {
+        List<ProcessSlot> running = slots.values().stream().filter(s -> s.process() != null).toList();
+        if (pid == 0) {
+            return running;
+        }
+        return List.of(running.stream().filter(s -> s.pid() == pid).findFirst().orElseThrow(
+                () -> new IllegalArgumentException("process " + pid + " not found in watcher '" + name() + "'")));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> reconfigure(WatcherConfig next) {
+        if (!next.name().equalsIgnoreCase(name())) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "cannot rename watcher '" + name() + "' to '" + next.name() + "'"));
+        }
+        return enqueue(() -> {
+            WatcherConfig previous = config;
+            if (LiveOptions.restartKey(previous).equals(LiveOptions.restartKey(next))) {
+                config = next.withNumProcesses(previous.numProcesses());
+                return resize(next.numProcesses()).thenApply(n -> false);
+            }
+            boolean wasRunning = state != WatcherState.STOPPED;
+            return doStop().thenCompose(x -> {
+                config = next;
+                output = ctx.outputs().open(next);
+                return wasRunning ? doStart().thenApply(y -> true) : CompletableFuture.completedFuture(true);
+            });
+        });
+    }
+
+    // Used by WatcherReloader.
+    ConcurrentSkipListMap<Integer, ProcessSlot> slots() { return slots; }
+    CompletableFuture<Boolean> spawnSlot() { return spawnNewSlot(); }
+    RuntimeContext context() { return ctx; }
+    void publishReload() { publish(EventType.RELOAD); }
+
+    /** Forgets every slot without stopping its process (rm --nostop). */
+    void abandon() {
+        slots.values().forEach(ProcessSlot::cancelTimers);
+        slots.values().forEach(s -> s.retired = true);
+        slots.clear();
+        setState(WatcherState.STOPPED);
+    }
+
+    ManagedProcess processOf(long pid) {
+        return slots.values().stream().filter(s -> s.pid() == pid).map(ProcessSlot::process).findFirst().orElse(null);
+    }
+}
