@@ -50,7 +50,11 @@ public final class ArbiterCore implements Arbiter {
         SupervisorLoop loop = new SupervisorLoop("circus-supervisor", b.ticker);
         try {
             this.ctx = new RuntimeContext(loop, new Spawner(launcher, loop), new EventBus(), launcher, b.outputs,
-                    b.socketFds, b.config.global().checkDelay());
+                    b.socketFds, b.config.global().checkDelay(), b.config.global().umask());
+            if (ctx.umask() >= 0 && !launcher.can(io.circus.process.Capability.UMASK)) {
+                throw new IllegalArgumentException("[circus] umask needs the native process backend; the running backend '"
+                        + launcher.name() + "' cannot set a child's umask");
+            }
             b.listeners.forEach(ctx.events()::add);
             List<WatcherCore> created = new ArrayList<>();
             for (WatcherConfig w : b.config.watchers()) {

@@ -11,7 +11,9 @@ import java.util.function.Supplier;
  *
  * @param socketFds  current daemon socket descriptors by name, for {@code $(circus.sockets.NAME)}
  * @param checkDelay cap of the respawn back-off (Circus respawns once per check_delay)
+ * @param umask      the children's umask ({@code [circus] umask}), or -1 to inherit the daemon's
  */
 record RuntimeContext(SupervisorLoop loop, Spawner spawner, EventBus events, ProcessLauncher launcher,
-                      WatcherOutputFactory outputs, Supplier<Map<String, Integer>> socketFds, Duration checkDelay) {
+                      WatcherOutputFactory outputs, Supplier<Map<String, Integer>> socketFds, Duration checkDelay,
+                      int umask) {
 }

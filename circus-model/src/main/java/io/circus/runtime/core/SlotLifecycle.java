@@ -139,6 +139,7 @@ final class SlotLifecycle {
                 .stderr(config.closeChildStderr() ? Stdio.NULL : output.stderr())
                 .sink(output.sink())
                 .credentials(credentials)
+                .umask(ctx.umask())
                 .group(groupMode());
         for (Map.Entry<Rlimit, Long> e : config.rlimits().entrySet()) {
             b.rlimit(e.getKey(), e.getValue());
