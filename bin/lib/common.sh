@@ -60,6 +60,15 @@ circus_ensure_built() {
   }
 }
 
+# JVM flags of the daemon (bin/circusd and the benchmark): a small, predictable footprint for
+# thousands of children — serial GC, a capped heap, few compiler threads, small stacks; native access
+# for the FFM process layer; no per-process fd cap from the JVM.
+CIRCUS_DAEMON_JVM_OPTS=(
+  -XX:+UseSerialGC -Xms16m "-Xmx${CIRCUS_HEAP:-256m}" -Xss512k -XX:TieredStopAtLevel=1
+  -XX:CICompilerCount=1 -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m -XX:-MaxFDLimit
+  -XX:+UseStringDeduplication --enable-native-access=ALL-UNNAMED
+)
+
 circus_classpath() {
   local jar
   jar="$(ls "$CIRCUS_HOME"/circus-console/target/circus-console-*.jar | grep -v -- '-tests.jar' | head -n 1)"

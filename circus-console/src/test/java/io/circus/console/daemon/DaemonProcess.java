@@ -1,0 +1,70 @@
+package io.circus.console.daemon;
+
+import io.circus.testing.Await;
+import io.circus.testing.TestChildren;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A real circusd in its own JVM, with its log in a file; {@link #close()} kills it if still running. */
+final class DaemonProcess implements AutoCloseable {
+
+    final Process process;
+    final Path log;
+
+    DaemonProcess(Path dir, String... args) throws IOException {
+        log = dir.resolve("circusd-" + System.nanoTime() + ".log");
+        List<String> argv = new ArrayList<>(TestChildren.javaMain(CircusDaemon.class, args));
+        argv.add(1, "--enable-native-access=ALL-UNNAMED");
+        process = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    void awaitLog(String text) {
+        Await.until("daemon log contains '" + text + "'; log so far:\n" + log(), Duration.ofSeconds(30),
+                () -> log().contains(text) || !process.isAlive() && log().contains(text));
+    }
+
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("daemon did not exit; log:\n" + log());
+        }
+        return process.exitValue();
+    }
+
+    /** Pids of the daemon's direct children. */
+    List<Long> children() {
+        return process.toHandle().children().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
+    }
+
+    void signal(String name) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-s", name, Long.toString(pid())).start().waitFor();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process.isAlive()) {
+            signal("TERM");
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}
