@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -91,9 +90,12 @@ final class ExecPlanner {
         if (!request.rlimits().isEmpty()) {
             require(prlimit, "rlimits need util-linux prlimit");
             chain.add(prlimit.toString());
-            for (Map.Entry<Rlimit, Long> e : request.rlimits().entrySet()) {
-                String value = e.getValue() == Rlimit.INFINITY ? "unlimited" : Long.toUnsignedString(e.getValue());
-                chain.add("--" + e.getKey().configName() + "=" + value + ":" + value);
+            for (Rlimit limit : Rlimit.values()) {
+                Long v = request.rlimits().get(limit);
+                if (v != null) {
+                    String value = v == Rlimit.INFINITY ? "unlimited" : Long.toUnsignedString(v);
+                    chain.add("--" + limit.configName() + "=" + value + ":" + value);
+                }
             }
             chain.add("--");
         }
