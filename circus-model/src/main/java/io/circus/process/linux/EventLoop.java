@@ -1,0 +1,309 @@
+package io.circus.process.linux;
+
+import static io.circus.process.linux.LinuxConstants.EAGAIN;
+import static io.circus.process.linux.LinuxConstants.EFD_CLOEXEC;
+import static io.circus.process.linux.LinuxConstants.EFD_NONBLOCK;
+import static io.circus.process.linux.LinuxConstants.EINTR;
+import static io.circus.process.linux.LinuxConstants.EPOLLIN;
+import static io.circus.process.linux.LinuxConstants.EPOLL_CLOEXEC;
+import static io.circus.process.linux.LinuxConstants.EPOLL_CTL_ADD;
+import static io.circus.process.linux.LinuxConstants.EPOLL_CTL_DEL;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.PriorityQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One platform thread over one epoll set: pipes, pidfds and watched sockets of many children.
+ *
+ * <p>Threading: {@link #register}, {@link #unregister}, {@link #execute} and {@link #close} may be
+ * called from any thread ({@code epoll_ctl} is thread-safe and handlers live in a concurrent map).
+ * Handlers, tasks and timers run on the loop thread, one at a time, and must not block. Timers and
+ * the read buffer are confined to the loop thread.
+ *
+ * <p>Registrations are keyed by a fresh token, never by descriptor number, so an event still queued
+ * for a descriptor that was just closed cannot reach the handler of a new descriptor that reuses
+ * the number.
+ */
+final class EventLoop implements AutoCloseable {
+
+    /** Called on the loop thread with the epoll event bits. */
+    interface Handler {
+        void onEvents(int events);
+    }
+
+    /** A one-shot timer; cancel it from the loop thread. */
+    static final class Timer implements Comparable<Timer> {
+        private final long deadline;
+        private final long order;
+        private final Runnable action;
+        private boolean cancelled;
+
+        private Timer(long deadline, long order, Runnable action) {
+            this.deadline = deadline;
+            this.order = order;
+            this.action = action;
+        }
+
+        void cancel() {
+            cancelled = true;
+        }
+
+        @Override
+        public int compareTo(Timer o) {
+            int c = Long.compare(deadline - o.deadline, 0);
+            return c != 0 ? c : Long.compare(order, o.order);
+        }
+    }
+
+    static final int READ_BUFFER_SIZE = 64 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(EventLoop.class);
+    private static final int MAX_EVENTS = 256;
+    private static final long WAKE_TOKEN = 0;
+    private static final boolean PACKED = System.getProperty("os.arch").equals("amd64")
+            || System.getProperty("os.arch").equals("x86_64");
+    /** struct epoll_event is packed (12 bytes) on x86-64 only; elsewhere data is 8-aligned. */
+    private static final long EVENT_SIZE = PACKED ? 12 : 16;
+    private static final long DATA_OFFSET = PACKED ? 4 : 8;
+
+    private final Arena arena = Arena.ofShared();
+    private final int epfd;
+    private final int wakeFd;
+    private final MemorySegment events;
+    private final MemorySegment readBuffer;
+    private final MemorySegment wakeBuffer;
+    private final ConcurrentHashMap<Long, Handler> handlers = new ConcurrentHashMap<>();
+    private final AtomicLong tokens = new AtomicLong(WAKE_TOKEN);
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final Thread thread;
+    private final Runnable onStopped;
+    /** Guards the descriptor numbers against use after the loop closed them (they could be reused). */
+    private final ReadWriteLock fdLock = new ReentrantReadWriteLock();
+    private boolean stopped;
+    private long timerOrder;
+    private volatile boolean closing;
+
+    /**
+     * Creates the epoll set and starts the thread.
+     *
+     * @param onStopped runs on the loop thread after the last iteration, before descriptors close
+     */
+    EventLoop(String name, Runnable onStopped) {
+        this.onStopped = onStopped;
+        int ep = Libc.epollCreate1(EPOLL_CLOEXEC);
+        if (ep < 0) {
+            throw new IllegalStateException("epoll_create1: " + Libc.strerror(-ep));
+        }
+        int wake = Libc.eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+        if (wake < 0) {
+            Libc.close(ep);
+            throw new IllegalStateException("eventfd: " + Libc.strerror(-wake));
+        }
+        this.epfd = ep;
+        this.wakeFd = wake;
+        this.events = arena.allocate(EVENT_SIZE * MAX_EVENTS, 8);
+        this.readBuffer = arena.allocate(READ_BUFFER_SIZE, 8);
+        this.wakeBuffer = arena.allocate(JAVA_LONG);
+        ctl(EPOLL_CTL_ADD, wakeFd, EPOLLIN, WAKE_TOKEN);
+        this.thread = Thread.ofPlatform().name(name).daemon().unstarted(this::run);
+        thread.start();
+    }
+
+    /** A fresh registration token, taken before {@link #register} so the handler knows it first. */
+    long newToken() {
+        return tokens.incrementAndGet();
+    }
+
+    /** Adds a descriptor under a token from {@link #newToken}. Level-triggered unless events say otherwise. */
+    void register(int fd, int eventMask, long token, Handler handler) {
+        handlers.put(token, handler);
+        int r = ctl(EPOLL_CTL_ADD, fd, eventMask, token);
+        if (r < 0) {
+            handlers.remove(token);
+            throw new IllegalStateException("epoll_ctl(ADD, " + fd + "): " + Libc.strerror(-r));
+        }
+    }
+
+    /** Removes a descriptor; call before closing it (a dup held by a child would keep it in the set). */
+    void unregister(int fd, long token) {
+        handlers.remove(token);
+        ctl(EPOLL_CTL_DEL, fd, 0, token);
+    }
+
+    private int ctl(int op, int fd, int eventMask, long token) {
+        fdLock.readLock().lock();
+        try (Arena scratch = Arena.ofConfined()) {
+            if (stopped) {
+                return -LinuxConstants.EBADF;
+            }
+            MemorySegment ev = scratch.allocate(EVENT_SIZE, 8);
+            ev.set(JAVA_INT, 0, eventMask);
+            ev.set(JAVA_LONG_UNALIGNED, DATA_OFFSET, token);
+            return Libc.epollCtl(epfd, op, fd, ev);
+        } finally {
+            fdLock.readLock().unlock();
+        }
+    }
+
+    /** Runs a task on the loop thread soon. */
+    void execute(Runnable task) {
+        tasks.add(task);
+        wake();
+    }
+
+    private void wake() {
+        fdLock.readLock().lock();
+        try (Arena scratch = Arena.ofConfined()) {
+            if (stopped) {
+                return;
+            }
+            MemorySegment one = scratch.allocate(JAVA_LONG);
+            one.set(JAVA_LONG, 0, 1L);
+            Libc.write(wakeFd, one, 8);
+        } finally {
+            fdLock.readLock().unlock();
+        }
+    }
+
+    /** Loop thread only. */
+    Timer schedule(long delayNanos, Runnable action) {
+        Timer t = new Timer(System.nanoTime() + delayNanos, timerOrder++, action);
+        timers.add(t);
+        return t;
+    }
+
+    /** The loop's read buffer; loop thread only, valid until the handler returns. */
+    MemorySegment readBuffer() {
+        return readBuffer;
+    }
+
+    boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    private void run() {
+        try {
+            while (!closing) {
+                runTasks();
+                int n = Libc.epollWait(epfd, events, MAX_EVENTS, timeoutMillis());
+                if (n < 0) {
+                    if (n != -EINTR) {
+                        LOG.error("epoll_wait failed: {}", Libc.strerror(-n));
+                        return;
+                    }
+                    continue;
+                }
+                for (int i = 0; i < n; i++) {
+                    dispatch(events.get(JAVA_INT, i * EVENT_SIZE),
+                            events.get(JAVA_LONG_UNALIGNED, i * EVENT_SIZE + DATA_OFFSET));
+                }
+                runTimers();
+            }
+        } finally {
+            try {
+                onStopped.run();
+            } catch (Throwable t) {
+                LOG.error("event loop cleanup failed", t);
+            }
+            fdLock.writeLock().lock();
+            try {
+                stopped = true;
+                Libc.close(wakeFd);
+                Libc.close(epfd);
+            } finally {
+                fdLock.writeLock().unlock();
+            }
+            arena.close();
+        }
+    }
+
+    private void dispatch(int eventBits, long token) {
+        if (token == WAKE_TOKEN) {
+            while (Libc.read(wakeFd, wakeBuffer, 8) == 8) {
+                // The counter is reset by one read; loop only in case of EINTR-free spurious readiness.
+            }
+            return;
+        }
+        Handler h = handlers.get(token);
+        if (h == null) {
+            return;
+        }
+        try {
+            h.onEvents(eventBits);
+        } catch (Throwable t) {
+            LOG.error("event handler failed", t);
+        }
+    }
+
+    private void runTasks() {
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            try {
+                task.run();
+            } catch (Throwable t) {
+                LOG.error("event loop task failed", t);
+            }
+        }
+    }
+
+    private void runTimers() {
+        long now = System.nanoTime();
+        Timer t;
+        while ((t = timers.peek()) != null && now - t.deadline >= 0) {
+            timers.poll();
+            if (!t.cancelled) {
+                try {
+                    t.action.run();
+                } catch (Throwable e) {
+                    LOG.error("event loop timer failed", e);
+                }
+            }
+        }
+    }
+
+    private int timeoutMillis() {
+        Timer t;
+        while ((t = timers.peek()) != null && t.cancelled) {
+            timers.poll();
+        }
+        if (t == null) {
+            return -1;
+        }
+        long remaining = t.deadline - System.nanoTime();
+        if (remaining <= 0) {
+            return 0;
+        }
+        return (int) Math.min(Integer.MAX_VALUE, (remaining + 999_999) / 1_000_000);
+    }
+
+    /** Stops the thread and waits for it (unless called from the loop itself). */
+    @Override
+    public void close() {
+        closing = true;
+        if (inLoop()) {
+            return;
+        }
+        wake();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static boolean isAgain(long r) {
+        return r == -EAGAIN;
+    }
+}

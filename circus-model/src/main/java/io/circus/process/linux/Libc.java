@@ -1,0 +1,269 @@
+package io.circus.process.linux;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout.PathElement;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The libc calls of the process layer other than {@code posix_spawn} (see {@link SpawnCalls}).
+ *
+ * <p>Convention: every wrapper returns the call's result, or <em>minus errno</em> when the call
+ * failed, the way the kernel itself reports errors. errno is captured by the linker in the same
+ * downcall ({@code captureCallState}); reading it with a second downcall would race with the JVM,
+ * which may change errno in between.
+ *
+ * <p>Threading: all methods may be called from any thread. The capture buffer is per thread.
+ * Symbols that are missing leave a null handle and are listed by {@link #missing()}, so the
+ * launcher can refuse to start with a precise reason instead of failing in a static initialiser.
+ */
+final class Libc {
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final SymbolLookup LOOKUP = LINKER.defaultLookup();
+    private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO = CAPTURE.varHandle(PathElement.groupElement("errno"));
+    private static final Linker.Option ERR = Linker.Option.captureCallState("errno");
+    private static final ThreadLocal<MemorySegment> CAPTURED =
+            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(CAPTURE));
+    private static final List<String> MISSING = new ArrayList<>();
+
+    static final long SYS_PIDFD_SEND_SIGNAL = 424;
+    static final long SYS_PIDFD_OPEN = 434;
+
+    private static final MethodHandle CLOSE = errnoCall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle READ =
+            errnoCall("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    private static final MethodHandle WRITE =
+            errnoCall("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    private static final MethodHandle PIPE2 = errnoCall("pipe2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle FCNTL = errnoCall("fcntl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle KILL = errnoCall("kill", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle SYSCALL3 = errnoCall("syscall",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(1));
+    private static final MethodHandle SYSCALL5 = errnoCall("syscall",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT),
+            Linker.Option.firstVariadicArg(1));
+    private static final MethodHandle EPOLL_CREATE1 =
+            errnoCall("epoll_create1", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle EPOLL_CTL =
+            errnoCall("epoll_ctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
+    private static final MethodHandle EPOLL_WAIT =
+            errnoCall("epoll_wait", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    private static final MethodHandle EVENTFD = errnoCall("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle WAITID =
+            errnoCall("waitid", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle PRCTL = errnoCall("prctl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
+            Linker.Option.firstVariadicArg(1));
+    private static final MethodHandle GETPID = plainCall("getpid", FunctionDescriptor.of(JAVA_INT));
+    private static final MethodHandle STRERROR = plainCall("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+
+    private Libc() {
+    }
+
+    private static MethodHandle errnoCall(String name, FunctionDescriptor descriptor, Linker.Option... options) {
+        Linker.Option[] all = new Linker.Option[options.length + 1];
+        all[0] = ERR;
+        System.arraycopy(options, 0, all, 1, options.length);
+        return LOOKUP.find(name).map(s -> LINKER.downcallHandle(s, descriptor, all)).orElseGet(() -> {
+            MISSING.add(name);
+            return null;
+        });
+    }
+
+    private static MethodHandle plainCall(String name, FunctionDescriptor descriptor) {
+        return LOOKUP.find(name).map(s -> LINKER.downcallHandle(s, descriptor)).orElseGet(() -> {
+            MISSING.add(name);
+            return null;
+        });
+    }
+
+    /** Required symbols that libc does not export; empty when the launcher can run. */
+    static List<String> missing() {
+        return List.copyOf(MISSING);
+    }
+
+    private static MemorySegment captured() {
+        return CAPTURED.get();
+    }
+
+    private static int errno(MemorySegment captured) {
+        return (int) ERRNO.get(captured, 0L);
+    }
+
+    private static int result(int r, MemorySegment captured) {
+        return r < 0 ? -errno(captured) : r;
+    }
+
+    private static long result(long r, MemorySegment captured) {
+        return r < 0 ? -errno(captured) : r;
+    }
+
+    /** Downcalls declare Throwable; the handles above cannot throw checked exceptions. */
+    private static AssertionError unexpected(Throwable t) {
+        return new AssertionError("native call failed: " + t, t);
+    }
+
+    static int close(int fd) {
+        MemorySegment c = captured();
+        try {
+            return result((int) CLOSE.invokeExact(c, fd), c);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static long read(int fd, MemorySegment buffer, long count) {
+        MemorySegment c = captured();
+        try {
+            return result((long) READ.invokeExact(c, fd, buffer, count), c);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static long write(int fd, MemorySegment buffer, long count) {
+        MemorySegment c = captured();
+        try {
+            return result((long) WRITE.invokeExact(c, fd, buffer, count), c);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int pipe2(MemorySegment fds, int flags) {
+        MemorySegment c = captured();
+        try {
+            return result((int) PIPE2.invokeExact(c, fds, flags), c);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int fcntl(int fd, int cmd, int arg) {
+        MemorySegment c = captured();
+        try {
+            return result((int) FCNTL.invokeExact(c, fd, cmd, arg), c);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int kill(int pid, int signal) {
+        MemorySegment c = captured();
+        try {
+            return result((int) KILL.invokeExact(c, pid, signal), c);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /**
+     * {@code pidfd_open(pid, 0)} through {@code syscall}, which works with any glibc (the wrapper
+     * only exists since 2.36). The descriptor is close-on-exec by definition.
+     */
+    static int pidfdOpen(int pid) {
+        MemorySegment c = captured();
+        try {
+            return (int) result((long) SYSCALL3.invokeExact(c, SYS_PIDFD_OPEN, pid, 0), c);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** {@code pidfd_send_signal(pidfd, sig, NULL, 0)} through {@code syscall}, for the same reason. */
+    static int pidfdSendSignal(int pidfd, int signal) {
+        MemorySegment c = captured();
+        try {
+            return (int) result((long) SYSCALL5.invokeExact(c, SYS_PIDFD_SEND_SIGNAL, pidfd, signal,
+                    MemorySegment.NULL, 0), c);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int epollCreate1(int flags) {
+        MemorySegment c = captured();
+        try {
+            return result((int) EPOLL_CREATE1.invokeExact(c, flags), c);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int epollCtl(int epfd, int op, int fd, MemorySegment event) {
+        MemorySegment c = captured();
+        try {
+            return result((int) EPOLL_CTL.invokeExact(c, epfd, op, fd, event), c);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int epollWait(int epfd, MemorySegment events, int max, int timeoutMillis) {
+        MemorySegment c = captured();
+        try {
+            return result((int) EPOLL_WAIT.invokeExact(c, epfd, events, max, timeoutMillis), c);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int eventfd(int initial, int flags) {
+        MemorySegment c = captured();
+        try {
+            return result((int) EVENTFD.invokeExact(c, initial, flags), c);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int waitid(int idType, int id, MemorySegment siginfo, int options) {
+        MemorySegment c = captured();
+        try {
+            return result((int) WAITID.invokeExact(c, idType, id, siginfo, options), c);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int prctl(int option, long arg2) {
+        MemorySegment c = captured();
+        try {
+            return result((int) PRCTL.invokeExact(c, option, arg2, 0L, 0L, 0L), c);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int getpid() {
+        try {
+            return (int) GETPID.invokeExact();
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** The C library's message for an errno value, e.g. "No such file or directory". */
+    static String strerror(int errno) {
+        try {
+            MemorySegment text = (MemorySegment) STRERROR.invokeExact(errno);
+            return text.equals(MemorySegment.NULL) ? "errno " + errno : text.reinterpret(256).getString(0);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package io.circus.process.linux;
+
+import static io.circus.process.linux.LinuxConstants.EINTR;
+import static io.circus.process.linux.LinuxConstants.EPOLLIN;
+import static io.circus.process.linux.LinuxConstants.P_PIDFD;
+import static io.circus.process.linux.LinuxConstants.WEXITED;
+import static io.circus.process.linux.LinuxConstants.WNOHANG;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import io.circus.process.ExitStatus;
+import io.circus.process.GroupMode;
+import io.circus.process.ManagedProcess;
+import io.circus.process.OutputSink;
+import io.circus.process.Signal;
+import io.circus.process.StreamId;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A child of the {@link LinuxFfmLauncher}, identified by its pidfd.
+ *
+ * <p>Lifecycle on the event loop: the pidfd becomes readable when the child exits; it is reaped at
+ * once with {@code waitid(P_PIDFD)} (so no zombie lingers while output drains) and the pidfd is
+ * closed, after which {@link #signal} returns false. {@link #onExit()} completes when the child is
+ * reaped <em>and</em> every pipe reached end of file. A descendant may keep a pipe open after the
+ * child exited; then the pipes are read for at most the drain grace after the exit and cut off.
+ *
+ * <p>Threading: {@link #signal}, {@link #signalGroup}, {@link #isAlive} from any thread; the pidfd
+ * is closed under {@code pidfdLock} so a concurrent signal never reaches a reused descriptor
+ * number. Everything else runs on the loop thread.
+ */
+final class LinuxProcess implements ManagedProcess {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LinuxProcess.class);
+
+    private final int pid;
+    private final GroupMode group;
+    private final long startedNanos = System.nanoTime();
+    private final long startedMillis = System.currentTimeMillis();
+    private final EventLoop loop;
+    private final long drainGraceNanos;
+    private final Consumer<LinuxProcess> onFinished;
+    private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
+    private final List<PipeReader> pipes = new ArrayList<>(2);
+    private final long pidfdToken;
+    private final Object pidfdLock = new Object();
+    private int pidfd;
+    private volatile boolean alive = true;
+    private int openPipes;
+    private ExitStatus status;
+    private EventLoop.Timer grace;
+
+    LinuxProcess(NativeSpawner.Spawned spawned, GroupMode group, OutputSink sink, EventLoop loop,
+                 long drainGraceNanos, Consumer<LinuxProcess> onFinished) {
+        this.pid = spawned.pid();
+        this.pidfd = spawned.pidfd();
+        this.group = group;
+        this.loop = loop;
+        this.drainGraceNanos = drainGraceNanos;
+        this.onFinished = onFinished;
+        this.pidfdToken = loop.newToken();
+        if (spawned.stdoutRead() >= 0) {
+            pipes.add(new PipeReader(loop, spawned.stdoutRead(), pid, StreamId.STDOUT, sink, this::pipeClosed));
+        }
+        if (spawned.stderrRead() >= 0) {
+            pipes.add(new PipeReader(loop, spawned.stderrRead(), pid, StreamId.STDERR, sink, this::pipeClosed));
+        }
+        this.openPipes = pipes.size();
+    }
+
+    /**
+     * Puts the pidfd, then the pipes, into the loop. Any thread, once.
+     *
+     * @throws IllegalStateException when the loop refused the pidfd; the child was then killed
+     *                               and reaped and every descriptor closed
+     */
+    void start() {
+        try {
+            loop.register(pidfd, EPOLLIN, pidfdToken, events -> onPidfdReadable());
+        } catch (IllegalStateException e) {
+            killReapAndClose();
+            throw e;
+        }
+        for (PipeReader pipe : pipes) {
+            try {
+                pipe.start();
+            } catch (IllegalStateException e) {
+                // The pidfd is watched, so the loop will reap the child; close this pipe there.
+                signal(Signal.KILL);
+                loop.execute(pipe::close);
+                throw e;
+            }
+        }
+    }
+
+    private void killReapAndClose() {
+        Libc.pidfdSendSignal(pidfd, Signal.KILL.number());
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment info = arena.allocate(LinuxConstants.SIGINFO_SIZE, 8);
+            while (Libc.waitid(P_PIDFD, pidfd, info, WEXITED) == -EINTR) {
+                // retry
+            }
+        }
+        OwnedPids.remove(pid);
+        alive = false;
+        synchronized (pidfdLock) {
+            Libc.close(pidfd);
+            pidfd = -1;
+        }
+        for (PipeReader pipe : pipes) {
+            pipe.closeUnregistered();
+        }
+    }
+
+    private void onPidfdReadable() {
+        ExitStatus reaped = reap();
+        if (reaped == null) {
+            return;
+        }
+        synchronized (pidfdLock) {
+            loop.unregister(pidfd, pidfdToken);
+            Libc.close(pidfd);
+            pidfd = -1;
+        }
+        alive = false;
+        OwnedPids.remove(pid);
+        status = reaped;
+        if (openPipes == 0) {
+            finish();
+        } else {
+            grace = loop.schedule(drainGraceNanos, this::cutPipes);
+        }
+    }
+
+    /** {@code waitid(P_PIDFD, WNOHANG)}: null when the child has not exited after all. */
+    private ExitStatus reap() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment info = arena.allocate(LinuxConstants.SIGINFO_SIZE, 8);
+            int r;
+            do {
+                r = Libc.waitid(P_PIDFD, pidfd, info, WEXITED | WNOHANG);
+            } while (r == -EINTR);
+            if (r < 0) {
+                // Only a wait-for-any elsewhere in the JVM could have taken the status.
+                LOG.error("waitid(pidfd) for pid {} failed: {}; its exit status is lost", pid, Libc.strerror(-r));
+                return new ExitStatus(-1, 0, false);
+            }
+            if (info.get(JAVA_INT, LinuxConstants.SI_PID) == 0) {
+                return null;
+            }
+            int code = info.get(JAVA_INT, LinuxConstants.SI_CODE);
+            int value = info.get(JAVA_INT, LinuxConstants.SI_STATUS);
+            return switch (code) {
+                case LinuxConstants.CLD_EXITED -> ExitStatus.exited(value);
+                case LinuxConstants.CLD_KILLED -> ExitStatus.killed(value, false);
+                case LinuxConstants.CLD_DUMPED -> ExitStatus.killed(value, true);
+                default -> null;
+            };
+        }
+    }
+
+    private void pipeClosed() {
+        openPipes--;
+        if (status != null && openPipes == 0) {
+            if (grace != null) {
+                grace.cancel();
+            }
+            finish();
+        }
+    }
+
+    /** The grace after the exit is over: a descendant still holds a pipe. */
+    private void cutPipes() {
+        for (PipeReader pipe : pipes) {
+            if (pipe.isOpen()) {
+                LOG.debug("pid {} exited {} ms ago but a descendant keeps its output open; closing it",
+                        pid, drainGraceNanos / 1_000_000);
+                pipe.drainAndClose();
+            }
+        }
+    }
+
+    private void finish() {
+        onFinished.accept(this);
+        exit.complete(status);
+    }
+
+    /** The launcher is stopping: let go of every descriptor. Loop thread. */
+    void abandon() {
+        for (PipeReader pipe : pipes) {
+            pipe.close();
+        }
+        synchronized (pidfdLock) {
+            if (pidfd >= 0) {
+                loop.unregister(pidfd, pidfdToken);
+                Libc.close(pidfd);
+                pidfd = -1;
+            }
+        }
+        OwnedPids.remove(pid);
+        exit.completeExceptionally(new IllegalStateException("launcher closed before pid " + pid + " was reaped"));
+    }
+
+    @Override
+    public long pid() {
+        return pid;
+    }
+
+    @Override
+    public long startedNanos() {
+        return startedNanos;
+    }
+
+    @Override
+    public long startedEpochMillis() {
+        return startedMillis;
+    }
+
+    @Override
+    public boolean signal(Signal signal) {
+        synchronized (pidfdLock) {
+            return pidfd >= 0 && Libc.pidfdSendSignal(pidfd, signal.number()) == 0;
+        }
+    }
+
+    /**
+     * {@code kill(-pgid)}. Safe after the leader was reaped as long as the group has members: the
+     * kernel does not reuse a pid that still names a process group.
+     */
+    @Override
+    public boolean signalGroup(Signal signal) {
+        if (group == GroupMode.NONE) {
+            throw new UnsupportedOperationException("process " + pid + " does not lead a process group");
+        }
+        return Libc.kill(-pid, signal.number()) == 0;
+    }
+
+    @Override
+    public boolean isAlive() {
+        return alive;
+    }
+
+    @Override
+    public CompletionStage<ExitStatus> onExit() {
+        return exit;
+    }
+
+    @Override
+    public String toString() {
+        return "LinuxProcess[pid=" + pid + (alive ? "" : ", " + status) + "]";
+    }
+}
