@@ -77,8 +77,7 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
     private LinuxFfmLauncher(Settings settings) {
         this.settings = settings;
         this.planner = ExecPlanner.fromSystem();
-        boolean subreaper = settings.subreaper()
-                && Libc.prctl(LinuxConstants.PR_SET_CHILD_SUBREAPER, 1) == 0;
+        boolean subreaper = settings.subreaper() && SubreaperFlag.acquire();
         EnumSet<Capability> caps = EnumSet.of(Capability.SIGNALS_ANY, Capability.PROCESS_GROUP, Capability.SESSION,
                 Capability.FD_PASSING, Capability.EVENT_LOOP);
         if (planner.canSetCredentials()) {
@@ -262,6 +261,9 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
         closed = true;
         for (EventLoop loop : loops) {
             loop.close();
+        }
+        if (orphans != null) {
+            SubreaperFlag.release();
         }
     }
 }
