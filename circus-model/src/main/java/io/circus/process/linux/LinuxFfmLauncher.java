@@ -95,8 +95,9 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
         this.capabilities = Set.copyOf(caps);
         this.loops = new EventLoop[settings.eventLoops()];
         for (int i = 0; i < loops.length; i++) {
-            EventLoop[] self = new EventLoop[1];
-            loops[i] = self[0] = new EventLoop("circus-epoll-" + i, () -> abandonAll(self[0]));
+            int index = i;
+            // onStopped runs only at close(), when loops[index] is long assigned.
+            loops[i] = new EventLoop("circus-epoll-" + i, () -> abandonAll(loops[index]));
         }
         this.orphans = subreaper ? new OrphanReaper(loops[0], settings.orphanScanInterval().toNanos()) : null;
         if (orphans != null) {

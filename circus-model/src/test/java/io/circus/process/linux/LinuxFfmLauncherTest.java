@@ -72,8 +72,12 @@ class LinuxFfmLauncherTest {
         assertEquals("linux-ffm", fixture.launcher.name());
     }
 
-    /** The child's descriptor table, read from outside so the reader adds no descriptor of its own. */
+    /**
+     * The child's descriptor table, read from outside so the reader adds no descriptor of its own,
+     * once {@code sleep} sits in nanosleep: its start-up (setlocale) briefly opens files of its own.
+     */
     private static Map<Integer, String> descriptors(long pid) throws IOException {
+        Await.until("pid " + pid + " asleep", () -> read("/proc/" + pid + "/wchan").contains("nanosleep"));
         Map<Integer, String> fds = new TreeMap<>();
         try (Stream<Path> entries = Files.list(Path.of("/proc/" + pid + "/fd"))) {
             for (Path p : entries.toList()) {
