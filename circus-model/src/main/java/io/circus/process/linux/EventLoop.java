@@ -1,6 +1,5 @@
 package io.circus.process.linux;
 
-import static io.circus.process.linux.LinuxConstants.EAGAIN;
 import static io.circus.process.linux.LinuxConstants.EFD_CLOEXEC;
 import static io.circus.process.linux.LinuxConstants.EFD_NONBLOCK;
 import static io.circus.process.linux.LinuxConstants.EINTR;
@@ -301,9 +300,5 @@ final class EventLoop implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static boolean isAgain(long r) {
-        return r == -EAGAIN;
     }
 }

@@ -77,8 +77,7 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
     private LinuxFfmLauncher(Settings settings) {
         this.settings = settings;
         this.planner = ExecPlanner.fromSystem();
-        boolean subreaper = settings.subreaper()
-                && Libc.prctl(LinuxConstants.PR_SET_CHILD_SUBREAPER, 1) == 0;
+        boolean subreaper = settings.subreaper() && SubreaperFlag.acquire();
         EnumSet<Capability> caps = EnumSet.of(Capability.SIGNALS_ANY, Capability.PROCESS_GROUP, Capability.SESSION,
                 Capability.FD_PASSING, Capability.EVENT_LOOP);
         if (planner.canSetCredentials()) {
@@ -96,8 +95,9 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
         this.capabilities = Set.copyOf(caps);
         this.loops = new EventLoop[settings.eventLoops()];
         for (int i = 0; i < loops.length; i++) {
-            EventLoop[] self = new EventLoop[1];
-            loops[i] = self[0] = new EventLoop("circus-epoll-" + i, () -> abandonAll(self[0]));
+            int index = i;
+            // onStopped runs only at close(), when loops[index] is long assigned.
+            loops[i] = new EventLoop("circus-epoll-" + i, () -> abandonAll(loops[index]));
         }
         this.orphans = subreaper ? new OrphanReaper(loops[0], settings.orphanScanInterval().toNanos()) : null;
         if (orphans != null) {
@@ -262,6 +262,9 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
         closed = true;
         for (EventLoop loop : loops) {
             loop.close();
+        }
+        if (orphans != null) {
+            SubreaperFlag.release();
         }
     }
 }

@@ -23,8 +23,9 @@ import java.util.List;
  */
 final class SpawnCalls {
 
-    static final long FILE_ACTIONS_SIZE = 80;
-    static final long ATTR_SIZE = 336;
+    /** glibc 2.36 needs 80, 336 and 128 bytes; allocating more is harmless and absorbs layout drift. */
+    static final long FILE_ACTIONS_SIZE = 128;
+    static final long ATTR_SIZE = 512;
     static final long SIGSET_SIZE = 128;
 
     private static final Linker LINKER = Linker.nativeLinker();
