@@ -10,19 +10,4 @@ class JdkLauncherContractTest extends ProcessLauncherContract {
         return new JdkLauncher();
     }
 
-    /**
-     * Known defect of this backend: after its drain timeout it completes {@code onExit} while the
-     * reader thread is still blocked on the pipe, so {@code onClosed} comes only when the descendant
-     * exits (unless the JDK happened to drain the stream at exit). Reported; not weakened for FFM.
-     */
-    @Override
-    protected boolean closesCutOffStreamsBeforeExit() {
-        return false;
-    }
-
-    /** It starts {@code setsid program}: only setsid's own start can fail as a SpawnException. */
-    @Override
-    protected boolean detectsExecFailureInNewSession() {
-        return false;
-    }
 }

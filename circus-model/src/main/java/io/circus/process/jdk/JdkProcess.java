@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A child of the {@link JdkLauncher}: a {@link Process} plus one platform reader thread per pipe. */
@@ -31,17 +32,23 @@ final class JdkProcess implements ManagedProcess {
     JdkProcess(Process process, SpawnRequest request, boolean grouped, AtomicInteger readerCount) {
         this.process = process;
         this.grouped = grouped;
-        List<CompletableFuture<Void>> drained = new ArrayList<>();
+        List<CutOffStream> streams = new ArrayList<>();
         if (request.stdout() == Stdio.PIPE) {
-            drained.add(read(process.getInputStream(), StreamId.STDOUT, request, readerCount));
+            streams.add(read(process.getInputStream(), StreamId.STDOUT, request, readerCount));
         }
         if (request.stderr() == Stdio.PIPE) {
-            drained.add(read(process.getErrorStream(), StreamId.STDERR, request, readerCount));
+            streams.add(read(process.getErrorStream(), StreamId.STDERR, request, readerCount));
         }
-        CompletableFuture<Void> allDrained = CompletableFuture.allOf(drained.toArray(CompletableFuture[]::new));
+        CompletableFuture<Void> allDrained = CompletableFuture.allOf(
+                streams.stream().map(CutOffStream::drained).toArray(CompletableFuture[]::new));
         process.onExit().thenCompose(p -> allDrained
                         .completeOnTimeout(null, DRAIN_GRACE_MILLIS, TimeUnit.MILLISECONDS)
-                        .thenApply(ignored -> status(p.exitValue())))
+                        // A descendant still holds the pipe: close the stream for the sink now, so
+                        // onClosed precedes onExit; the reader's later bytes are dropped.
+                        .thenApply(ignored -> {
+                            streams.forEach(CutOffStream::cutOff);
+                            return status(p.exitValue());
+                        }))
                 .whenComplete((status, error) -> {
                     if (error != null) {
                         exit.completeExceptionally(error);
@@ -59,26 +66,46 @@ final class JdkProcess implements ManagedProcess {
         return ExitStatus.exited(value);
     }
 
-    private CompletableFuture<Void> read(InputStream in, StreamId id, SpawnRequest request, AtomicInteger count) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
+    /** One piped stream: its reader delivers to the sink until EOF or until it is cut off. */
+    private record CutOffStream(long pid, StreamId id, SpawnRequest request, AtomicBoolean closed,
+                                CompletableFuture<Void> drained) {
+        void deliver(byte[] buf, int n) {
+            synchronized (this) {
+                if (!closed.get()) {
+                    request.sink().onOutput(pid, id, ByteBuffer.wrap(buf, 0, n));
+                }
+            }
+        }
+
+        void cutOff() {
+            synchronized (this) {
+                if (closed.compareAndSet(false, true)) {
+                    request.sink().onClosed(pid, id);
+                }
+            }
+            drained.complete(null);
+        }
+    }
+
+    private CutOffStream read(InputStream in, StreamId id, SpawnRequest request, AtomicInteger count) {
         long pid = process.pid();
+        CutOffStream stream = new CutOffStream(pid, id, request, new AtomicBoolean(), new CompletableFuture<>());
         Thread.ofPlatform().daemon().name("circus-" + id.circusName() + "-" + pid).start(() -> {
             count.incrementAndGet();
             byte[] buf = new byte[8192];
             try (in) {
                 int n;
                 while ((n = in.read(buf)) > 0) {
-                    request.sink().onOutput(pid, id, ByteBuffer.wrap(buf, 0, n));
+                    stream.deliver(buf, n);
                 }
             } catch (IOException e) {
                 // The stream was closed under us: treat as end of file.
             } finally {
                 count.decrementAndGet();
-                request.sink().onClosed(pid, id);
-                done.complete(null);
+                stream.cutOff();
             }
         });
-        return done;
+        return stream;
     }
 
     @Override
