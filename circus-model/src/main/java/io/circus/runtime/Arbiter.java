@@ -58,6 +58,9 @@ public interface Arbiter extends AutoCloseable {
 
     ProcessLauncher launcher();
 
+    /** The daemon's sockets ({@code [socket:NAME]}), in configuration order. */
+    List<SocketInfo> sockets();
+
     /** Total running processes over all watchers. */
     int processCount();
 

@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +31,7 @@ public final class ArbiterCore implements Arbiter {
     private static final Comparator<WatcherCore> START_ORDER = Comparator
             .comparingInt((WatcherCore w) -> -w.config().priority()).thenComparing(Watcher::name);
 
-    private final RuntimeContext ctx;
+    private RuntimeContext ctx;
     private final boolean ownsLauncher;
     private final long startMillis = System.currentTimeMillis();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
@@ -50,7 +49,8 @@ public final class ArbiterCore implements Arbiter {
         SupervisorLoop loop = new SupervisorLoop("circus-supervisor", b.ticker);
         try {
             this.ctx = new RuntimeContext(loop, new Spawner(launcher, loop), new EventBus(), launcher, b.outputs,
-                    b.socketFds, b.config.global().checkDelay(), b.config.global().umask());
+                    new SocketSet(b.config.sockets(), launcher), b.config.global().checkDelay(), b.config.global().umask());
+            ctx.events().add(this::rearmOnDemand);
             if (ctx.umask() >= 0 && !launcher.can(io.circus.process.Capability.UMASK)) {
                 throw new IllegalArgumentException("[circus] umask needs the native process backend; the running backend '"
                         + launcher.name() + "' cannot set a child's umask");
@@ -63,6 +63,9 @@ public final class ArbiterCore implements Arbiter {
             created.sort(START_ORDER);
             this.watchers = List.copyOf(created);
         } catch (RuntimeException e) {
+            if (ctx != null) {
+                ctx.sockets().close();
+            }
             loop.shutdown();
             if (ownsLauncher) {
                 launcher.close();
@@ -121,7 +124,10 @@ public final class ArbiterCore implements Arbiter {
         return ctx.loop().call(() -> {
             LOG.info("Starting master on pid {} with process backend {}", ProcessHandle.current().pid(), ctx.launcher().name());
             return startWatchers(w -> w.config().autostart() && !w.config().onDemand())
-                    .thenRun(() -> LOG.info("Arbiter now waiting for commands"));
+                    .thenRun(() -> {
+                        armOnDemand();
+                        LOG.info("Arbiter now waiting for commands");
+                    });
         });
     }
 
@@ -137,6 +143,37 @@ public final class ArbiterCore implements Arbiter {
             chain = chain.thenCompose(x -> ctx.loop().delay(warmup)).thenCompose(x -> w.start()).thenApply(x -> null);
         }
         return chain;
+    }
+
+    /** on_demand watchers start at the first pending connection on any daemon socket (Circus). */
+    private void armOnDemand() {
+        if (!quitting && !ctx.sockets().isEmpty()
+                && watchers.stream().anyMatch(w -> w.config().onDemand() && w.state() == WatcherState.STOPPED)) {
+            ctx.sockets().armFirstConnection(() -> ctx.loop().execute(this::startOnDemand));
+        }
+    }
+
+    private void startOnDemand() {
+        for (WatcherCore w : watchers) {
+            if (w.config().onDemand() && w.config().autostart() && w.state() == WatcherState.STOPPED) {
+                LOG.info("{}: connection pending, starting on demand", w.name());
+                w.start();
+            }
+        }
+    }
+
+    private void rearmOnDemand(io.circus.event.Event e) {
+        if (e.type() == EventType.STOP && e.watcher() != null) {
+            WatcherCore w = find(e.watcher());
+            if (w != null && w.config().onDemand()) {
+                armOnDemand();
+            }
+        }
+    }
+
+    @Override
+    public List<io.circus.runtime.SocketInfo> sockets() {
+        return ctx.sockets().infos();
     }
 
     @Override
@@ -193,6 +230,7 @@ public final class ArbiterCore implements Arbiter {
         }
         ctx.spawner().close();
         ctx.loop().shutdown();
+        ctx.sockets().close();
         if (ownsLauncher) {
             ctx.launcher().close();
         }
@@ -287,7 +325,6 @@ public final class ArbiterCore implements Arbiter {
         private ProcessLauncher launcher;
         private Ticker ticker = Ticker.SYSTEM;
         private WatcherOutputFactory outputs = InheritedOutput.FACTORY;
-        private Supplier<Map<String, Integer>> socketFds = Map::of;
         private final List<EventListener> listeners = new ArrayList<>();
 
         private Builder(CircusConfig config) {
@@ -298,7 +335,6 @@ public final class ArbiterCore implements Arbiter {
         public Builder launcher(ProcessLauncher l) { launcher = l; return this; }
         public Builder ticker(Ticker t) { ticker = t; return this; }
         public Builder outputs(WatcherOutputFactory f) { outputs = f; return this; }
-        public Builder socketFds(Supplier<Map<String, Integer>> s) { socketFds = s; return this; }
         /** A listener registered before anything happens, so it sees every event from seq 1. */
         public Builder listener(EventListener l) { listeners.add(l); return this; }
 

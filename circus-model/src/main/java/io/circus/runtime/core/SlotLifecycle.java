@@ -15,6 +15,8 @@ import io.circus.process.SpawnException;
 import io.circus.process.SpawnRequest;
 import io.circus.process.Stdio;
 import io.circus.runtime.ProcessState;
+import io.circus.socket.BoundSocket;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -62,14 +64,22 @@ final class SlotLifecycle {
         slot.state(ProcessState.SPAWNING);
         List<String> argv;
         SpawnRequest request;
+        List<BoundSocket> fresh = List.of();
         try {
             Map<String, String> env = childEnv(config);
-            argv = CommandLine.argv(config, slot.wid(), env, ctx.socketFds().get());
-            request = request(config, argv, env, CredentialResolver.resolve(config.uid(), config.gid()));
-        } catch (SpawnException | IllegalArgumentException e) {
+            fresh = ctx.sockets().freshFor(config);
+            Map<String, Integer> fds = new HashMap<>(ctx.sockets().fds());
+            fresh.forEach(s -> fds.put(s.name(), s.fd()));
+            argv = CommandLine.argv(config, slot.wid(), env, fds);
+            request = request(config, argv, env, CredentialResolver.resolve(config.uid(), config.gid()), fds, fresh);
+        } catch (SpawnException | IllegalArgumentException | IOException e) {
+            fresh.forEach(BoundSocket::close);
             return failed(slot, attempt, e);
         }
+        List<BoundSocket> handedOver = fresh;
         return ctx.spawner().spawn(request).handle((process, error) -> {
+            // The child has its own copy of a per-process (so_reuseport) socket; the daemon lets go.
+            handedOver.forEach(BoundSocket::close);
             if (error != null) {
                 return failed(slot, attempt, error instanceof CompletionException ? error.getCause() : error);
             }
@@ -128,7 +138,7 @@ final class SlotLifecycle {
     }
 
     private SpawnRequest request(WatcherConfig config, List<String> argv, Map<String, String> env,
-                                 Credentials credentials) {
+                                 Credentials credentials, Map<String, Integer> fds, List<BoundSocket> fresh) {
         WatcherOutput output = watcher.output();
         SpawnRequest.Builder b = SpawnRequest.builder(argv)
                 .executable(config.executable())
@@ -145,12 +155,14 @@ final class SlotLifecycle {
             b.rlimit(e.getKey(), e.getValue());
         }
         if (config.useSockets()) {
-            for (int fd : ctx.socketFds().get().values()) {
+            for (int fd : fds.values()) {
                 b.fd(new InheritedFd(fd, fd));
             }
+        } else {
+            fresh.forEach(s -> b.fd(s.inheritAtSameNumber()));
         }
         if (config.stdinSocket() != null) {
-            Integer fd = ctx.socketFds().get().get(config.stdinSocket().toLowerCase(java.util.Locale.ROOT));
+            Integer fd = fds.get(config.stdinSocket().toLowerCase(java.util.Locale.ROOT));
             if (fd == null) {
                 throw new IllegalArgumentException("stdin_socket '" + config.stdinSocket() + "' does not exist");
             }
