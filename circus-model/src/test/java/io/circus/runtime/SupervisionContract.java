@@ -154,10 +154,12 @@ public abstract class SupervisionContract {
 
     @Test
     void aProcessIgnoringTheStopSignalIsKilledAfterGracefulTimeout() {
-        WatcherConfig stubborn = sh("stubborn", "trap '' TERM; while :; do sleep 1; done")
+        Path ready = dir.resolve("stubborn-ready");
+        WatcherConfig stubborn = sh("stubborn", "trap '' TERM; touch " + ready + "; while :; do sleep 1; done")
                 .gracefulTimeout(Duration.ofMillis(300)).build();
         try (ArbiterFixture f = new ArbiterFixture(launcher, stubborn).started()) {
             long pid = f.awaitPids("stubborn", 1).getFirst();
+            Await.until("the trap is set", () -> Files.exists(ready));
             join(f.watcher("stubborn").stop());
             Event reap = f.events.await("stubborn", EventType.REAP, e -> e.pid() == pid);
             assertEquals("timed_out", reap.fields().get("cause"));
@@ -353,9 +355,12 @@ public abstract class SupervisionContract {
 
     @Test
     void aSlowStopOfOneWatcherDoesNotDelayAnother() {
-        WatcherConfig slow = sh("slow", "trap '' TERM; while :; do sleep 1; done").gracefulTimeout(Duration.ofSeconds(20)).build();
+        Path ready = dir.resolve("slow-ready");
+        WatcherConfig slow = sh("slow", "trap '' TERM; touch " + ready + "; while :; do sleep 1; done")
+                .gracefulTimeout(Duration.ofSeconds(20)).build();
         try (ArbiterFixture f = new ArbiterFixture(launcher, slow, sleeper("fast", 1).build()).started()) {
             f.awaitPids("slow", 1);
+            Await.until("the trap is set", () -> Files.exists(ready));
             CompletableFuture<Boolean> stopping = f.watcher("slow").stop();
             Await.until("slow is stopping", () -> f.watcher("slow").state() == WatcherState.STOPPING);
             assertEquals(3, join(f.watcher("fast").incr(2)));

@@ -1,10 +1,11 @@
 package io.circus.runtime.core;
 
+import io.circus.config.VariableSubstitutor;
 import io.circus.config.WatcherConfig;
+import io.circus.config.WatcherOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -20,16 +21,16 @@ final class CommandLine {
     }
 
     static List<String> argv(WatcherConfig config, int wid, Map<String, String> env, Map<String, Integer> socketFds) {
-        Map<String, String> values = values(config, wid, env, socketFds);
-        String cmd = References.substitute(config.cmd(), values);
-        String args = References.substitute(config.args(), values);
+        Map<String, Object> values = values(config, wid, env, socketFds);
+        String cmd = VariableSubstitutor.substitute(config.cmd(), values);
+        String args = VariableSubstitutor.substitute(config.args(), values);
         List<String> argv = new ArrayList<>();
         if (config.shell()) {
             argv.add("/bin/sh");
             argv.add("-c");
             argv.add(args == null || args.isBlank() ? cmd : cmd + " " + args);
             if (config.shellArgs() != null) {
-                argv.addAll(ShellWords.split(References.substitute(config.shellArgs(), values)));
+                argv.addAll(ShellWords.split(VariableSubstitutor.substitute(config.shellArgs(), values)));
             }
         } else {
             argv.addAll(ShellWords.split(cmd));
@@ -41,22 +42,14 @@ final class CommandLine {
         return argv;
     }
 
-    private static Map<String, String> values(WatcherConfig c, int wid, Map<String, String> env,
+    /** What Circus substitutes at spawn: every watcher option, plus wid, env and sockets. */
+    private static Map<String, Object> values(WatcherConfig c, int wid, Map<String, String> env,
                                               Map<String, Integer> socketFds) {
-        Map<String, String> values = new HashMap<>();
-        c.extra().forEach((k, v) -> values.put(k.toLowerCase(Locale.ROOT), v));
-        values.put("wid", Integer.toString(wid));
-        values.put("name", c.name());
-        values.put("numprocesses", Integer.toString(c.numProcesses()));
-        values.put("shell", Boolean.toString(c.shell()));
-        values.put("graceful_timeout", Double.toString(c.gracefulTimeout().toMillis() / 1000.0));
-        values.put("max_retry", Integer.toString(c.maxRetry()));
-        values.put("priority", Integer.toString(c.priority()));
-        if (c.workingDir() != null) {
-            values.put("working_dir", c.workingDir());
-        }
-        env.forEach((k, v) -> values.put("env." + k.toLowerCase(Locale.ROOT), v));
-        socketFds.forEach((k, v) -> values.put("sockets." + k.toLowerCase(Locale.ROOT), Integer.toString(v)));
+        Map<String, Object> values = new HashMap<>(WatcherOptions.toOptions(c));
+        c.extra().forEach(values::putIfAbsent);
+        values.put("wid", wid);
+        values.put("env", env);
+        values.put("sockets", socketFds);
         return values;
     }
 }
