@@ -165,6 +165,16 @@ final class WatcherCore implements Watcher {
     /** Spawns slots until numprocesses are alive, warmup_delay apart; false if a spawn gave up. */
     private CompletableFuture<Boolean> spawnMissing() {
         int missing = config.numProcesses() - liveSlotCount();
+        if (config.warmupDelay().isZero()) {
+            // No spacing asked: hand every spawn to the spawner at once, so a thousand processes
+            // cost a thousand spawns, not a thousand round trips through the loop.
+            List<CompletableFuture<Boolean>> spawns = new ArrayList<>();
+            for (int i = 0; i < missing; i++) {
+                spawns.add(spawnNewSlot());
+            }
+            return CompletableFuture.allOf(spawns.toArray(CompletableFuture[]::new))
+                    .thenApply(x -> !abortStart && spawns.stream().allMatch(CompletableFuture::join));
+        }
         CompletableFuture<Boolean> chain = CompletableFuture.completedFuture(true);
         for (int i = 0; i < missing; i++) {
             boolean first = i == 0;
