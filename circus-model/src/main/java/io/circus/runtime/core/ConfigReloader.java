@@ -51,7 +51,7 @@ final class ConfigReloader {
             } else {
                 CapabilityCheck.validate(w, arbiter.launcher());
                 toChange.put(existing, w);
-                (LiveOptions.onlyLive(existing.config(), w) ? updated : restarted).add(w.name());
+                (WatcherCore.onlyLiveChanges(existing.config(), w) ? updated : restarted).add(w.name());
             }
         }
         List<WatcherCore> toRemove = new ArrayList<>();

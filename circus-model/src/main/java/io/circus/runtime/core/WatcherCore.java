@@ -1,6 +1,7 @@
 package io.circus.runtime.core;
 
 import io.circus.config.WatcherConfig;
+import io.circus.config.WatcherOptions;
 import io.circus.event.EventType;
 import io.circus.process.ExitStatus;
 import io.circus.process.ManagedProcess;
@@ -369,7 +370,7 @@ final class WatcherCore implements Watcher {
         }
         return enqueue(() -> {
             WatcherConfig previous = config;
-            if (LiveOptions.restartKey(previous).equals(LiveOptions.restartKey(next))) {
+            if (onlyLiveChanges(previous, next)) {
                 config = next.withNumProcesses(previous.numProcesses());
                 return resize(next.numProcesses()).thenApply(n -> false);
             }
@@ -380,6 +381,11 @@ final class WatcherCore implements Watcher {
                 return wasRunning ? doStart().thenApply(y -> true) : CompletableFuture.completedFuture(true);
             });
         });
+    }
+
+    /** Whether every option that differs applies to running processes (no restart needed). */
+    static boolean onlyLiveChanges(WatcherConfig a, WatcherConfig b) {
+        return WatcherOptions.changedKeys(a, b).stream().allMatch(WatcherOptions::isLive);
     }
 
     // Used by WatcherReloader.
