@@ -382,6 +382,38 @@ public abstract class SupervisionContract {
         }
     }
 
+    @Test
+    void everyLineReachesTheConfiguredStreamsBeforeTheStopEvent() throws IOException {
+        Path out = dir.resolve("out.log");
+        Path err = dir.resolve("err.log");
+        WatcherConfig w = sh("talker", "i=0; while [ $i -lt 5000 ]; do echo line $i; echo err $i >&2; i=$((i+1)); done; printf tail")
+                .respawn(false)
+                .stdoutStream(new io.circus.config.StreamConfig("FileStream", Map.of("filename", out.toString())))
+                .stderrStream(new io.circus.config.StreamConfig("FileStream", Map.of("filename", err.toString())))
+                .build();
+        try (ArbiterFixture f = new ArbiterFixture(launcher, w).started()) {
+            f.events.await("talker", EventType.STOP, e -> true);
+            List<String> lines = Files.readAllLines(out);
+            assertEquals(5001, lines.size());
+            assertEquals("line 0", lines.getFirst());
+            assertEquals("line 4999", lines.get(4999));
+            assertEquals("tail", lines.getLast(), "a last line without newline is kept");
+            assertEquals(5000, Files.readAllLines(err).size());
+        }
+    }
+
+    @Test
+    void closeChildStdoutDiscardsEvenWithAStream() throws IOException {
+        Path out = dir.resolve("closed.log");
+        WatcherConfig w = sh("quiet", "echo hidden; exit 0").respawn(false).closeChildStdout(true)
+                .stdoutStream(new io.circus.config.StreamConfig("FileStream", Map.of("filename", out.toString())))
+                .build();
+        try (ArbiterFixture f = new ArbiterFixture(launcher, w).started()) {
+            f.events.await("quiet", EventType.STOP, e -> true);
+            assertEquals(List.of(), lines(out));
+        }
+    }
+
     static List<String> lines(Path p) {
         try {
             return Files.exists(p) ? Files.readAllLines(p) : new ArrayList<>();

@@ -10,6 +10,7 @@ import io.circus.runtime.Arbiter;
 import io.circus.runtime.ConfigDiff;
 import io.circus.runtime.Watcher;
 import io.circus.runtime.WatcherState;
+import io.circus.stream.StreamWriter;
 import io.circus.time.Ticker;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,6 +34,8 @@ public final class ArbiterCore implements Arbiter {
 
     private RuntimeContext ctx;
     private final boolean ownsLauncher;
+    /** The stream writer the arbiter created for its default outputs, closed after the launcher. */
+    private final StreamWriter streamWriter;
     private final long startMillis = System.currentTimeMillis();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private volatile CircusConfig config;
@@ -47,8 +50,10 @@ public final class ArbiterCore implements Arbiter {
         this.ownsLauncher = b.launcher == null;
         ProcessLauncher launcher = b.launcher != null ? b.launcher : Launchers.best();
         SupervisorLoop loop = new SupervisorLoop("circus-supervisor", b.ticker);
+        this.streamWriter = b.outputs == null ? new StreamWriter() : null;
+        WatcherOutputFactory outputs = b.outputs != null ? b.outputs : StreamOutput.factory(streamWriter);
         try {
-            this.ctx = new RuntimeContext(loop, new Spawner(launcher, loop), new EventBus(), launcher, b.outputs,
+            this.ctx = new RuntimeContext(loop, new Spawner(launcher, loop), new EventBus(), launcher, outputs,
                     new SocketSet(b.config.sockets(), launcher), b.config.global().checkDelay(), b.config.global().umask());
             ctx.events().add(this::rearmOnDemand);
             if (ctx.umask() >= 0 && !launcher.can(io.circus.process.Capability.UMASK)) {
@@ -69,6 +74,9 @@ public final class ArbiterCore implements Arbiter {
             loop.shutdown();
             if (ownsLauncher) {
                 launcher.close();
+            }
+            if (streamWriter != null) {
+                streamWriter.close();
             }
             throw e;
         }
@@ -234,6 +242,9 @@ public final class ArbiterCore implements Arbiter {
         if (ownsLauncher) {
             ctx.launcher().close();
         }
+        if (streamWriter != null) {
+            streamWriter.close();
+        }
         LOG.info("Arbiter exiting");
         terminated.complete(null);
     }
@@ -324,7 +335,7 @@ public final class ArbiterCore implements Arbiter {
         private final CircusConfig config;
         private ProcessLauncher launcher;
         private Ticker ticker = Ticker.SYSTEM;
-        private WatcherOutputFactory outputs = InheritedOutput.FACTORY;
+        private WatcherOutputFactory outputs;
         private final List<EventListener> listeners = new ArrayList<>();
 
         private Builder(CircusConfig config) {
@@ -334,6 +345,7 @@ public final class ArbiterCore implements Arbiter {
         /** The process backend; when not given, the best one is created and owned by the arbiter. */
         public Builder launcher(ProcessLauncher l) { launcher = l; return this; }
         public Builder ticker(Ticker t) { ticker = t; return this; }
+        /** Where children's output goes; by default through stdout_stream/stderr_stream on the arbiter's own writer. */
         public Builder outputs(WatcherOutputFactory f) { outputs = f; return this; }
         /** A listener registered before anything happens, so it sees every event from seq 1. */
         public Builder listener(EventListener l) { listeners.add(l); return this; }

@@ -50,6 +50,7 @@ final class ConfigReloader {
                 unchanged.add(w.name());
             } else {
                 CapabilityCheck.validate(w, arbiter.launcher());
+                StreamOutput.validate(w);
                 toChange.put(existing, w);
                 (WatcherCore.onlyLiveChanges(existing.config(), w) ? updated : restarted).add(w.name());
             }
