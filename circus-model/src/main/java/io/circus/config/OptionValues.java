@@ -42,10 +42,14 @@ public final class OptionValues {
 
     /** An integer of at least {@code min}. */
     public static int parseInt(String text, int min) {
-        long v = parseLong(text);
+        long v;
+        try {
+            v = parseLong(text);
+        } catch (IllegalArgumentException e) {
+            v = Long.MIN_VALUE;
+        }
         if (v < min || v > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(min == Integer.MIN_VALUE ? "expected an integer"
-                    : "expected an integer >= " + min);
+            throw new IllegalArgumentException("expected an integer >= " + min);
         }
         return (int) v;
     }

@@ -16,12 +16,13 @@ final class SpellingAdvisor {
     private SpellingAdvisor() {
     }
 
-    /** The closest known name, if {@code name} differs from it only in case or by at most two edits. */
+    /** The closest known name (alphabetically first on a tie), if {@code name} differs from it only in case or by at most two edits. */
     static Optional<String> suggest(String name, Collection<String> known) {
         String lower = name.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (String k : known) {
+        // Sorted, so that of two equally close names the same one is always suggested.
+        for (String k : known.stream().sorted().toList()) {
             if (k.toLowerCase(Locale.ROOT).equals(lower)) {
                 return Optional.of(k);
             }
