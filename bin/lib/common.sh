@@ -54,7 +54,7 @@ circus_ensure_built() {
     return 1
   fi
   echo "circus: building the project (first use or sources changed)..." >&2
-  (cd "$CIRCUS_HOME" && mvn -q -B -DskipTests install) >&2 || {
+  (cd "$CIRCUS_HOME" && MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" mvn -q -B -Dstyle.color=never -DskipTests install) >&2 || {
     echo "circus: the build failed; see the Maven output above." >&2
     return 1
   }

@@ -53,9 +53,16 @@ final class LogFile {
         return channel != null;
     }
 
-    /** Opens (creating if needed) in append mode; closes the current handle first. */
+    /**
+     * Opens (creating the file and any missing parent directory) in append mode; closes the current
+     * handle first. Creating the directory spares operators a start that fails on a fresh host.
+     */
     void open() throws IOException {
         close();
+        java.nio.file.Path parent = path.toAbsolutePath().getParent();
+        if (parent != null) {
+            java.nio.file.Files.createDirectories(parent);
+        }
         FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
         channel = ch;
