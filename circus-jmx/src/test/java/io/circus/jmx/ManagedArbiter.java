@@ -67,6 +67,7 @@ final class ManagedArbiter implements AutoCloseable {
         return m;
     }
 
+    /** @param clientEnv the client's connection environment, or null for no remote client */
     static ManagedArbiter create(CircusConfig config, ConfigSource source, GlobalSettings jmx, Map<String, ?> clientEnv) {
         return new ManagedArbiter(config, source, jmx, clientEnv);
     }
