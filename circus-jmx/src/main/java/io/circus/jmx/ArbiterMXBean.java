@@ -133,7 +133,7 @@ public interface ArbiterMXBean {
 
     @Impact(INFO)
     @Description("Daemon-wide options: endpoint, pubsub_endpoint, stats_endpoint, multicast_endpoint, check_delay (Circus: globaloptions)")
-    OptionValues globalOptions(
+    OptionsView globalOptions(
             @Name("option") @Description("One option name, or empty for all") String option);
 
     @Impact(INFO)

@@ -49,7 +49,7 @@ public interface WatcherMXBean {
     Integer getLastExitCode();
 
     @Description("Every option with its current value (Circus: options)")
-    OptionValues getOptions();
+    OptionsView getOptions();
 
     @Units("percent")
     @Description("CPU use of its processes in percent of one core, summed (sampled at most every 500 ms)")
@@ -122,7 +122,7 @@ public interface WatcherMXBean {
 
     @Impact(INFO)
     @Description("Values of some options (Circus: get)")
-    OptionValues get(@Name("keys") @Description("Circus option keys") String[] keys);
+    OptionsView get(@Name("keys") @Description("Circus option keys") String[] keys);
 
     @Impact(INFO)
     @Description("Figures of every process of this watcher (Circus: stats with name)")

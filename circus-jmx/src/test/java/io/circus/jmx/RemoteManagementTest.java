@@ -164,7 +164,7 @@ class RemoteManagementTest {
             assertEquals("program nope not found", refused(() -> invoke(m.mbsc, CircusNames.ARBITER, "removeWatcher", "nope", false, true)));
             assertEquals("process 1 not found in 'sleepers'", refused(() -> invoke(m.mbsc, SLEEPERS, "signal", "TERM", 1L, 0L, false, false)));
             assertTrue(refused(() -> invoke(m.mbsc, SLEEPERS, "setOption", "numprocesses", "many", true)).contains("numprocesses"));
-            assertEquals("unknown key 'bogus'", refused(() -> invoke(m.mbsc, SLEEPERS, "setOption", "bogus", "1", true)));
+            assertEquals("bogus = '1': unknown option", refused(() -> invoke(m.mbsc, SLEEPERS, "setOption", "bogus", "1", true)));
             assertEquals("nb must be 0 or more, got -1", refused(() -> invoke(m.mbsc, SLEEPERS, "incr", -1, true)));
 
             assertArrayEquals(before, pids(m));

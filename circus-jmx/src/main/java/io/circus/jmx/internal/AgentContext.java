@@ -5,11 +5,9 @@ import io.circus.runtime.Arbiter;
 import java.util.function.Consumer;
 
 /**
- * What every bean needs, shared: the arbiter, the waiting convention, the stats and option tables,
- * and a way to publish the events the runtime does not publish itself.
+ * What every bean needs, shared: the arbiter, the waiting convention, the stats, and a way to publish the events the runtime does not publish itself.
  *
  * @param synthetic hands an event built here (Circus's {@code updated}) to the notification dispatcher
  */
-record AgentContext(Arbiter arbiter, Completion completion, StatsAssembler stats, OptionCodec options,
-                    Consumer<Event> synthetic) {
+record AgentContext(Arbiter arbiter, Completion completion, StatsAssembler stats, Consumer<Event> synthetic) {
 }

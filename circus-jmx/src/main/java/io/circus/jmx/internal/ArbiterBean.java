@@ -3,12 +3,14 @@ package io.circus.jmx.internal;
 import io.circus.config.CircusConfig;
 import io.circus.config.ConfigException;
 import io.circus.config.ConfigSource;
+import io.circus.config.GlobalOptions;
 import io.circus.config.GlobalSettings;
 import io.circus.config.WatcherConfig;
+import io.circus.config.WatcherOptions;
 import io.circus.jmx.ArbiterMXBean;
 import io.circus.jmx.CircusNames;
 import io.circus.jmx.Endpoints;
-import io.circus.jmx.OptionValues;
+import io.circus.jmx.OptionsView;
 import io.circus.jmx.PidChanges;
 import io.circus.jmx.ProcessStats;
 import io.circus.jmx.ProcessUsage;
@@ -121,9 +123,10 @@ final class ArbiterBean implements ArbiterMXBean {
             WatcherConfig config = WatcherConfig.builder(name.strip(), cmd.strip()).args(args).build();
             if (options != null) {
                 for (Map.Entry<String, String> e : options.entrySet()) {
-                    config = ctx.options().apply(config, e.getKey(), e.getValue());
+                    config = WatcherOptions.apply(config, e.getKey(), e.getValue());
                 }
             }
+            WatcherOptions.validate(config);
             return config;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage());
@@ -193,18 +196,18 @@ final class ArbiterBean implements ArbiterMXBean {
     }
 
     @Override
-    public OptionValues globalOptions(String option) {
-        Map<String, Object> all = ctx.options().globalOptions(arbiter.config().global());
+    public OptionsView globalOptions(String option) {
+        Map<String, Object> all = GlobalOptions.toOptions(arbiter.config().global());
         if (option == null || option.isBlank()) {
-            return OptionValues.of("circus", all);
+            return OptionsView.of("circus", all);
         }
         String key = option.strip();
-        if (!all.containsKey(key)) {
+        if (!GlobalOptions.knownKeys().contains(key)) {
             throw new IllegalArgumentException("'" + key + "' not an existing option");
         }
         Map<String, Object> one = new LinkedHashMap<>();
         one.put(key, all.get(key));
-        return OptionValues.of("circus", one);
+        return OptionsView.of("circus", one);
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class ManagementAgent implements ManagementHandle {
         EventDispatcher[] dispatcherRef = new EventDispatcher[1];
         Completion completion = new Completion(s.operationTimeout(), () -> dispatcherRef[0].flush(SETTLE));
         AgentContext ctx = new AgentContext(arbiter, completion, new StatsAssembler(s.sampler()),
-                new InterimOptionCodec(), e -> dispatcherRef[0].onEvent(e));
+                e -> dispatcherRef[0].onEvent(e));
         this.registry = new BeanRegistry(server, ctx);
         Emitter arbiterEmitter = new Emitter(CircusNames.ARBITER,
                 EventNotifications.infos(EventNotifications.Level.ARBITER));

@@ -1,10 +1,11 @@
 package io.circus.jmx.internal;
 
 import io.circus.config.WatcherConfig;
+import io.circus.config.WatcherOptions;
 import io.circus.event.Event;
 import io.circus.event.EventType;
 import io.circus.jmx.CircusNames;
-import io.circus.jmx.OptionValues;
+import io.circus.jmx.OptionsView;
 import io.circus.jmx.PidChanges;
 import io.circus.jmx.ProcessStats;
 import io.circus.jmx.WatcherMXBean;
@@ -92,9 +93,9 @@ final class WatcherBean implements WatcherMXBean {
     }
 
     @Override
-    public OptionValues getOptions() {
+    public OptionsView getOptions() {
         Watcher w = watcher;
-        return OptionValues.of("watcher:" + w.name(), ctx.options().toOptions(w.config()));
+        return OptionsView.of("watcher:" + w.name(), WatcherOptions.toOptions(w.config()));
     }
 
     @Override
@@ -210,8 +211,9 @@ final class WatcherBean implements WatcherMXBean {
         WatcherConfig next = w.config();
         try {
             for (Map.Entry<String, String> e : options.entrySet()) {
-                next = ctx.options().apply(next, e.getKey(), e.getValue());
+                next = WatcherOptions.apply(next, e.getKey(), e.getValue());
             }
+            WatcherOptions.validate(next);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
@@ -233,12 +235,12 @@ final class WatcherBean implements WatcherMXBean {
     }
 
     @Override
-    public OptionValues get(String[] keys) {
+    public OptionsView get(String[] keys) {
         Watcher w = current();
         if (keys == null || keys.length == 0) {
             throw new IllegalArgumentException("message invalid 'keys' is missing");
         }
-        Map<String, Object> all = ctx.options().toOptions(w.config());
+        Map<String, Object> all = WatcherOptions.toOptions(w.config());
         Map<String, Object> some = new LinkedHashMap<>();
         for (String key : keys) {
             if (!all.containsKey(key)) {
@@ -246,7 +248,7 @@ final class WatcherBean implements WatcherMXBean {
             }
             some.put(key, all.get(key));
         }
-        return OptionValues.of("watcher:" + w.name(), some);
+        return OptionsView.of("watcher:" + w.name(), some);
     }
 
     // ---- stats --------------------------------------------------------------------------------

@@ -3,7 +3,6 @@ package io.circus.jmx;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +14,10 @@ import javax.management.openmbean.SimpleType;
 import javax.management.openmbean.TabularData;
 import org.junit.jupiter.api.Test;
 
-class OptionValuesTest {
+class OptionsViewTest {
 
-    private static CompositeData open(OptionValues v) throws Exception {
-        CompositeType declared = new CompositeType(OptionValues.class.getName(), "options", new String[] {"scope"},
+    private static CompositeData open(OptionsView v) throws Exception {
+        CompositeType declared = new CompositeType(OptionsView.class.getName(), "options", new String[] {"scope"},
                 new String[] {"scope"}, new OpenType<?>[] {SimpleType.STRING});
         return v.toCompositeData(declared);
     }
@@ -34,7 +33,7 @@ class OptionValuesTest {
         values.put("env", Map.of("B", "2", "A", "1"));
         values.put("hooks", List.of("x", "y"));
         values.put("stdout_stream.max_bytes", 10L);
-        CompositeData cd = open(OptionValues.of("watcher:web", values));
+        CompositeData cd = open(OptionsView.of("watcher:web", values));
 
         assertEquals("watcher:web", cd.get("scope"));
         assertEquals(3, cd.get("numprocesses"));
@@ -43,9 +42,9 @@ class OptionValuesTest {
         assertNull(cd.get("uid"));
         assertEquals(2, ((TabularData) cd.get("env")).size());
         assertArrayEquals(new String[] {"x", "y"}, (String[]) cd.get("hooks"));
-        assertEquals(OptionValues.class.getName(), cd.getCompositeType().getTypeName());
+        assertEquals(OptionsView.class.getName(), cd.getCompositeType().getTypeName());
 
-        OptionValues back = OptionValues.from(cd);
+        OptionsView back = OptionsView.from(cd);
         assertEquals("watcher:web", back.getScope());
         assertEquals(Map.of("A", "1", "B", "2"), back.asMap().get("env"));
         assertEquals(List.of("x", "y"), back.asMap().get("hooks"));
@@ -55,7 +54,9 @@ class OptionValuesTest {
     }
 
     @Test
-    void scopeIsReserved() {
-        assertThrows(IllegalArgumentException.class, () -> OptionValues.of("circus", Map.of("scope", "x")));
+    void aFreeFormOptionNamedScopeIsKeptInTheScopeItem() throws Exception {
+        CompositeData cd = open(OptionsView.of("watcher:web", Map.of("scope", 3, "cmd", "x")));
+        assertEquals("3", cd.get("scope"));
+        assertEquals("x", cd.get("cmd"));
     }
 }

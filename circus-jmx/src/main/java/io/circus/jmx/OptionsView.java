@@ -31,7 +31,7 @@ import javax.management.openmbean.TabularType;
  * (anything else is rendered as a string), {@code String[]} for lists, and a key/value
  * {@link TabularData} for maps.
  */
-public final class OptionValues implements CompositeDataView {
+public final class OptionsView implements CompositeDataView {
 
     private static final String SCOPE = "scope";
     private static final TabularType MAP_TYPE;
@@ -53,35 +53,29 @@ public final class OptionValues implements CompositeDataView {
     private final String scope;
     private final Map<String, Object> values;
 
-    private OptionValues(String scope, Map<String, Object> values) {
+    private OptionsView(String scope, Map<String, Object> values) {
         this.scope = scope;
         this.values = Collections.unmodifiableMap(values);
     }
 
     /**
      * @param scope  what the options belong to: {@code watcher:<name>} or {@code circus}
-     * @param values option name to value (null allowed)
+     * @param values option name to value (null allowed). A free-form option named {@code scope}
+     *               takes the {@code scope} item (as a string) rather than being dropped.
      */
-    public static OptionValues of(String scope, Map<String, ?> values) {
-        Map<String, Object> copy = new TreeMap<>();
-        values.forEach((k, v) -> {
-            if (k.equals(SCOPE)) {
-                throw new IllegalArgumentException("'scope' is reserved and cannot be an option name");
-            }
-            copy.put(k, v);
-        });
-        return new OptionValues(scope, copy);
+    public static OptionsView of(String scope, Map<String, ?> values) {
+        return new OptionsView(scope, new TreeMap<>(values));
     }
 
     /** Rebuilds the values a JMX client received (MXBean proxies call this). */
-    public static OptionValues from(CompositeData data) {
+    public static OptionsView from(CompositeData data) {
         Map<String, Object> values = new TreeMap<>();
         for (String key : data.getCompositeType().keySet()) {
             if (!key.equals(SCOPE)) {
                 values.put(key, fromOpen(data.get(key)));
             }
         }
-        return new OptionValues((String) data.get(SCOPE), values);
+        return new OptionsView((String) data.get(SCOPE), values);
     }
 
     /** {@code watcher:<name>} or {@code circus}. */
@@ -101,8 +95,11 @@ public final class OptionValues implements CompositeDataView {
         List<Object> items = new ArrayList<>();
         names.add(SCOPE);
         types.add(SimpleType.STRING);
-        items.add(scope);
+        items.add(values.containsKey(SCOPE) ? String.valueOf(values.get(SCOPE)) : scope);
         values.forEach((k, v) -> {
+            if (k.equals(SCOPE)) {
+                return;
+            }
             Object open = toOpen(v);
             names.add(k);
             types.add(typeOf(open));
@@ -183,7 +180,7 @@ public final class OptionValues implements CompositeDataView {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof OptionValues other && scope.equals(other.scope) && values.equals(other.values);
+        return o instanceof OptionsView other && scope.equals(other.scope) && values.equals(other.values);
     }
 
     @Override
