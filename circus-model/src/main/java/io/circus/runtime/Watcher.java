@@ -62,8 +62,8 @@ public interface Watcher {
      * Sends a signal.
      *
      * @param pid       one process of this watcher, or 0 for all
-     * @param children  also to the direct children of the process(es)
-     * @param recursive also to every descendant
+     * @param children  to the direct children of the process(es) instead of the process(es) (Circus)
+     * @param recursive to the process(es) and every descendant
      * @return completes with the pids signalled
      */
     CompletableFuture<List<Long>> signal(Signal signal, long pid, boolean children, boolean recursive);
@@ -77,6 +77,16 @@ public interface Watcher {
      * @param graceful the timeout before SIGKILL, or null for graceful_timeout
      */
     CompletableFuture<List<Long>> kill(long pid, Signal signal, Duration graceful);
+
+    /**
+     * Changes options by name ({@code set}): applied in order to the definition current when this
+     * operation runs (so it composes with a queued {@code incr}), then as {@link #reconfigure}. One
+     * {@code updated} event is published per key.
+     *
+     * @return completes with true when the processes were restarted; exceptionally with
+     *         IllegalArgumentException naming the key and value when one is invalid (nothing changes)
+     */
+    CompletableFuture<Boolean> set(java.util.Map<String, String> options);
 
     /**
      * Replaces the definition. Changes that apply live (process count, timeouts, respawn, max_age...)

@@ -39,8 +39,7 @@ public final class ManagementAgent implements ManagementHandle {
         Supplier<List<SocketInfo>> sockets = s.sockets() != null ? s.sockets() : () -> configuredSockets(arbiter);
         EventDispatcher[] dispatcherRef = new EventDispatcher[1];
         Completion completion = new Completion(s.operationTimeout(), () -> dispatcherRef[0].flush(SETTLE));
-        AgentContext ctx = new AgentContext(arbiter, completion, new StatsAssembler(s.sampler()),
-                e -> dispatcherRef[0].onEvent(e));
+        AgentContext ctx = new AgentContext(arbiter, completion, new StatsAssembler(s.sampler()));
         this.registry = new BeanRegistry(server, ctx);
         Emitter arbiterEmitter = new Emitter(CircusNames.ARBITER,
                 EventNotifications.infos(EventNotifications.Level.ARBITER));
@@ -102,13 +101,10 @@ public final class ManagementAgent implements ManagementHandle {
     }
 
     /** Until the runtime binds sockets: the configured ones, not bound yet. */
+    /** The runtime's bound sockets, with the backlog from their configuration. */
     private static List<SocketInfo> configuredSockets(Arbiter arbiter) {
-        return arbiter.config().sockets().stream().map(ManagementAgent::info).toList();
-    }
-
-    private static SocketInfo info(SocketConfig c) {
-        boolean unix = c.path() != null;
-        return new SocketInfo(c.name(), unix ? null : c.host(), unix ? 0 : c.port(), c.path(), c.family(), -1,
-                c.backlog());
+        return arbiter.sockets().stream().map(b -> new SocketInfo(b.name(), b.host(), b.port(), b.path(), b.family(),
+                b.fd(), arbiter.config().sockets().stream().filter(c -> c.name().equals(b.name()))
+                        .mapToInt(SocketConfig::backlog).findFirst().orElse(0))).toList();
     }
 }

@@ -217,13 +217,9 @@ final class WatcherBean implements WatcherMXBean {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
-        CompletableFuture<Boolean> applied = w.reconfigure(next);
-        // The runtime does not publish Circus's "updated"; Circus sends one per key of the request.
-        long now = System.currentTimeMillis();
-        for (String key : options.keySet()) {
-            ctx.synthetic().accept(new Event(ctx.arbiter().lastEventSeq(), EventType.UPDATED, w.name(), 0, 0, now,
-                    Map.of("time", now / 1000.0, "key", key)));
-        }
+        // Checked above so a bad value is refused at once; applied again in the watcher's queue so it
+        // composes with operations queued before it, and the runtime publishes one "updated" per key.
+        CompletableFuture<Boolean> applied = w.set(options);
         ctx.completion().await(waiting, applied, "set " + w.name());
     }
 

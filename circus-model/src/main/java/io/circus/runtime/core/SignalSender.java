@@ -27,8 +27,11 @@ final class SignalSender {
             List<Long> kin = recursive ? pids(ProcessHandle.of(p.pid()).stream().flatMap(ProcessHandle::descendants))
                     : children ? pids(ProcessHandle.of(p.pid()).stream().flatMap(ProcessHandle::children))
                     : List.of();
-            if (p.signal(signal)) {
-                signalled.add(p.pid());
+            // Circus: "children" reaches the direct children only, not the process itself.
+            if (!children || recursive) {
+                if (p.signal(signal)) {
+                    signalled.add(p.pid());
+                }
             }
             for (long pid : kin) {
                 if (launcher.signalPid(pid, signal)) {

@@ -368,18 +368,40 @@ final class WatcherCore implements Watcher {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "cannot rename watcher '" + name() + "' to '" + next.name() + "'"));
         }
+        return enqueue(() -> apply(next));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> set(Map<String, String> options) {
+        Map<String, String> copy = new java.util.LinkedHashMap<>(options);
         return enqueue(() -> {
-            WatcherConfig previous = config;
-            if (onlyLiveChanges(previous, next)) {
-                config = next.withNumProcesses(previous.numProcesses());
-                return resize(next.numProcesses()).thenApply(n -> false);
+            WatcherConfig next = config;
+            for (Map.Entry<String, String> e : copy.entrySet()) {
+                next = WatcherOptions.apply(next, e.getKey(), e.getValue());
             }
-            boolean wasRunning = state != WatcherState.STOPPED;
-            return doStop().thenCompose(x -> {
-                config = next;
-                output = ctx.outputs().open(next);
-                return wasRunning ? doStart().thenApply(y -> true) : CompletableFuture.completedFuture(true);
-            });
+            WatcherOptions.validate(next);
+            CapabilityCheck.validate(next, ctx.launcher());
+            StreamOutput.validate(next);
+            for (String key : copy.keySet()) {
+                ctx.events().publish(EventType.UPDATED, name(), 0, 0,
+                        Map.of("time", System.currentTimeMillis() / 1000.0, "key", key));
+            }
+            return apply(next);
+        });
+    }
+
+    /** Applies a new definition on the loop: live changes in place, anything else restarts this watcher. */
+    private CompletableFuture<Boolean> apply(WatcherConfig next) {
+        WatcherConfig previous = config;
+        if (onlyLiveChanges(previous, next)) {
+            config = next.withNumProcesses(previous.numProcesses());
+            return resize(next.numProcesses()).thenApply(n -> false);
+        }
+        boolean wasRunning = state != WatcherState.STOPPED;
+        return doStop().thenCompose(x -> {
+            config = next;
+            output = ctx.outputs().open(next);
+            return wasRunning ? doStart().thenApply(y -> true) : CompletableFuture.completedFuture(true);
         });
     }
 
