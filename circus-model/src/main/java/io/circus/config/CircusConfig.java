@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param global    the {@code [circus]} section
  * @param env       the {@code [env]} section, substituted
  * @param watchers  the watchers, sorted by name
- * @param sockets   the sockets, in file order
- * @param plugins   the plugins, in file order
+ * @param sockets   the sockets, sorted by name (as Circus sorts them)
+ * @param plugins   the plugins, sorted by name (as Circus sorts them)
  * @param warnings  non-fatal findings (unknown keys, empty includes), each naming file, section and key
  */
 public record CircusConfig(Path file, List<Path> files, GlobalSettings global, Map<String, String> env,

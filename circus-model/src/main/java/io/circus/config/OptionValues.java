@@ -152,10 +152,4 @@ public final class OptionValues {
     public static double secondsAsDouble(Duration d) {
         return d.getSeconds() + d.getNano() / 1e9;
     }
-
-    /** The canonical text of a number of seconds, e.g. {@code 30} or {@code 25.5}. */
-    public static String formatSeconds(Duration d) {
-        return BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9))
-                .stripTrailingZeros().toPlainString();
-    }
 }
