@@ -92,7 +92,17 @@ public final class CircusDaemon {
             }
             return 1;
         }
-        DaemonServices services = DaemonServices.start(arbiter, source, config);
+        DaemonServices services;
+        try {
+            services = DaemonServices.start(arbiter, source, config);
+        } catch (RuntimeException e) {
+            err.println("circusd: cannot start the management facades: " + e.getMessage());
+            arbiter.close();
+            if (pidFile != null) {
+                pidFile.release();
+            }
+            return 1;
+        }
         SignalHandlers.install(arbiter, source);
         try {
             arbiter.start().get();

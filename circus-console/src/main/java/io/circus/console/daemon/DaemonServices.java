@@ -2,6 +2,8 @@ package io.circus.console.daemon;
 
 import io.circus.config.CircusConfig;
 import io.circus.config.ConfigSource;
+import io.circus.jmx.CircusManagement;
+import io.circus.jmx.ManagementHandle;
 import io.circus.runtime.Arbiter;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,14 @@ final class DaemonServices implements AutoCloseable {
 
     static DaemonServices start(Arbiter arbiter, ConfigSource source, CircusConfig config) {
         DaemonServices services = new DaemonServices();
+        try {
+            ManagementHandle jmx = CircusManagement.start(arbiter, source, config.global());
+            services.started.add(jmx);
+            jmx.serviceUrl().ifPresent(url -> LOG.info("JMX connector listening at {}", url));
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
         return services;
     }
 
