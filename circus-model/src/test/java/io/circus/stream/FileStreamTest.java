@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -202,8 +203,17 @@ class FileStreamTest {
     }
 
     @Test
-    void unopenableFileFailsOpen() {
+    void aMissingDirectoryIsCreated() throws IOException {
         Path file = dir.resolve("missing-dir").resolve("out.log");
+        LogStream stream = LogStreams.open(config("FileStream", "filename", file), writer);
+        stream.close();
+        assertTrue(Files.isRegularFile(file));
+    }
+
+    @Test
+    void unopenableFileFailsOpen() throws IOException {
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
+        Path file = notADirectory.resolve("out.log");
         UncheckedIOException e = assertThrows(UncheckedIOException.class,
                 () -> LogStreams.open(config("FileStream", "filename", file), writer));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());

@@ -72,6 +72,11 @@ public final class CircusDaemon {
     private static int serve(DaemonOptions options, CircusConfig config, ConfigSource source, PrintStream err) {
         Logger log = LoggerFactory.getLogger(CircusDaemon.class);
         config.warnings().forEach(w -> log.warn("config: {}", w));
+        config.plugins().forEach(p -> log.error("[plugin:{}] is ignored: Circus plugins are Python classes and do not "
+                + "run here (see docs/compatibility.md)", p.name()));
+        if (config.global().httpd()) {
+            log.error("[circus] httpd = true is ignored: circus-web does not run here");
+        }
         PidFile pidFile = null;
         String pidPath = options.pidfile() != null ? options.pidfile().toString() : config.global().pidfile();
         try {

@@ -62,7 +62,11 @@ final class ConfigReloader {
                 removed.add(w.name());
             }
         }
-        List<String> needsRestart = globalChanges(arbiter.config().global(), next.global());
+        List<String> needsRestart = new ArrayList<>(globalChanges(arbiter.config().global(), next.global()));
+        if (!arbiter.config().sockets().equals(next.sockets())) {
+            // Sockets are bound once, when the daemon starts; rebinding under running workers is not safe.
+            needsRestart.add("sockets");
+        }
         // Phase 2: apply.
         arbiter.replaceConfig(next);
         List<CompletableFuture<?>> work = new ArrayList<>();

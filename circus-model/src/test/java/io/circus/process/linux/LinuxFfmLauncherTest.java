@@ -238,7 +238,7 @@ class LinuxFfmLauncherTest {
         long fds = count("/proc/self/fd");
         long osThreads = count("/proc/self/task");
         int javaThreads = Thread.activeCount();
-        for (int i = 0; i < 2000; i++) {
+        for (int i = 0; i < 5000; i++) {
             ManagedProcess p = fixture.spawn(SpawnRequest.builder(List.of("/bin/true")).env(PATH_ONLY)
                     .stdout(Stdio.PIPE).stderr(Stdio.PIPE).sink(OutputSink.DISCARD).build());
             assertEquals(ExitStatus.exited(0), exitOf(p));
