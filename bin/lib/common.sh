@@ -64,7 +64,8 @@ circus_ensure_built() {
 # thousands of children — serial GC, a capped heap, few compiler threads, small stacks; native access
 # for the FFM process layer; no per-process fd cap from the JVM.
 CIRCUS_DAEMON_JVM_OPTS=(
-  -XX:+UseSerialGC -Xms16m "-Xmx${CIRCUS_HEAP:-256m}" -Xss512k -XX:TieredStopAtLevel=1
+  -XX:+UseSerialGC -Xms4m "-Xmx${CIRCUS_HEAP:-256m}" -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20
+  -Xss512k -XX:TieredStopAtLevel=1
   -XX:CICompilerCount=1 -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m -XX:-MaxFDLimit
   -XX:+UseStringDeduplication --enable-native-access=ALL-UNNAMED
 )
