@@ -1,6 +1,5 @@
 package io.circus.stream.file;
 
-import io.circus.process.StreamId;
 import io.circus.stream.StreamOptions;
 import io.circus.stream.StreamTarget;
 import java.io.IOException;
@@ -29,7 +28,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: a {@link StreamTarget}: construction on any thread (no I/O), the rest on the writer.
  */
-public final class FileStream implements StreamTarget {
+public final class FileStream extends FileTarget {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileStream.class);
 
@@ -49,8 +48,9 @@ public final class FileStream implements StreamTarget {
     }
 
     /** The file written to. */
-    public Path path() {
-        return out.file().path();
+    @Override
+    FramedFile out() {
+        return out;
     }
 
     @Override
@@ -67,30 +67,10 @@ public final class FileStream implements StreamTarget {
         out.file().open();
     }
 
-    @Override
-    public void write(long pid, StreamId stream, byte[] data, Instant received) throws IOException {
-        out.write(pid, stream, data, received);
-    }
 
-    @Override
-    public void endOfStream(long pid, StreamId stream) throws IOException {
-        out.endOfStream(pid, stream);
-    }
 
-    @Override
-    public void flush() throws IOException {
-        out.flush();
-    }
 
-    @Override
-    public void close() throws IOException {
-        out.close();
-    }
 
-    @Override
-    public String toString() {
-        return "FileStream(" + path() + ")";
-    }
 
     private final class BySize implements FramedFile.Rollover {
 

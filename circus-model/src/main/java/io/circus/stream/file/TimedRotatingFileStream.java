@@ -1,6 +1,5 @@
 package io.circus.stream.file;
 
-import io.circus.process.StreamId;
 import io.circus.stream.StreamOptions;
 import io.circus.stream.StreamTarget;
 import java.io.IOException;
@@ -32,7 +31,7 @@ import java.util.stream.Stream;
  *
  * <p>Threading: a {@link StreamTarget}: construction on any thread (no I/O), the rest on the writer.
  */
-public final class TimedRotatingFileStream implements StreamTarget {
+public final class TimedRotatingFileStream extends FileTarget {
 
     private final Clock clock;
     private final RolloverSchedule schedule;
@@ -52,8 +51,9 @@ public final class TimedRotatingFileStream implements StreamTarget {
                 new ByTime());
     }
 
-    public Path path() {
-        return out.file().path();
+    @Override
+    FramedFile out() {
+        return out;
     }
 
     @Override
@@ -66,30 +66,10 @@ public final class TimedRotatingFileStream implements StreamTarget {
         out.file().open();
     }
 
-    @Override
-    public void write(long pid, StreamId stream, byte[] data, Instant received) throws IOException {
-        out.write(pid, stream, data, received);
-    }
 
-    @Override
-    public void endOfStream(long pid, StreamId stream) throws IOException {
-        out.endOfStream(pid, stream);
-    }
 
-    @Override
-    public void flush() throws IOException {
-        out.flush();
-    }
 
-    @Override
-    public void close() throws IOException {
-        out.close();
-    }
 
-    @Override
-    public String toString() {
-        return "TimedRotatingFileStream(" + path() + ")";
-    }
 
     private final class ByTime implements FramedFile.Rollover {
 

@@ -1,12 +1,9 @@
 package io.circus.stream.file;
 
-import io.circus.process.StreamId;
 import io.circus.stream.StreamOptions;
 import io.circus.stream.StreamTarget;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -24,7 +21,7 @@ import java.util.Set;
  *
  * <p>Threading: a {@link StreamTarget}: construction on any thread (no I/O), the rest on the writer.
  */
-public final class WatchedFileStream implements StreamTarget {
+public final class WatchedFileStream extends FileTarget {
 
     private final FramedFile out;
 
@@ -35,8 +32,9 @@ public final class WatchedFileStream implements StreamTarget {
                 FramedFile.NEVER);
     }
 
-    public Path path() {
-        return out.file().path();
+    @Override
+    FramedFile out() {
+        return out;
     }
 
     @Override
@@ -52,28 +50,8 @@ public final class WatchedFileStream implements StreamTarget {
         }
     }
 
-    @Override
-    public void write(long pid, StreamId stream, byte[] data, Instant received) throws IOException {
-        out.write(pid, stream, data, received);
-    }
 
-    @Override
-    public void endOfStream(long pid, StreamId stream) throws IOException {
-        out.endOfStream(pid, stream);
-    }
 
-    @Override
-    public void flush() throws IOException {
-        out.flush();
-    }
 
-    @Override
-    public void close() throws IOException {
-        out.close();
-    }
 
-    @Override
-    public String toString() {
-        return "WatchedFileStream(" + path() + ")";
-    }
 }
