@@ -1,0 +1,51 @@
+package io.circus.jmx;
+
+import io.circus.event.EventType;
+import java.util.Locale;
+
+/**
+ * Notification type strings. Each model event becomes {@code circus.watcher.<event>} (Circus's topic
+ * {@code watcher.<name>.<event>} without the name, which is in the user data), and arbiter-level
+ * events {@code circus.arbiter.<event>}. State changes are also sent as the standard
+ * {@link javax.management.AttributeChangeNotification} on {@code State}.
+ *
+ * <p>User data is a CompositeData with {@code seq} (the event's global sequence number, also the
+ * notification's sequence number), {@code type}, {@code topic}, {@code watcher}, {@code wid},
+ * {@code pid}, {@code time} (epoch seconds, as Circus), {@code timeMillis}, and the event's own fields:
+ * {@code exit_code}, {@code cause}, {@code signal} (reap); {@code signal} (kill); {@code from},
+ * {@code to} (state); {@code error}, {@code attempt} (spawn_failed); {@code added}, {@code removed},
+ * {@code restarted}, {@code updated} (config_reloaded); {@code key} (updated).
+ */
+public final class NotificationTypes {
+
+    public static final String PREFIX = "circus.";
+    public static final String SPAWN = of(EventType.SPAWN);
+    public static final String REAP = of(EventType.REAP);
+    public static final String KILL = of(EventType.KILL);
+    public static final String START = of(EventType.START);
+    public static final String STOP = of(EventType.STOP);
+    public static final String RELOAD = of(EventType.RELOAD);
+    public static final String UPDATED = of(EventType.UPDATED);
+    public static final String ADD = of(EventType.ADD);
+    public static final String REMOVE = of(EventType.REMOVE);
+    public static final String SPAWN_FAILED = of(EventType.SPAWN_FAILED);
+    public static final String STATE = of(EventType.STATE);
+    public static final String CONFIG_RELOADED = of(EventType.CONFIG_RELOADED);
+
+    private NotificationTypes() {
+    }
+
+    /** The notification type of an event type. */
+    public static String of(EventType type) {
+        String scope = type == EventType.CONFIG_RELOADED ? "arbiter." : "watcher.";
+        return PREFIX + scope + type.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether events of this type concern one process (and so are also sent by its Process bean). */
+    public static boolean processLevel(EventType type) {
+        return switch (type) {
+            case SPAWN, REAP, KILL, SPAWN_FAILED -> true;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,119 @@
+package io.circus.jmx.internal;
+
+import io.circus.jmx.Description;
+import io.circus.jmx.Impact;
+import io.circus.jmx.Name;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanConstructorInfo;
+import javax.management.MBeanInfo;
+import javax.management.MBeanOperationInfo;
+import javax.management.MBeanParameterInfo;
+import javax.management.NotificationEmitter;
+import javax.management.StandardEmitterMBean;
+
+/**
+ * An MXBean whose MBeanInfo carries the descriptions, parameter names and impacts written on its
+ * interface ({@link Description}, {@link Name}, {@link Impact}). StandardMBean calls the overridden
+ * hooks once, when it first builds the MBeanInfo, and caches the result.
+ *
+ * <p>Operations are matched to interface methods by name and parameter count, so the interfaces
+ * must not overload an operation name with the same arity; the constructor checks it.
+ */
+final class AnnotatedMBean<T> extends StandardEmitterMBean {
+
+    private final Class<T> type;
+
+    AnnotatedMBean(T implementation, Class<T> type, NotificationEmitter emitter) {
+        super(implementation, type, true, emitter);
+        this.type = type;
+        checkNoAmbiguousOverloads(type);
+    }
+
+    @Override
+    protected String getDescription(MBeanInfo info) {
+        return text(type.getAnnotation(Description.class), type.getSimpleName());
+    }
+
+    @Override
+    protected String getDescription(MBeanAttributeInfo info) {
+        Method getter = getter(info.getName());
+        return text(getter == null ? null : getter.getAnnotation(Description.class), info.getName());
+    }
+
+    @Override
+    protected String getDescription(MBeanOperationInfo op) {
+        return text(method(op).getAnnotation(Description.class), op.getName());
+    }
+
+    @Override
+    protected int getImpact(MBeanOperationInfo op) {
+        Impact impact = method(op).getAnnotation(Impact.class);
+        if (impact == null) {
+            throw new IllegalStateException(type.getSimpleName() + "." + op.getName() + " has no @Impact");
+        }
+        return impact.value().code();
+    }
+
+    @Override
+    protected String getParameterName(MBeanOperationInfo op, MBeanParameterInfo param, int sequence) {
+        Name name = method(op).getParameters()[sequence].getAnnotation(Name.class);
+        if (name == null) {
+            throw new IllegalStateException(type.getSimpleName() + "." + op.getName() + " parameter " + sequence
+                    + " has no @Name");
+        }
+        return name.value();
+    }
+
+    @Override
+    protected String getDescription(MBeanOperationInfo op, MBeanParameterInfo param, int sequence) {
+        Description d = method(op).getParameters()[sequence].getAnnotation(Description.class);
+        return text(d, param.getName());
+    }
+
+    @Override
+    protected MBeanConstructorInfo[] getConstructors(MBeanConstructorInfo[] ctors, Object impl) {
+        // Beans are created by the agent, never through the MBeanServer.
+        return new MBeanConstructorInfo[0];
+    }
+
+    private Method getter(String attribute) {
+        for (String prefix : List.of("get", "is")) {
+            try {
+                return type.getMethod(prefix + attribute);
+            } catch (NoSuchMethodException e) {
+                // try the next prefix
+            }
+        }
+        return null;
+    }
+
+    private Method method(MBeanOperationInfo op) {
+        int arity = op.getSignature().length;
+        return Arrays.stream(type.getMethods())
+                .filter(m -> m.getName().equals(op.getName()) && m.getParameterCount() == arity)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no method for operation " + op.getName()));
+    }
+
+    private static String text(Description d, String what) {
+        if (d == null || d.value().isBlank()) {
+            throw new IllegalStateException("no @Description for " + what);
+        }
+        return d.value();
+    }
+
+    private static void checkNoAmbiguousOverloads(Class<?> type) {
+        Method[] methods = type.getMethods();
+        for (int i = 0; i < methods.length; i++) {
+            for (int j = i + 1; j < methods.length; j++) {
+                if (methods[i].getName().equals(methods[j].getName())
+                        && methods[i].getParameterCount() == methods[j].getParameterCount()) {
+                    throw new IllegalStateException(type.getName() + " overloads " + methods[i].getName());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package io.circus.jmx.internal;
+
+import io.circus.config.CircusConfig;
+import io.circus.config.ConfigException;
+import io.circus.config.ConfigSource;
+import io.circus.config.GlobalOptions;
+import io.circus.config.GlobalSettings;
+import io.circus.config.WatcherConfig;
+import io.circus.config.WatcherOptions;
+import io.circus.jmx.ArbiterMXBean;
+import io.circus.jmx.CircusNames;
+import io.circus.jmx.Endpoints;
+import io.circus.jmx.OptionsView;
+import io.circus.jmx.PidChanges;
+import io.circus.jmx.ProcessStats;
+import io.circus.jmx.ProcessUsage;
+import io.circus.jmx.SocketInfo;
+import io.circus.runtime.Arbiter;
+import io.circus.runtime.ConfigDiff;
+import io.circus.runtime.Watcher;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import javax.management.ObjectName;
+
+/**
+ * The Arbiter bean. Operations run on the JMX caller's thread and only hand work to the runtime;
+ * attribute reads never wait for the supervisor loop.
+ */
+final class ArbiterBean implements ArbiterMXBean {
+
+    private final AgentContext ctx;
+    private final Arbiter arbiter;
+    private final ConfigSource source;
+    private final Supplier<List<SocketInfo>> sockets;
+    private final String version;
+    private final Supplier<String> jmxAddress;
+    private final LongSupplier lost;
+    private final WatcherGroupCommands group;
+
+    ArbiterBean(AgentContext ctx, ConfigSource source, Supplier<List<SocketInfo>> sockets, String version,
+                Supplier<String> jmxAddress, LongSupplier lost) {
+        this.ctx = ctx;
+        this.arbiter = ctx.arbiter();
+        this.source = source;
+        this.sockets = sockets;
+        this.version = version;
+        this.jmxAddress = jmxAddress;
+        this.lost = lost;
+        this.group = new WatcherGroupCommands(ctx);
+    }
+
+    // ---- attributes ---------------------------------------------------------------------------
+
+    @Override
+    public ObjectName[] getWatchers() {
+        return arbiter.watchers().stream().map(w -> CircusNames.watcher(w.name())).toArray(ObjectName[]::new);
+    }
+
+    @Override
+    public String[] getWatcherNames() {
+        return arbiter.watchers().stream().map(Watcher::name).toArray(String[]::new);
+    }
+
+    @Override public int getNumWatchers() { return arbiter.watchers().size(); }
+    @Override public int getNumProcesses() { return arbiter.processCount(); }
+    @Override public long getLastEventSeq() { return arbiter.lastEventSeq(); }
+    @Override public long getLostNotifications() { return lost.getAsLong(); }
+    @Override public String getVersion() { return version; }
+    @Override public long getPid() { return ProcessHandle.current().pid(); }
+    @Override public long getStartTime() { return arbiter.startEpochMillis(); }
+
+    @Override
+    public long getUptimeSeconds() {
+        return Math.max(0, System.currentTimeMillis() - arbiter.startEpochMillis()) / 1000;
+    }
+
+    @Override
+    public Map<String, String> getStatuses() {
+        Map<String, String> statuses = new LinkedHashMap<>();
+        for (Watcher w : arbiter.watchers()) {
+            statuses.put(w.name(), w.state().circusName());
+        }
+        return statuses;
+    }
+
+    @Override
+    public Endpoints getEndpoints() {
+        GlobalSettings g = arbiter.config().global();
+        return new Endpoints(g.endpoint(), g.pubsubEndpoint(), g.statsEndpoint(), g.multicastEndpoint(),
+                jmxAddress.get());
+    }
+
+    // ---- watchers -----------------------------------------------------------------------------
+
+    @Override
+    public PidChanges addWatcher(String name, String cmd, String args, Map<String, String> options, boolean start,
+                                 boolean waiting) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("message invalid 'name' is missing");
+        }
+        if (cmd == null || cmd.isBlank()) {
+            throw new IllegalArgumentException("message invalid 'cmd' is missing");
+        }
+        if (arbiter.watcher(name).isPresent()) {
+            throw new IllegalArgumentException("watcher '" + name + "' already exists");
+        }
+        WatcherConfig config = configure(name, cmd, args, options);
+        // Adding is quick and is where a duplicate or an unsupported option is refused: always wait for it.
+        Watcher added = ctx.completion().await(arbiter.addWatcher(config, false), "add " + name);
+        if (!start) {
+            return null;
+        }
+        Boolean started = ctx.completion().await(waiting, added.start(), "start " + name);
+        return started == null ? null : new PidChanges(sorted(added.pids()), List.of(), List.of());
+    }
+
+    private WatcherConfig configure(String name, String cmd, String args, Map<String, String> options) {
+        try {
+            WatcherConfig config = WatcherConfig.builder(name.strip(), cmd.strip()).args(args).build();
+            if (options != null) {
+                for (Map.Entry<String, String> e : options.entrySet()) {
+                    config = WatcherOptions.apply(config, e.getKey(), e.getValue());
+                }
+            }
+            WatcherOptions.validate(config);
+            return config;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    @Override
+    public void removeWatcher(String name, boolean nostop, boolean waiting) {
+        Watcher w = WatcherSelector.require(arbiter, name);
+        ctx.completion().await(waiting, arbiter.removeWatcher(w.name(), !nostop), "rm " + w.name());
+    }
+
+    @Override
+    public List<String> matchWatchers(String name, String match) {
+        return WatcherSelector.select(arbiter, name, match).stream().map(Watcher::name).toList();
+    }
+
+    @Override
+    public List<String> startWatchers(String name, String match, boolean waiting) {
+        return group.start(name, match, waiting);
+    }
+
+    @Override
+    public List<String> stopWatchers(String name, String match, boolean waiting) {
+        return group.stop(name, match, waiting);
+    }
+
+    @Override
+    public List<String> restartWatchers(String name, String match, boolean waiting) {
+        return group.restart(name, match, waiting);
+    }
+
+    @Override
+    public void reloadWatchers(boolean graceful, boolean sequential, boolean waiting) {
+        ctx.completion().await(waiting, arbiter.reloadAll(graceful, sequential), "reload");
+    }
+
+    @Override
+    public ConfigDiff reloadConfig(boolean waiting) {
+        if (source == null) {
+            throw new IllegalStateException("reloadconfig is not available: no configuration source was given");
+        }
+        CircusConfig next;
+        try {
+            next = source.load();
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        return ctx.completion().await(waiting, arbiter.reloadConfig(next), "reloadconfig");
+    }
+
+    @Override
+    public void quit(boolean waiting) {
+        ctx.completion().await(waiting, arbiter.quit(), "quit");
+    }
+
+    // ---- reads --------------------------------------------------------------------------------
+
+    @Override
+    public List<ProcessStats> stats() {
+        return arbiter.watchers().stream().flatMap(w -> ctx.stats().of(w).stream()).toList();
+    }
+
+    @Override
+    public ProcessUsage dstats() {
+        return ctx.stats().daemon();
+    }
+
+    @Override
+    public OptionsView globalOptions(String option) {
+        Map<String, Object> all = GlobalOptions.toOptions(arbiter.config().global());
+        if (option == null || option.isBlank()) {
+            return OptionsView.of("circus", all);
+        }
+        String key = option.strip();
+        if (!GlobalOptions.knownKeys().contains(key)) {
+            throw new IllegalArgumentException("'" + key + "' not an existing option");
+        }
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put(key, all.get(key));
+        return OptionsView.of("circus", one);
+    }
+
+    @Override
+    public List<SocketInfo> listSockets() {
+        return sockets.get().stream().sorted(Comparator.comparingInt(SocketInfo::fd).thenComparing(SocketInfo::name))
+                .toList();
+    }
+
+    private static List<Long> sorted(List<Long> pids) {
+        return pids.stream().sorted().toList();
+    }
+}

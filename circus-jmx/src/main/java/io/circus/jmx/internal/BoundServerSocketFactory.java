@@ -1,0 +1,44 @@
+package io.circus.jmx.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.rmi.server.RMIServerSocketFactory;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Server sockets for the RMI registry and the RMI connector, bound to jmx_host only (the JDK's
+ * factories bind every interface), with TLS when a context is given. Registry and connector share
+ * one instance, so RMI serves both on the one port: RMI shares a listening port between exports
+ * whose server socket factories are equal.
+ */
+final class BoundServerSocketFactory implements RMIServerSocketFactory {
+
+    private static final int BACKLOG = 50;
+
+    private final InetAddress address;
+    private final SSLContext ssl;
+
+    /** @param ssl the TLS context, or null for plain sockets */
+    BoundServerSocketFactory(InetAddress address, SSLContext ssl) {
+        this.address = address;
+        this.ssl = ssl;
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port) throws IOException {
+        return ssl == null ? new ServerSocket(port, BACKLOG, address)
+                : ssl.getServerSocketFactory().createServerSocket(port, BACKLOG, address);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BoundServerSocketFactory other && address.equals(other.address) && ssl == other.ssl;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(address, System.identityHashCode(ssl));
+    }
+}

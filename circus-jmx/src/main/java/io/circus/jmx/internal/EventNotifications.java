@@ -1,0 +1,163 @@
+package io.circus.jmx.internal;
+
+import io.circus.event.Event;
+import io.circus.event.EventType;
+import io.circus.jmx.NotificationTypes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.management.AttributeChangeNotification;
+import javax.management.MBeanNotificationInfo;
+import javax.management.Notification;
+import javax.management.ObjectName;
+import javax.management.openmbean.ArrayType;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.CompositeDataSupport;
+import javax.management.openmbean.CompositeType;
+import javax.management.openmbean.OpenDataException;
+import javax.management.openmbean.OpenType;
+import javax.management.openmbean.SimpleType;
+
+/**
+ * Turns model events into notifications whose user data is a CompositeData (readable by any JMX
+ * client), and declares the notification types each kind of bean sends.
+ */
+final class EventNotifications {
+
+    /** Which events a bean sends. */
+    enum Level { ARBITER, WATCHER, PROCESS }
+
+    private static final ArrayType<String[]> STRINGS = stringArray();
+    /** Composite types by item signature: the same event shape always gets the same type. */
+    private static final Map<String, CompositeType> TYPES = new ConcurrentHashMap<>();
+
+    private EventNotifications() {
+    }
+
+    static Notification of(Event event, ObjectName source) {
+        Notification n = new Notification(NotificationTypes.of(event.type()), source, event.seq(), event.epochMillis(),
+                event.toString());
+        n.setUserData(userData(event));
+        return n;
+    }
+
+    /** The State attribute change a watcher's state event, or a process event, implies. */
+    static AttributeChangeNotification stateChange(ObjectName source, Event cause, String from, String to) {
+        return new AttributeChangeNotification(source, cause.seq(), cause.epochMillis(),
+                "State changed from " + from + " to " + to, "State", String.class.getName(), from, to);
+    }
+
+    static CompositeData userData(Event event) {
+        Map<String, Object> items = new LinkedHashMap<>();
+        items.put("seq", event.seq());
+        items.put("type", event.type().circusName());
+        items.put("topic", event.topic());
+        items.put("watcher", event.watcher());
+        items.put("wid", event.wid());
+        items.put("pid", event.pid());
+        items.put("timeMillis", event.epochMillis());
+        items.put("time", event.epochMillis() / 1000.0);
+        // The event's own time wins: for spawn it is the process's start, as in Circus's payload.
+        new TreeMap<>(event.fields()).forEach((k, v) -> items.put(k, open(v)));
+        return composite(event.type(), items);
+    }
+
+    private static Object open(Object v) {
+        return switch (v) {
+            case null -> null;
+            case Integer i -> i;
+            case Long l -> l;
+            case Double d -> d;
+            case Boolean b -> b;
+            case String s -> s;
+            case Float f -> f.doubleValue();
+            case Collection<?> c -> c.stream().map(String::valueOf).toArray(String[]::new);
+            default -> String.valueOf(v);
+        };
+    }
+
+    private static CompositeData composite(EventType type, Map<String, Object> items) {
+        String[] names = items.keySet().toArray(String[]::new);
+        OpenType<?>[] types = new OpenType<?>[names.length];
+        StringBuilder signature = new StringBuilder(type.name());
+        for (int i = 0; i < names.length; i++) {
+            types[i] = typeOf(items.get(names[i]));
+            signature.append(',').append(names[i]).append(':').append(types[i].getTypeName());
+        }
+        try {
+            CompositeType ct = TYPES.computeIfAbsent(signature.toString(), s -> newType(type, names, types));
+            return new CompositeDataSupport(ct, names, items.values().toArray());
+        } catch (OpenDataException e) {
+            throw new IllegalStateException("event not representable: " + e.getMessage(), e);
+        }
+    }
+
+    private static CompositeType newType(EventType type, String[] names, OpenType<?>[] types) {
+        try {
+            return new CompositeType("io.circus.event." + type.circusName(), "Circus " + type.circusName() + " event",
+                    names, names, types);
+        } catch (OpenDataException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OpenType<?> typeOf(Object v) {
+        return switch (v) {
+            case Integer i -> SimpleType.INTEGER;
+            case Long l -> SimpleType.LONG;
+            case Double d -> SimpleType.DOUBLE;
+            case Boolean b -> SimpleType.BOOLEAN;
+            case String[] a -> STRINGS;
+            case null, default -> SimpleType.STRING;
+        };
+    }
+
+    static MBeanNotificationInfo[] infos(Level level) {
+        List<MBeanNotificationInfo> infos = new ArrayList<>();
+        for (EventType type : EventType.values()) {
+            boolean sent = switch (level) {
+                case ARBITER -> true;
+                case WATCHER -> type != EventType.CONFIG_RELOADED;
+                case PROCESS -> NotificationTypes.processLevel(type);
+            };
+            if (sent) {
+                infos.add(new MBeanNotificationInfo(new String[] {NotificationTypes.of(type)},
+                        Notification.class.getName(), describe(type)));
+            }
+        }
+        if (level != Level.ARBITER) {
+            infos.add(new MBeanNotificationInfo(new String[] {AttributeChangeNotification.ATTRIBUTE_CHANGE},
+                    AttributeChangeNotification.class.getName(), "The State attribute changed"));
+        }
+        return infos.toArray(MBeanNotificationInfo[]::new);
+    }
+
+    private static String describe(EventType type) {
+        return switch (type) {
+            case SPAWN -> "A process was started; user data: pid, wid, time (its start)";
+            case REAP -> "A process ended and was reaped; user data: exit_code, cause (commanded, timed_out, exited, crashed, signalled), signal";
+            case KILL -> "The daemon sent a stop signal or SIGKILL to a process; user data: signal";
+            case START -> "A watcher finished starting";
+            case STOP -> "A watcher finished stopping";
+            case RELOAD -> "A watcher finished a graceful reload";
+            case UPDATED -> "A watcher option was changed at run time; user data: key";
+            case ADD -> "A watcher was added at run time";
+            case REMOVE -> "A watcher was removed at run time";
+            case SPAWN_FAILED -> "A spawn attempt failed; user data: error, attempt";
+            case STATE -> "A watcher changed state; user data: from, to";
+            case CONFIG_RELOADED -> "The configuration was re-read; user data: added, removed, restarted, updated";
+        };
+    }
+
+    private static ArrayType<String[]> stringArray() {
+        try {
+            return ArrayType.getArrayType(SimpleType.STRING);
+        } catch (OpenDataException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}

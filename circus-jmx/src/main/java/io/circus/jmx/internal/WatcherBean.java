@@ -1,0 +1,272 @@
+package io.circus.jmx.internal;
+
+import io.circus.config.WatcherConfig;
+import io.circus.config.WatcherOptions;
+import io.circus.event.Event;
+import io.circus.event.EventType;
+import io.circus.jmx.CircusNames;
+import io.circus.jmx.OptionsView;
+import io.circus.jmx.PidChanges;
+import io.circus.jmx.ProcessStats;
+import io.circus.jmx.WatcherMXBean;
+import io.circus.runtime.SupervisedProcess;
+import io.circus.runtime.Watcher;
+import io.circus.stats.Usage;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import javax.management.ObjectName;
+
+/**
+ * A Watcher bean. The runtime watcher behind it can be swapped when a watcher of the same name
+ * replaces it between two reconciliations, so the bean (and its listeners) outlive such a swap.
+ * Every operation first checks that the watcher is still the arbiter's, so a stale bean can never
+ * act on a removed watcher.
+ */
+final class WatcherBean implements WatcherMXBean {
+
+    private final AgentContext ctx;
+    private final Emitter emitter;
+    private volatile Watcher watcher;
+
+    WatcherBean(AgentContext ctx, Watcher watcher, Emitter emitter) {
+        this.ctx = ctx;
+        this.watcher = watcher;
+        this.emitter = emitter;
+    }
+
+    Watcher watcher() {
+        return watcher;
+    }
+
+    void watcher(Watcher w) {
+        watcher = w;
+    }
+
+    /** Called on the dispatcher thread for each event of this watcher. */
+    void onEvent(Event event) {
+        emitter.send(EventNotifications.of(event, emitter.name()));
+        if (event.type() == EventType.STATE) {
+            emitter.send(EventNotifications.stateChange(emitter.name(), event, (String) event.fields().get("from"),
+                    (String) event.fields().get("to")));
+        }
+    }
+
+    private Watcher current() {
+        Watcher w = watcher;
+        if (ctx.arbiter().watcher(w.name()).orElse(null) != w) {
+            throw new IllegalArgumentException("program " + w.name() + " not found");
+        }
+        return w;
+    }
+
+    // ---- attributes ---------------------------------------------------------------------------
+
+    @Override public String getName() { return watcher.name(); }
+    @Override public String getState() { return watcher.state().circusName(); }
+    @Override public int getNumProcesses() { return watcher.config().numProcesses(); }
+    @Override public int getRunning() { return watcher.pids().size(); }
+    @Override public boolean isSingleton() { return watcher.config().singleton(); }
+    @Override public long getRestartCount() { return watcher.restartCount(); }
+    @Override public Integer getLastExitCode() { return watcher.lastExitCode(); }
+
+    @Override
+    public void setNumProcesses(int n) {
+        Watcher w = current();
+        checkCount(w, n);
+        ctx.completion().await(false, w.setNumProcesses(n), "numprocesses " + w.name());
+    }
+
+    @Override
+    public long[] getPids() {
+        return watcher.pids().stream().mapToLong(Long::longValue).toArray();
+    }
+
+    @Override
+    public ObjectName[] getProcesses() {
+        Watcher w = watcher;
+        return w.processes().stream().map(p -> CircusNames.process(w.name(), p.wid())).toArray(ObjectName[]::new);
+    }
+
+    @Override
+    public OptionsView getOptions() {
+        Watcher w = watcher;
+        return OptionsView.of("watcher:" + w.name(), WatcherOptions.toOptions(w.config()));
+    }
+
+    @Override
+    public double getCpuPercent() {
+        return usage().cpuPercent();
+    }
+
+    @Override
+    public long getRssBytes() {
+        return usage().rssBytes();
+    }
+
+    private Usage usage() {
+        return ctx.stats().sampler().total(watcher.pids());
+    }
+
+    // ---- lifecycle ----------------------------------------------------------------------------
+
+    @Override
+    public PidChanges start(boolean waiting) {
+        Watcher w = current();
+        return changes(w, w.start(), waiting, "start " + w.name());
+    }
+
+    @Override
+    public PidChanges stop(boolean waiting) {
+        Watcher w = current();
+        return changes(w, w.stop(), waiting, "stop " + w.name());
+    }
+
+    @Override
+    public PidChanges restart(boolean waiting) {
+        Watcher w = current();
+        return changes(w, w.restart(), waiting, "restart " + w.name());
+    }
+
+    @Override
+    public PidChanges reload(boolean graceful, boolean sequential, boolean waiting) {
+        Watcher w = current();
+        return changes(w, w.reload(graceful, sequential), waiting, "reload " + w.name());
+    }
+
+    private PidChanges changes(Watcher w, CompletableFuture<?> op, boolean waiting, String what) {
+        Set<Long> before = new HashSet<>(w.pids());
+        if (!waiting) {
+            ctx.completion().await(false, op, what);
+            return null;
+        }
+        ctx.completion().await(op, what);
+        Set<Long> after = new HashSet<>(w.pids());
+        List<Long> started = new ArrayList<>(), stopped = new ArrayList<>(), kept = new ArrayList<>();
+        after.forEach(pid -> (before.contains(pid) ? kept : started).add(pid));
+        before.stream().filter(pid -> !after.contains(pid)).forEach(stopped::add);
+        return new PidChanges(started.stream().sorted().toList(), stopped.stream().sorted().toList(),
+                kept.stream().sorted().toList());
+    }
+
+    @Override
+    public Integer incr(int nb, boolean waiting) {
+        Watcher w = current();
+        requireCount(nb);
+        if (w.config().singleton()) {
+            return w.config().numProcesses();
+        }
+        return ctx.completion().await(waiting, w.incr(nb), "incr " + w.name());
+    }
+
+    @Override
+    public Integer decr(int nb, boolean waiting) {
+        Watcher w = current();
+        requireCount(nb);
+        if (w.config().singleton()) {
+            return w.config().numProcesses();
+        }
+        return ctx.completion().await(waiting, w.decr(nb), "decr " + w.name());
+    }
+
+    private static void requireCount(int nb) {
+        if (nb < 0) {
+            throw new IllegalArgumentException("nb must be 0 or more, got " + nb);
+        }
+    }
+
+    private static void checkCount(Watcher w, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("numprocesses must be 0 or more, got " + n);
+        }
+        if (w.config().singleton() && n > 1) {
+            throw new IllegalArgumentException("Singleton watcher has a single process");
+        }
+    }
+
+    // ---- signals ------------------------------------------------------------------------------
+
+    @Override
+    public long[] signal(String signum, long pid, long childpid, boolean children, boolean recursive) {
+        return ProcessSignals.signal(ctx, current(), signum, pid, childpid, children, recursive);
+    }
+
+    @Override
+    public long[] kill(long pid, String signum, double gracefulTimeout, boolean waiting) {
+        return ProcessSignals.kill(ctx, current(), pid, signum, gracefulTimeout, waiting);
+    }
+
+    // ---- options ------------------------------------------------------------------------------
+
+    @Override
+    public void set(Map<String, String> options, boolean waiting) {
+        Watcher w = current();
+        if (options == null || options.isEmpty()) {
+            throw new IllegalArgumentException("message invalid 'options' is missing");
+        }
+        WatcherConfig next = w.config();
+        try {
+            for (Map.Entry<String, String> e : options.entrySet()) {
+                next = WatcherOptions.apply(next, e.getKey(), e.getValue());
+            }
+            WatcherOptions.validate(next);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        CompletableFuture<Boolean> applied = w.reconfigure(next);
+        // The runtime does not publish Circus's "updated"; Circus sends one per key of the request.
+        long now = System.currentTimeMillis();
+        for (String key : options.keySet()) {
+            ctx.synthetic().accept(new Event(ctx.arbiter().lastEventSeq(), EventType.UPDATED, w.name(), 0, 0, now,
+                    Map.of("time", now / 1000.0, "key", key)));
+        }
+        ctx.completion().await(waiting, applied, "set " + w.name());
+    }
+
+    @Override
+    public void setOption(String key, String value, boolean waiting) {
+        Map<String, String> one = new LinkedHashMap<>();
+        one.put(key, value);
+        set(one, waiting);
+    }
+
+    @Override
+    public OptionsView get(String[] keys) {
+        Watcher w = current();
+        if (keys == null || keys.length == 0) {
+            throw new IllegalArgumentException("message invalid 'keys' is missing");
+        }
+        Map<String, Object> all = WatcherOptions.toOptions(w.config());
+        Map<String, Object> some = new LinkedHashMap<>();
+        for (String key : keys) {
+            if (!all.containsKey(key)) {
+                throw new IllegalArgumentException("'" + key + "' option not found");
+            }
+            some.put(key, all.get(key));
+        }
+        return OptionsView.of("watcher:" + w.name(), some);
+    }
+
+    // ---- stats --------------------------------------------------------------------------------
+
+    @Override
+    public List<ProcessStats> stats() {
+        return ctx.stats().of(current());
+    }
+
+    @Override
+    public ProcessStats processStats(long pid) {
+        Watcher w = current();
+        for (SupervisedProcess p : w.processes()) {
+            if (p.pid() == pid) {
+                return ctx.stats().of(p).orElseThrow(
+                        () -> new IllegalArgumentException("process " + pid + " not found in '" + w.name() + "'"));
+            }
+        }
+        throw new IllegalArgumentException("process " + pid + " not found in '" + w.name() + "'");
+    }
+}

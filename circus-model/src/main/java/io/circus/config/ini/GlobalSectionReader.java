@@ -1,0 +1,162 @@
+package io.circus.config.ini;
+
+import static io.circus.config.OptionValues.emptyToNull;
+import static io.circus.config.OptionValues.parseBool;
+import static io.circus.config.OptionValues.requireText;
+
+import io.circus.config.ConfigException;
+import io.circus.config.GlobalOptions;
+import io.circus.config.GlobalSettings;
+import io.circus.config.OptionValues;
+import io.circus.config.VariableSubstitutor;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+
+/** The {@code [circus]} section: Circus's options and defaults, plus our JMX and stats settings. */
+final class GlobalSectionReader {
+
+    static final String SECTION = "circus";
+
+    private static final Map<String, BiConsumer<GlobalSettingsDraft, String>> SETTERS = new LinkedHashMap<>();
+    // Accepted so that Circus files load unchanged; Circus's own loader ignores them too.
+    private static final Set<String> NO_EFFECT = Set.of("stream_backend", "statsd_close_outputs",
+            "httpd_close_outputs");
+    private static final Set<String> INCLUDES = Set.of("include", "include_dir");
+    private static final Set<String> LOG_LEVELS = Set.of("critical", "error", "warning", "info", "debug");
+    private static final Pattern OCTAL = Pattern.compile("\\+?(?:0[oO])?[0-7]+");
+
+    static {
+        SETTERS.put("check_delay", (d, v) -> d.checkDelay = OptionValues.parseSignedSeconds(v));
+        SETTERS.put("endpoint", (d, v) -> d.endpoint = requireText(v));
+        SETTERS.put("endpoint_owner", (d, v) -> d.endpointOwner = emptyToNull(v));
+        SETTERS.put("pubsub_endpoint", (d, v) -> d.pubsubEndpoint = requireText(v));
+        SETTERS.put("multicast_endpoint", (d, v) -> d.multicastEndpoint = v);
+        SETTERS.put("stats_endpoint", (d, v) -> d.statsEndpoint = requireText(v));
+        SETTERS.put("statsd", (d, v) -> d.statsd = parseBool(v));
+        SETTERS.put("umask", (d, v) -> d.umask = umask(v));
+        SETTERS.put("warmup_delay", (d, v) -> d.warmupDelay = OptionValues.parseSeconds(v));
+        SETTERS.put("httpd", (d, v) -> d.httpd = parseBool(v));
+        SETTERS.put("httpd_host", (d, v) -> d.httpdHost = requireText(v));
+        SETTERS.put("httpd_port", (d, v) -> d.httpdPort = port(v, 0));
+        SETTERS.put("debug", (d, v) -> d.debug = parseBool(v));
+        SETTERS.put("debug_gc", (d, v) -> parseBool(v));
+        SETTERS.put("pidfile", (d, v) -> d.pidfile = emptyToNull(v));
+        SETTERS.put("loglevel", (d, v) -> d.loglevel = logLevel(v));
+        SETTERS.put("logoutput", (d, v) -> d.logoutput = emptyToNull(v));
+        SETTERS.put("loggerconfig", (d, v) -> d.loggerconfig = emptyToNull(v));
+        SETTERS.put("fqdn_prefix", (d, v) -> d.fqdnPrefix = emptyToNull(v));
+        SETTERS.put("jmx_port", (d, v) -> d.jmxPort = port(v, -1));
+        SETTERS.put("jmx_host", (d, v) -> d.jmxHost = requireText(v));
+        SETTERS.put("jmx_password_file", (d, v) -> d.jmxPasswordFile = emptyToNull(v));
+        SETTERS.put("jmx_access_file", (d, v) -> d.jmxAccessFile = emptyToNull(v));
+        SETTERS.put("jmx_ssl", (d, v) -> d.jmxSsl = parseBool(v));
+        SETTERS.put("stats_interval", (d, v) -> d.statsInterval = positiveSeconds(v));
+    }
+
+    private GlobalSectionReader() {
+    }
+
+    /** Every key the section understands. */
+    static Set<String> knownKeys() {
+        Set<String> keys = new TreeSet<>(SETTERS.keySet());
+        keys.addAll(NO_EFFECT);
+        keys.addAll(INCLUDES);
+        return Collections.unmodifiableSet(keys);
+    }
+
+    static GlobalSettings read(IniDocument doc, Map<String, String> env, Warnings warnings)
+            throws ConfigException {
+        GlobalSettingsDraft d = new GlobalSettingsDraft();
+        boolean statsEndpointSet = false;
+        Map<String, IniEntry> items = doc.has(SECTION) ? doc.items(SECTION) : Map.of();
+        for (Map.Entry<String, IniEntry> item : items.entrySet()) {
+            String key = item.getKey();
+            IniEntry e = item.getValue();
+            if (INCLUDES.contains(key)) {
+                continue;
+            }
+            String v = VariableSubstitutor.substituteEnv(e.value(), env);
+            BiConsumer<GlobalSettingsDraft, String> setter = SETTERS.get(key);
+            if (setter != null) {
+                try {
+                    setter.accept(d, v);
+                } catch (IllegalArgumentException ex) {
+                    throw e.error(SECTION, key, v, ex.getMessage());
+                }
+                statsEndpointSet |= key.equals("stats_endpoint");
+                if (key.equals("debug_gc") && parseBool(v)) {
+                    warnings.add(SECTION, key, e, "has no effect in Circus for the JVM");
+                }
+            } else if (e.inherited()) {
+                continue;
+            } else if (NO_EFFECT.contains(key)) {
+                warnings.add(SECTION, key, e, "accepted for compatibility; has no effect (as in Circus)");
+            } else {
+                warnings.add(SECTION, key, e, "unknown option, ignored" + SpellingAdvisor.hint(key, knownKeys()));
+            }
+        }
+        if (statsEndpointSet && !d.statsd) {
+            // Circus's loader does this too (with a DeprecationWarning); we keep it so files behave alike.
+            d.statsd = true;
+            warnings.add(doc.fileOf(SECTION), SECTION, "stats_endpoint",
+                    "stats_endpoint is set, so statsd is turned on, as in Circus; set statsd = true explicitly");
+        }
+        if (!statsEndpointSet) {
+            d.statsEndpoint = d.statsd ? GlobalOptions.DEFAULT_STATS_ENDPOINT : null;
+        }
+        if (d.httpd) {
+            warnings.add(doc.fileOf(SECTION), SECTION, "httpd",
+                    "the circus-web console is not supported; use the JMX console (jmx_port) instead");
+        }
+        return d.build();
+    }
+
+    private static int umask(String v) {
+        String s = v.strip();
+        if (s.isEmpty()) {
+            return -1;
+        }
+        if (!OCTAL.matcher(s).matches()) {
+            throw new IllegalArgumentException("expected an octal umask such as 022");
+        }
+        int value = Integer.parseInt(s.replaceFirst("^\\+?(0[oO])?", ""), 8);
+        if (value > 0777) {
+            throw new IllegalArgumentException("expected an octal umask between 0 and 777");
+        }
+        return value;
+    }
+
+    private static int port(String v, int min) {
+        int p = OptionValues.parseInt(v, min);
+        if (p > 65535) {
+            throw new IllegalArgumentException("expected a port number up to 65535");
+        }
+        return p;
+    }
+
+    private static String logLevel(String v) {
+        String level = v.strip().toLowerCase(Locale.ROOT);
+        if (level.isEmpty()) {
+            return null;
+        }
+        if (!LOG_LEVELS.contains(level)) {
+            throw new IllegalArgumentException("expected one of critical, error, warning, info, debug");
+        }
+        return level;
+    }
+
+    private static Duration positiveSeconds(String v) {
+        Duration d = OptionValues.parseSeconds(v);
+        if (d.isZero()) {
+            throw new IllegalArgumentException("expected a number of seconds > 0");
+        }
+        return d;
+    }
+}

@@ -1,0 +1,68 @@
+package io.circus.config.ini;
+
+import io.circus.config.GlobalSettings;
+import java.time.Duration;
+
+/** The {@code [circus]} values while they are read; starts from {@link GlobalSettings#defaults()}. */
+final class GlobalSettingsDraft {
+
+    Duration checkDelay;
+    String endpoint;
+    String endpointOwner;
+    String pubsubEndpoint;
+    String multicastEndpoint;
+    String statsEndpoint;
+    boolean statsd;
+    Duration statsInterval;
+    int umask;
+    Duration warmupDelay;
+    boolean httpd;
+    String httpdHost;
+    int httpdPort;
+    boolean debug;
+    String pidfile;
+    String loglevel;
+    String logoutput;
+    String loggerconfig;
+    String fqdnPrefix;
+    int jmxPort;
+    String jmxHost;
+    String jmxPasswordFile;
+    String jmxAccessFile;
+    boolean jmxSsl;
+
+    GlobalSettingsDraft() {
+        GlobalSettings d = GlobalSettings.defaults();
+        checkDelay = d.checkDelay();
+        endpoint = d.endpoint();
+        endpointOwner = d.endpointOwner();
+        pubsubEndpoint = d.pubsubEndpoint();
+        multicastEndpoint = d.multicastEndpoint();
+        statsEndpoint = d.statsEndpoint();
+        statsd = d.statsd();
+        statsInterval = d.statsInterval();
+        umask = d.umask();
+        warmupDelay = d.warmupDelay();
+        httpd = d.httpd();
+        httpdHost = d.httpdHost();
+        httpdPort = d.httpdPort();
+        debug = d.debug();
+        pidfile = d.pidfile();
+        loglevel = d.loglevel();
+        logoutput = d.logoutput();
+        loggerconfig = d.loggerconfig();
+        fqdnPrefix = d.fqdnPrefix();
+        jmxPort = d.jmxPort();
+        jmxHost = d.jmxHost();
+        jmxPasswordFile = d.jmxPasswordFile();
+        jmxAccessFile = d.jmxAccessFile();
+        jmxSsl = d.jmxSsl();
+    }
+
+    GlobalSettings build() {
+        return new GlobalSettings(checkDelay, endpoint, endpointOwner, pubsubEndpoint, multicastEndpoint,
+                statsEndpoint, statsd, statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug,
+                pidfile, loglevel, logoutput, loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile,
+                jmxAccessFile, jmxSsl);
+    }
+}

@@ -1,0 +1,108 @@
+package io.circus.config.ini;
+
+import io.circus.config.ConfigException;
+import io.circus.config.InvalidOptionException;
+import io.circus.config.VariableSubstitutor;
+import io.circus.config.WatcherConfig;
+import io.circus.config.WatcherOptions;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A {@code [watcher:NAME]} section. Each value is substituted with the daemon's environment, then
+ * {@code [env]}, then the watcher's {@code [env:...]} sections (the most specific wins), and converted
+ * by {@link WatcherOptions}; keys that are not options are kept as free-form options, as Circus keeps
+ * them, with a warning when they look like a misspelt option.
+ */
+final class WatcherSectionReader {
+
+    static final String PREFIX = "watcher:";
+
+    private static final List<String> PREFIXES = List.of("hooks", "stdout_stream", "stderr_stream");
+
+    private WatcherSectionReader() {
+    }
+
+    static WatcherConfig read(IniDocument doc, String section, EnvResolver envs, Map<String, String> daemon,
+                              Set<String> sockets, Warnings warnings) throws ConfigException {
+        Path file = doc.fileOf(section);
+        Map<String, IniEntry> items = doc.items(section);
+        String name = section.substring(PREFIX.length()).strip();
+        IniEntry nameEntry = items.get("name");
+        if (nameEntry != null) {
+            // Circus lets a name key override the section's; it is never substituted.
+            name = nameEntry.value().strip();
+        }
+        if (name.isEmpty()) {
+            throw new ConfigException(file, section, nameEntry == null ? null : "name", null,
+                    "the watcher has no name");
+        }
+        Map<String, String> variables = envs.forWatcher(name);
+        Map<String, String> lookup = new LinkedHashMap<>(daemon);
+        lookup.putAll(variables);
+        WatcherConfig c = WatcherConfig.builder(name, "").build();
+        for (Map.Entry<String, IniEntry> item : items.entrySet()) {
+            String key = item.getKey();
+            IniEntry e = item.getValue();
+            if (key.equals("name")) {
+                continue;
+            }
+            if (key.equals("env")) {
+                warnings.add(section, key, e, "ignored, as in Circus; set variables in [env:" + name + "]");
+                continue;
+            }
+            String v = VariableSubstitutor.substituteEnv(e.value(), lookup);
+            if (WatcherOptions.isKnown(key)) {
+                try {
+                    c = WatcherOptions.apply(c, key, v);
+                } catch (InvalidOptionException ex) {
+                    throw e.error(section, key, v, ex.problem());
+                }
+            } else {
+                c = c.toBuilder().extra(key, v).build();
+                String hint = hint(key);
+                if (!hint.isEmpty()) {
+                    warnings.add(section, key, e, "not a watcher option, kept as a free-form option" + hint);
+                }
+            }
+        }
+        try {
+            WatcherOptions.validate(c);
+        } catch (InvalidOptionException ex) {
+            IniEntry e = items.get(ex.key());
+            throw e != null ? e.error(section, ex.key(), ex.value(), ex.problem())
+                    : new ConfigException(file, section, ex.key(), ex.value(), ex.problem());
+        }
+        if (c.stdinSocket() != null && !sockets.contains(c.stdinSocket())) {
+            throw items.get("stdin_socket").error(section, "stdin_socket", c.stdinSocket(),
+                    "no [socket:" + c.stdinSocket() + "] section defines that socket");
+        }
+        if (c.shellArgs() != null && !c.shell()) {
+            warnings.add(section, "shell_args", items.get("shell_args"), "ignored because shell is false");
+        }
+        if (c.numProcesses() == 0 && !c.singleton()) {
+            warnings.add(file, section, "numprocesses", "0: the watcher will not start any process");
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        if (c.copyEnv()) {
+            env.putAll(daemon);
+        }
+        env.putAll(variables);
+        return c.toBuilder().env(env).build();
+    }
+
+    /** A likely intended option for an unknown key, including {@code stdout_steam.x} style prefixes. */
+    private static String hint(String key) {
+        String hint = SpellingAdvisor.hint(key, WatcherOptions.knownKeys());
+        int dot = key.indexOf('.');
+        if (hint.isEmpty() && dot > 0) {
+            String head = key.substring(0, dot);
+            hint = SpellingAdvisor.suggest(head, PREFIXES)
+                    .map(p -> "; did you mean '" + p + key.substring(dot) + "'?").orElse("");
+        }
+        return hint;
+    }
+}

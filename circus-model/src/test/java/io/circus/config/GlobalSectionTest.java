@@ -1,0 +1,113 @@
+package io.circus.config;
+
+import static io.circus.config.IniFixture.assertWarning;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** [circus]: every option's conversion and default, our JMX additions, and globaloptions. */
+class GlobalSectionTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void defaultsWithoutACircusSection() throws Exception {
+        CircusConfig c = new IniFixture(tmp).loadLines("[watcher:w]", "cmd = x");
+        assertEquals(GlobalSettings.defaults(), c.global());
+        assertEquals(Duration.ofSeconds(5), c.global().checkDelay());
+        assertNull(c.global().statsEndpoint());
+        assertTrue(c.warnings().isEmpty(), c.warnings().toString());
+    }
+
+    @Test
+    void everyCircusOption() throws Exception {
+        GlobalSettings g = new IniFixture(tmp).loadLines(
+                "[circus]",
+                "check_delay = 10.5",
+                "endpoint = ipc:///run/circus/control",
+                "endpoint_owner = circus",
+                "pubsub_endpoint = tcp://127.0.0.1:6556",
+                "multicast_endpoint =",
+                "statsd = yes",
+                "umask = 027",
+                "warmup_delay = 2",
+                "httpd_host = 0.0.0.0",
+                "httpd_port = 9090",
+                "debug = on",
+                "debug_gc = false",
+                "pidfile = /run/circusd.pid",
+                "loglevel = DEBUG",
+                "logoutput = syslog:///dev/log?local0",
+                "loggerconfig = /etc/circus/logging.yaml",
+                "fqdn_prefix = prod",
+                "jmx_port = 9010",
+                "jmx_host = 0.0.0.0",
+                "jmx_password_file = /etc/circus/jmx.password",
+                "jmx_access_file = /etc/circus/jmx.access",
+                "jmx_ssl = true",
+                "stats_interval = 0.5").global();
+        assertEquals(new GlobalSettings(Duration.ofMillis(10_500), "ipc:///run/circus/control", "circus",
+                "tcp://127.0.0.1:6556", "", GlobalOptions.DEFAULT_STATS_ENDPOINT, true, Duration.ofMillis(500),
+                027, Duration.ofSeconds(2), false, "0.0.0.0", 9090, true, "/run/circusd.pid", "debug",
+                "syslog:///dev/log?local0", "/etc/circus/logging.yaml", "prod", 9010, "0.0.0.0",
+                "/etc/circus/jmx.password", "/etc/circus/jmx.access", true), g);
+    }
+
+    @Test
+    void umaskIsOctalAndZeroIsKept() throws Exception {
+        assertEquals(0, new IniFixture(tmp).loadLines("[circus]", "umask = 0").global().umask());
+        assertEquals(022, new IniFixture(tmp).loadLines("[circus]", "umask = 0o22").global().umask());
+        assertEquals(-1, new IniFixture(tmp).loadLines("[circus]", "umask =").global().umask());
+    }
+
+    @Test
+    void checkDelayMayBeZeroOrNegative() throws Exception {
+        assertEquals(Duration.ofSeconds(-1), new IniFixture(tmp).loadLines("[circus]", "check_delay = -1")
+                .global().checkDelay());
+    }
+
+    @Test
+    void statsEndpointTurnsStatsdOnAsCircusDoes() throws Exception {
+        CircusConfig c = new IniFixture(tmp).loadLines("[circus]", "stats_endpoint = tcp://127.0.0.1:7000");
+        assertTrue(c.global().statsd());
+        assertEquals("tcp://127.0.0.1:7000", c.global().statsEndpoint());
+        assertWarning(c, "[circus] stats_endpoint", "statsd is turned on");
+    }
+
+    @Test
+    void unknownAndNoEffectKeysAreWarnings() throws Exception {
+        CircusConfig c = new IniFixture(tmp).loadLines("[circus]", "chek_delay = 3", "stream_backend = gevent",
+                "httpd = true", "debug_gc = true", "color = blue");
+        assertEquals(Duration.ofSeconds(5), c.global().checkDelay());
+        assertTrue(c.global().httpd());
+        assertWarning(c, "circus.ini: [circus] chek_delay: line 2: unknown option, ignored; did you mean 'check_delay'?");
+        assertWarning(c, "[circus] stream_backend: line 3", "no effect");
+        assertWarning(c, "[circus] httpd", "not supported");
+        assertWarning(c, "[circus] debug_gc: line 5", "no effect");
+        assertWarning(c, "[circus] color: line 6: unknown option, ignored");
+    }
+
+    @Test
+    void globalOptionsReply() {
+        GlobalSettings g = GlobalSettings.defaults();
+        Map<String, Object> options = GlobalOptions.toOptions(g);
+        assertEquals(List.of("endpoint", "stats_endpoint", "pubsub_endpoint", "check_delay", "multicast_endpoint"),
+                List.copyOf(options.keySet()));
+        assertEquals("tcp://127.0.0.1:5555", options.get("endpoint"));
+        assertEquals("tcp://127.0.0.1:5557", options.get("stats_endpoint"));
+        assertEquals("tcp://127.0.0.1:5556", options.get("pubsub_endpoint"));
+        assertEquals(5.0, options.get("check_delay"));
+        assertEquals("udp://237.219.251.97:12027", options.get("multicast_endpoint"));
+        assertEquals(options.keySet(), GlobalOptions.knownKeys());
+        assertFalse(GlobalOptions.knownKeys().contains("jmx_port"));
+    }
+}
