@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * loop). A request the handler calls long (a {@code waiting} operation, which blocks its caller
  * until the work is done, or a /proc walk) gets a virtual thread of its own: it cannot hold up
  * other clients, and its reply goes back whenever it is ready, which Circus clients expect since
- * they match replies by id.
+ * they match replies by id. Such a request is still started in arrival order (see
+ * {@link #awaitHandedOver}).
  *
  * <p>Threading: {@link #submit} from the control thread; replies are handed to the sink from the
  * executor thread or the virtual threads. Never touches a ZeroMQ socket.
@@ -27,6 +29,7 @@ public final class CommandExecutor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandExecutor.class);
     private static final Object STOP = new Object();
+    private static final long HANDOVER_NANOS = Duration.ofMillis(200).toNanos();
 
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final CommandHandler handler;
@@ -68,10 +71,29 @@ public final class CommandExecutor implements AutoCloseable {
                 offload = false;
             }
             if (offload) {
-                offloaded.newThread(() -> complete(request)).start();
+                Thread t = offloaded.newThread(() -> complete(request));
+                t.start();
+                awaitHandedOver(t);
             } else {
                 complete(request);
             }
+        }
+    }
+
+    /**
+     * Keeps arrival order for what follows a waiting command: the next request is not started
+     * until the offloaded one has made its MBean call and parked waiting for the outcome (or
+     * finished), so a {@code stop} then a {@code start} reach the runtime in that order. Bounded,
+     * because a command may also park on something else first; then order is merely likely.
+     */
+    private static void awaitHandedOver(Thread t) {
+        long deadline = System.nanoTime() + HANDOVER_NANOS;
+        while (t.isAlive() && System.nanoTime() - deadline < 0) {
+            Thread.State state = t.getState();
+            if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
+                return;
+            }
+            LockSupport.parkNanos(10_000);
         }
     }
 
