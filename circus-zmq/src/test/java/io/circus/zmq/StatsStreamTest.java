@@ -73,7 +73,13 @@ class StatsStreamTest {
                 return m != null && m.topic().equals("stat.sleeper")
                         && IntrospectionCommandsTest.longs(m.payload().get("pid")).equals(left);
             });
-            assertEquals(1, d.server.getAttribute(ChannelBeans.name("stats"), "LastRoundProcesses"));
+            Await.until("a whole round over one process", () -> {
+                try {
+                    return (Integer) d.server.getAttribute(ChannelBeans.name("stats"), "LastRoundProcesses") == 1;
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -22,10 +23,10 @@ import org.slf4j.LoggerFactory;
  * they match replies by id. Such a request is still started in arrival order (see
  * {@link #awaitHandedOver}).
  *
- * <p>Threading: {@link #submit} from the control thread; replies are handed to the sink from the
- * executor thread or the virtual threads. Never touches a ZeroMQ socket.
+ * <p>Threading: {@link #submit} and {@link #tryInline} from the control thread only; replies are
+ * handed to the sink from the executor thread or the virtual threads. Never touches a ZeroMQ socket.
  */
-public final class CommandExecutor implements AutoCloseable {
+public final class CommandExecutor implements RequestSink, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandExecutor.class);
     private static final Object STOP = new Object();
@@ -36,6 +37,8 @@ public final class CommandExecutor implements AutoCloseable {
     private final Consumer<Outgoing> sink;
     private final ThreadFactory offloaded = Thread.ofVirtual().name("circus-zmq-command-", 1).factory();
     private final Thread thread;
+    /** Requests submitted whose synchronous part has not finished: inline runs wait for zero. */
+    private final AtomicInteger pending = new AtomicInteger();
 
     /** @param sink receives every finished request, reply or not */
     public CommandExecutor(CommandHandler handler, Consumer<Outgoing> sink) {
@@ -48,8 +51,22 @@ public final class CommandExecutor implements AutoCloseable {
         thread.start();
     }
 
+    @Override
     public void submit(Request request) {
+        pending.incrementAndGet();
         queue.add(request);
+    }
+
+    /**
+     * Only when nothing submitted earlier is still starting, so a read sees every change asked
+     * before it, exactly as if it had waited its turn on the executor thread.
+     */
+    @Override
+    public Outgoing tryInline(Request request) {
+        if (pending.get() != 0 || !handler.readOnly(request)) {
+            return null;
+        }
+        return outcome(request);
     }
 
     private void run() {
@@ -71,12 +88,13 @@ public final class CommandExecutor implements AutoCloseable {
                 offload = false;
             }
             if (offload) {
-                Thread t = offloaded.newThread(() -> complete(request));
+                Thread t = offloaded.newThread(() -> sink.accept(outcome(request)));
                 t.start();
                 awaitHandedOver(t);
             } else {
-                complete(request);
+                sink.accept(outcome(request));
             }
+            pending.decrementAndGet();
         }
     }
 
@@ -97,7 +115,7 @@ public final class CommandExecutor implements AutoCloseable {
         }
     }
 
-    private void complete(Request request) {
+    private Outgoing outcome(Request request) {
         byte[] payload;
         try {
             Map<String, Object> reply = handler.handle(request);
@@ -108,7 +126,7 @@ public final class CommandExecutor implements AutoCloseable {
             payload = request.cast() ? null : WireJson.encode(Replies.error(Errno.COMMAND_ERROR,
                     "command " + request.command() + ": " + e, null, request.id()));
         }
-        sink.accept(new Outgoing(request.envelope(), payload));
+        return new Outgoing(request.envelope(), payload);
     }
 
     /** Stops taking requests after those already queued; offloaded ones finish on their own. */
