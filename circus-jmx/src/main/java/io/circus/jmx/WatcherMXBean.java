@@ -110,7 +110,7 @@ public interface WatcherMXBean {
     @Impact(ACTION)
     @Description("Changes options (Circus: set); live ones apply at once, others restart this watcher's processes")
     void set(
-            @Name("options") @Description("Option values by Circus key, as strings (numprocesses=3, respawn=false, env.FOO=bar...)") Map<String, String> options,
+            @Name("options") @Description("Option values by Circus key, as strings, e.g. numprocesses: 3, respawn: false, env: A=1,B=2") Map<String, String> options,
             @Name("waiting") @Description("Block until applied, restarts included") boolean waiting);
 
     @Impact(ACTION)

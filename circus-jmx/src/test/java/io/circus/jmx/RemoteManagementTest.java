@@ -285,6 +285,24 @@ class RemoteManagementTest {
     }
 
     @Test
+    void aGracefulReloadLeavesExactlyTheNewSlotsRegistered() throws Exception {
+        try (ManagedArbiter m = ManagedArbiter.started(sleepers("sleepers", 2).build())) {
+            WatcherMXBean w = JMX.newMXBeanProxy(m.mbsc, SLEEPERS, WatcherMXBean.class);
+            Await.until("2 pids", () -> w.getPids().length == 2);
+
+            PidChanges changes = w.reload(true, false, true);
+
+            assertEquals(2, changes.started().size());
+            assertEquals(2, changes.stopped().size());
+            assertEquals(Set.of(w.getProcesses()), m.mbsc.queryNames(CircusNames.processesOf("sleepers"), null),
+                    "the beans are the slots, old wids gone, new ones registered");
+            for (ObjectName slot : w.getProcesses()) {
+                assertTrue(changes.started().contains((Long) m.mbsc.getAttribute(slot, "Pid")));
+            }
+        }
+    }
+
+    @Test
     void killThroughTheProcessBeanRespawnsTheSlot() throws Exception {
         try (ManagedArbiter m = ManagedArbiter.started(sleepers("sleepers", 1).build())) {
             ObjectName slot = CircusNames.process("sleepers", 1);
