@@ -1,0 +1,74 @@
+package io.circus.zmq.internal;
+
+import io.circus.jmx.ArbiterMXBean;
+import io.circus.jmx.CircusNames;
+import io.circus.jmx.WatcherMXBean;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.management.JMX;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/**
+ * The one way the ZeroMQ facade reaches the daemon: MXBean proxies over the MBeanServer, so every
+ * command is an attribute read or an operation invoked through {@code MBeanServer.getAttribute} /
+ * {@code invoke}, exactly what a remote JMX console would do, and nothing calls the core around JMX.
+ *
+ * <p>Threading: thread-safe. Watcher proxies are kept by ObjectName: the JDK keeps the costly
+ * per-interface mapping of a proxy only weakly, and rebuilding it per request dominated the cost of
+ * a quick command. A proxy only names its bean, so one made before a watcher was removed and added
+ * again still reaches the new bean, and one whose bean is gone fails like a missing watcher.
+ */
+public final class Beans {
+
+    /** Watcher names are few; this only bounds a client that adds and removes names without end. */
+    private static final int MAX_CACHED = 10_000;
+
+    private final MBeanServer server;
+    private final ArbiterMXBean arbiter;
+    private final ConcurrentHashMap<ObjectName, WatcherMXBean> watchers = new ConcurrentHashMap<>();
+
+    public Beans(MBeanServer server) {
+        this.server = server;
+        this.arbiter = JMX.newMXBeanProxy(server, CircusNames.ARBITER, ArbiterMXBean.class);
+    }
+
+    public MBeanServer server() {
+        return server;
+    }
+
+    /** {@code circus:type=Arbiter}; its methods fail while the bean is not registered. */
+    public ArbiterMXBean arbiter() {
+        return arbiter;
+    }
+
+    /**
+     * The bean of a watcher named in any case (Circus's look-ups are case-insensitive; bean names
+     * keep the configured case), or empty when there is no such watcher.
+     */
+    public Optional<WatcherMXBean> watcher(String name) {
+        return watcherName(name).map(on -> {
+            if (watchers.size() > MAX_CACHED) {
+                watchers.clear();
+            }
+            return watchers.computeIfAbsent(on, n -> JMX.newMXBeanProxy(server, n, WatcherMXBean.class));
+        });
+    }
+
+    /** The ObjectName of a watcher named in any case, or empty. */
+    public Optional<ObjectName> watcherName(String name) {
+        if (name == null || name.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectName exact = CircusNames.watcher(name);
+        if (server.isRegistered(exact)) {
+            return Optional.of(exact);
+        }
+        for (String configured : arbiter.getWatcherNames()) {
+            if (configured.equalsIgnoreCase(name)) {
+                return Optional.of(CircusNames.watcher(configured));
+            }
+        }
+        return Optional.empty();
+    }
+}
