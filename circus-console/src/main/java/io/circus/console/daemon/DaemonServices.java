@@ -5,6 +5,8 @@ import io.circus.config.ConfigSource;
 import io.circus.jmx.CircusManagement;
 import io.circus.jmx.ManagementHandle;
 import io.circus.runtime.Arbiter;
+import io.circus.stats.ProcessSampler;
+import io.circus.zmq.ZmqFacade;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -22,10 +24,17 @@ final class DaemonServices implements AutoCloseable {
 
     static DaemonServices start(Arbiter arbiter, ConfigSource source, CircusConfig config) {
         DaemonServices services = new DaemonServices();
+        // One /proc sampler for JMX attributes and the stats stream, so they share its cache.
+        ProcessSampler sampler = new ProcessSampler();
         try {
-            ManagementHandle jmx = CircusManagement.start(arbiter, source, config.global());
+            ManagementHandle jmx = CircusManagement.builder(arbiter).configSource(source).settings(config.global())
+                    .sampler(sampler).start();
             services.started.add(jmx);
             jmx.serviceUrl().ifPresent(url -> LOG.info("JMX connector listening at {}", url));
+            // The ZeroMQ facade only talks to the MBeans, and is closed before them.
+            ZmqFacade zmq = ZmqFacade.builder(jmx.server(), config.global()).sampler(sampler).start();
+            services.started.add(zmq);
+            LOG.info("control channel on {}, events on {}", zmq.controlEndpoint(), zmq.pubsubEndpoint());
         } catch (RuntimeException e) {
             services.close();
             throw e;

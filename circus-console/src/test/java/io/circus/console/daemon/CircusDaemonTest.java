@@ -25,12 +25,12 @@ class CircusDaemonTest {
         Files.writeString(ini, """
                 [circus]
                 check_delay = 1
-
+                %s
                 [watcher:sleepers]
                 cmd = sleep 3600
                 numprocesses = %d
                 graceful_timeout = 5
-                """.formatted(sleepers));
+                """.formatted(DaemonProcess.freeEndpoints(), sleepers));
         return ini;
     }
 

@@ -33,12 +33,12 @@ class DaemonJmxTest {
                 [circus]
                 jmx_port = %d
                 jmx_host = 127.0.0.1
-
+                %s
                 [watcher:web]
                 cmd = sleep 3600
                 numprocesses = 2
                 graceful_timeout = 5
-                """.formatted(port));
+                """.formatted(port, DaemonProcess.freeEndpoints()));
         try (DaemonProcess d = new DaemonProcess(dir, ini.toString())) {
             d.awaitLog("Arbiter now waiting for commands");
             JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi");

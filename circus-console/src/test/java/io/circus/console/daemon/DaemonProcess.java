@@ -24,6 +24,17 @@ final class DaemonProcess implements AutoCloseable {
                 .redirectOutput(log.toFile()).start();
     }
 
+    /** {@code [circus]} lines putting the ZeroMQ channels on free loopback ports (never the defaults). */
+    static String freeEndpoints() throws IOException {
+        return "endpoint = tcp://127.0.0.1:" + freePort() + "\npubsub_endpoint = tcp://127.0.0.1:" + freePort() + "\n";
+    }
+
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
     long pid() {
         return process.pid();
     }

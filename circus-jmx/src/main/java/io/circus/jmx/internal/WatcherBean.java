@@ -117,29 +117,32 @@ final class WatcherBean implements WatcherMXBean {
     @Override
     public PidChanges start(boolean waiting) {
         Watcher w = current();
-        return changes(w, w.start(), waiting, "start " + w.name());
+        return changes(w, () -> w.start(), waiting, "start " + w.name());
     }
 
     @Override
     public PidChanges stop(boolean waiting) {
         Watcher w = current();
-        return changes(w, w.stop(), waiting, "stop " + w.name());
+        return changes(w, () -> w.stop(), waiting, "stop " + w.name());
     }
 
     @Override
     public PidChanges restart(boolean waiting) {
         Watcher w = current();
-        return changes(w, w.restart(), waiting, "restart " + w.name());
+        return changes(w, () -> w.restart(), waiting, "restart " + w.name());
     }
 
     @Override
     public PidChanges reload(boolean graceful, boolean sequential, boolean waiting) {
         Watcher w = current();
-        return changes(w, w.reload(graceful, sequential), waiting, "reload " + w.name());
+        return changes(w, () -> w.reload(graceful, sequential), waiting, "reload " + w.name());
     }
 
-    private PidChanges changes(Watcher w, CompletableFuture<?> op, boolean waiting, String what) {
+    /** Runs the operation and reports which pids it started, stopped and kept (snapshot taken first). */
+    private PidChanges changes(Watcher w, java.util.function.Supplier<CompletableFuture<?>> launch, boolean waiting,
+                               String what) {
         Set<Long> before = new HashSet<>(w.pids());
+        CompletableFuture<?> op = launch.get();
         if (!waiting) {
             ctx.completion().await(false, op, what);
             return null;
