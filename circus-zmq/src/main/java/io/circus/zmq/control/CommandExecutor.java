@@ -1,0 +1,102 @@
+package io.circus.zmq.control;
+
+import io.circus.zmq.wire.Errno;
+import io.circus.zmq.wire.WireJson;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs requests off the control thread. One executor thread takes requests in arrival order and
+ * runs the quick ones itself, so that a command sees the effects of every command received before
+ * it (an {@code incr} then a {@code numprocesses} read the new target, as with Circus's one event
+ * loop). A request the handler calls long (a {@code waiting} operation, which blocks its caller
+ * until the work is done, or a /proc walk) gets a virtual thread of its own: it cannot hold up
+ * other clients, and its reply goes back whenever it is ready, which Circus clients expect since
+ * they match replies by id.
+ *
+ * <p>Threading: {@link #submit} from the control thread; replies are handed to the sink from the
+ * executor thread or the virtual threads. Never touches a ZeroMQ socket.
+ */
+public final class CommandExecutor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandExecutor.class);
+    private static final Object STOP = new Object();
+
+    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final CommandHandler handler;
+    private final Consumer<Outgoing> sink;
+    private final ThreadFactory offloaded = Thread.ofVirtual().name("circus-zmq-command-", 1).factory();
+    private final Thread thread;
+
+    /** @param sink receives every finished request, reply or not */
+    public CommandExecutor(CommandHandler handler, Consumer<Outgoing> sink) {
+        this.handler = handler;
+        this.sink = sink;
+        this.thread = Thread.ofPlatform().name("circus-zmq-commands").daemon().unstarted(this::run);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    public void submit(Request request) {
+        queue.add(request);
+    }
+
+    private void run() {
+        while (true) {
+            Object next;
+            try {
+                next = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (next == STOP) {
+                return;
+            }
+            Request request = (Request) next;
+            boolean offload;
+            try {
+                offload = handler.offload(request);
+            } catch (RuntimeException e) {
+                offload = false;
+            }
+            if (offload) {
+                offloaded.newThread(() -> complete(request)).start();
+            } else {
+                complete(request);
+            }
+        }
+    }
+
+    private void complete(Request request) {
+        byte[] payload;
+        try {
+            Map<String, Object> reply = handler.handle(request);
+            payload = reply == null ? null : WireJson.encode(reply);
+        } catch (RuntimeException | Error e) {
+            // The handler promises not to throw; if it does anyway the client still gets an answer.
+            LOG.error("command {} failed unexpectedly", request.command(), e);
+            payload = request.cast() ? null : WireJson.encode(Replies.error(Errno.COMMAND_ERROR,
+                    "command " + request.command() + ": " + e, null, request.id()));
+        }
+        sink.accept(new Outgoing(request.envelope(), payload));
+    }
+
+    /** Stops taking requests after those already queued; offloaded ones finish on their own. */
+    @Override
+    public void close() {
+        queue.add(STOP);
+        try {
+            thread.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package io.circus.zmq.control;
+
+import io.circus.zmq.ControlChannelMXBean;
+import io.circus.zmq.internal.Binding;
+import io.circus.zmq.internal.Mailbox;
+import io.circus.zmq.wire.WireJson;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * The control channel: a ROUTER bound on {@code [circus] endpoint}, owned by one thread that only
+ * moves bytes. It receives requests, decodes them ({@link RequestDecoder}; undecodable ones are
+ * answered at once), hands them to the command layer, and sends the replies that come back through
+ * a {@link Mailbox}. It never runs a command, so a slow or waiting one cannot stall the channel.
+ *
+ * <p>Threading: the ROUTER is created, used and closed on the {@code circus-zmq-control} thread only.
+ * {@link #replies()} and the counters may be used from any thread. Stopping sets a flag and wakes
+ * the thread through the mailbox; the thread is never interrupted.
+ */
+public final class ControlChannel implements ControlChannelMXBean, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ControlChannel.class);
+    /** Messages taken per wake-up before replies are sent again, so neither direction starves. */
+    private static final int BATCH = 256;
+    /** How long closing may wait for replies still on the wire (quit with waiting). */
+    private static final int FLUSH_LINGER_MILLIS = 500;
+
+    private final ZContext context;
+    private final String endpoint;
+    private final RequestDecoder decoder;
+    private final Consumer<Request> submit;
+    private final long hardLimitBytes;
+    private final Duration closeGrace;
+    private final Mailbox<Outgoing> replies = new Mailbox<>();
+    private final CompletableFuture<String> bound = new CompletableFuture<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    /**
+     * @param maxRequestBytes larger requests get an error reply; 16 times that (at least 16 MiB) is
+     *                        the ZMQ_MAXMSGSIZE past which ZeroMQ drops the sender's connection
+     * @param submit          receives every accepted request, on the control thread
+     * @param closeGrace      how long {@link #close} waits for requests still running to answer
+     */
+    public ControlChannel(ZContext context, String endpoint, int maxRequestBytes, Consumer<Request> submit,
+                          Duration closeGrace) {
+        this.context = context;
+        this.endpoint = endpoint;
+        this.decoder = new RequestDecoder(maxRequestBytes);
+        this.submit = submit;
+        this.hardLimitBytes = Math.max(16L << 20, 16L * maxRequestBytes);
+        this.closeGrace = closeGrace;
+        this.thread = Thread.ofPlatform().name("circus-zmq-control").daemon().unstarted(this::run);
+    }
+
+    /**
+     * Binds and starts serving.
+     *
+     * @return the endpoint actually bound (a {@code *} port resolved)
+     * @throws IllegalStateException when the endpoint cannot be bound
+     */
+    public String start() {
+        thread.start();
+        try {
+            return bound.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot bind the control endpoint " + endpoint + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException("control endpoint " + endpoint + " not bound: " + e);
+        }
+    }
+
+    /** Where finished requests go; any thread. */
+    public Consumer<Outgoing> replies() {
+        return replies::post;
+    }
+
+    @Override
+    public String getEndpoint() {
+        return bound.isDone() && !bound.isCompletedExceptionally() ? bound.join() : endpoint;
+    }
+
+    @Override
+    public long getRequestsReceived() {
+        return received.get();
+    }
+
+    @Override
+    public long getRequestsRejected() {
+        return rejected.get();
+    }
+
+    @Override
+    public long getRepliesSent() {
+        return sent.get();
+    }
+
+    @Override
+    public int getRequestsInFlight() {
+        return inFlight.get();
+    }
+
+    @Override
+    public int getMaxRequestBytes() {
+        return decoder.maxRequestBytes();
+    }
+
+    private void run() {
+        ZMQ.Socket router = context.createSocket(SocketType.ROUTER);
+        try {
+            router.setLinger(0);
+            router.setMaxMsgSize(hardLimitBytes);
+            router.bind(endpoint);
+        } catch (RuntimeException e) {
+            router.close();
+            replies.close();
+            bound.completeExceptionally(Binding.failure(e));
+            return;
+        }
+        ZMQ.Poller poller = context.createPoller(2);
+        try {
+            poller.register(router, ZMQ.Poller.POLLIN);
+            poller.register(replies.wakeupChannel(), ZMQ.Poller.POLLIN);
+            bound.complete(router.getLastEndpoint());
+            LOG.info("control channel listening on {}", router.getLastEndpoint());
+            serve(router, poller);
+            flush(router, poller);
+        } catch (RuntimeException e) {
+            LOG.error("control channel failed; it no longer answers", e);
+        } finally {
+            // A bounded linger lets the very last replies (quit with waiting) reach their clients.
+            router.setLinger(FLUSH_LINGER_MILLIS);
+            router.close();
+            poller.close();
+            replies.close();
+        }
+    }
+
+    private void serve(ZMQ.Socket router, ZMQ.Poller poller) {
+        while (running) {
+            poller.poll(1000);
+            replies.drain(out -> send(router, out));
+            for (int i = 0; i < BATCH && running; i++) {
+                List<byte[]> frames = receive(router);
+                if (frames == null) {
+                    break;
+                }
+                accept(router, frames);
+            }
+        }
+    }
+
+    /** Sends what requests still running produce within the grace period, then stops. */
+    private void flush(ZMQ.Socket router, ZMQ.Poller poller) {
+        long deadline = System.nanoTime() + closeGrace.toNanos();
+        replies.drain(out -> send(router, out));
+        while (inFlight.get() > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                LOG.info("control channel closed with {} request(s) unanswered", inFlight.get());
+                return;
+            }
+            poller.poll(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            replies.drain(out -> send(router, out));
+        }
+    }
+
+    private static List<byte[]> receive(ZMQ.Socket router) {
+        byte[] first = router.recv(ZMQ.DONTWAIT);
+        if (first == null) {
+            return null;
+        }
+        List<byte[]> frames = new ArrayList<>(3);
+        frames.add(first);
+        while (router.hasReceiveMore()) {
+            frames.add(router.recv(0));
+        }
+        return frames;
+    }
+
+    private void accept(ZMQ.Socket router, List<byte[]> frames) {
+        received.incrementAndGet();
+        if (frames.size() < 2) {
+            return;
+        }
+        switch (decoder.decode(frames)) {
+            case RequestDecoder.Accepted a -> {
+                inFlight.incrementAndGet();
+                submit.accept(a.request());
+            }
+            case RequestDecoder.Rejected r -> {
+                rejected.incrementAndGet();
+                if (r.reply() != null) {
+                    write(router, r.envelope(), WireJson.encode(r.reply()));
+                }
+            }
+        }
+    }
+
+    private void send(ZMQ.Socket router, Outgoing out) {
+        inFlight.decrementAndGet();
+        if (out.payload() != null) {
+            write(router, out.envelope(), out.payload());
+        }
+    }
+
+    private void write(ZMQ.Socket router, Envelope envelope, byte[] payload) {
+        // A ROUTER drops a reply to a peer that has gone, silently, as Circus's does.
+        for (byte[] frame : envelope.frames()) {
+            router.sendMore(frame);
+        }
+        router.send(payload, 0);
+        sent.incrementAndGet();
+    }
+
+    /** Stops reading requests, answers those still running within the grace period, closes. */
+    @Override
+    public void close() {
+        running = false;
+        if (thread.getState() == Thread.State.NEW) {
+            replies.close();
+            return;
+        }
+        replies.wake();
+        try {
+            thread.join(closeGrace.plusSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.circus.zmq.events;
+
+import io.circus.zmq.wire.WireJson;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * Turns the user data of a Circus notification (see {@code io.circus.jmx.NotificationTypes}) into
+ * the two frames Circus publishes: the topic {@code watcher.<name>.<event>} and a JSON payload with
+ * Circus's fields ({@code process_pid}, {@code time}, {@code exit_code}) plus {@code seq}, the
+ * daemon's global event sequence number, so a subscriber can see that it missed events.
+ *
+ * <p>Circus's event names keep Circus's topics, with the watcher name lower-cased and spaces
+ * replaced by {@code _} as circusd does. Our own event types ({@code state}, {@code spawn_failed},
+ * {@code config_reloaded}) are published under {@code circus.watcher.<name>.<event>} and
+ * {@code circus.arbiter.<event>}: a Circus plugin subscribed to {@code watcher.} never sees a name it
+ * does not know.
+ */
+public final class EventFormat {
+
+    /** The events circusd 0.19 publishes. */
+    static final Set<String> CIRCUS_EVENTS = Set.of("spawn", "reap", "kill", "stop", "start", "reload", "updated",
+            "add", "remove", "hook_success", "hook_failure");
+    /** Items every notification carries, which the topic or Circus's own fields already express. */
+    private static final Set<String> ENVELOPE = Set.of("seq", "type", "topic", "watcher", "timeMillis", "time", "wid",
+            "pid");
+
+    /** One message for the PUB socket. */
+    public record Published(String topic, byte[] payload, long seq) {
+    }
+
+    private EventFormat() {
+    }
+
+    /** The message for a notification's user data, or null when it is not a Circus event. */
+    public static Published of(CompositeData data) {
+        String type = text(data, "type");
+        if (type == null) {
+            return null;
+        }
+        String watcher = text(data, "watcher");
+        long seq = number(data, "seq");
+        boolean circus = CIRCUS_EVENTS.contains(type);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        switch (type) {
+            case "spawn", "kill" -> {
+                payload.put("process_pid", number(data, "pid"));
+                payload.put("time", value(data, "time"));
+            }
+            case "reap" -> {
+                payload.put("process_pid", number(data, "pid"));
+                payload.put("time", value(data, "time"));
+                payload.put("exit_code", value(data, "exit_code"));
+                payload.put("cause", value(data, "cause"));
+            }
+            case "updated" -> {
+                payload.put("time", value(data, "time"));
+                if (data.containsKey("key")) {
+                    payload.put("key", value(data, "key"));
+                }
+            }
+            default -> {
+                payload.put("time", value(data, "time"));
+                if (!circus) {
+                    extras(data, payload);
+                }
+            }
+        }
+        payload.put("seq", seq);
+        String scope = watcher == null ? "arbiter." : "watcher." + topicName(watcher) + ".";
+        return new Published((circus ? "" : "circus.") + scope + type, WireJson.encode(payload), seq);
+    }
+
+    /** circusd's {@code watcher.name.lower().replace(" ", "_")}. */
+    public static String topicName(String watcher) {
+        return watcher.toLowerCase(Locale.ROOT).replace(' ', '_');
+    }
+
+    private static void extras(CompositeData data, Map<String, Object> payload) {
+        long wid = number(data, "wid");
+        long pid = number(data, "pid");
+        if (wid != 0) {
+            payload.put("wid", wid);
+        }
+        if (pid != 0) {
+            payload.put("process_pid", pid);
+        }
+        for (String key : data.getCompositeType().keySet()) {
+            if (!ENVELOPE.contains(key)) {
+                payload.put(key, value(data, key));
+            }
+        }
+    }
+
+    private static Object value(CompositeData data, String key) {
+        if (!data.containsKey(key)) {
+            return null;
+        }
+        Object v = data.get(key);
+        return v instanceof String[] a ? Arrays.asList(a) : v;
+    }
+
+    private static String text(CompositeData data, String key) {
+        return data.containsKey(key) && data.get(key) instanceof String s ? s : null;
+    }
+
+    private static long number(CompositeData data, String key) {
+        return data.containsKey(key) && data.get(key) instanceof Number n ? n.longValue() : 0;
+    }
+}

@@ -1,0 +1,171 @@
+package io.circus.zmq.events;
+
+import io.circus.zmq.PubsubChannelMXBean;
+import io.circus.zmq.internal.Binding;
+import io.circus.zmq.internal.Mailbox;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.openmbean.CompositeData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * The event channel: one thread owns the publishing socket bound on {@code pubsub_endpoint} and
+ * sends every event queued by {@link #offer}, in order, as Circus's two frames (topic, JSON).
+ *
+ * <p>The socket is an XPUB, which subscribers cannot tell from Circus's PUB; it lets the publisher
+ * count subscriptions (an attribute, and how tests know a subscriber is ready). Two places can
+ * lose events and both are visible: the queue to this thread is bounded ({@code DroppedEvents}),
+ * and ZeroMQ drops a slow subscriber's events past the send high-water mark, which only that
+ * subscriber can see as a gap in {@code seq}.
+ *
+ * <p>Threading: {@link #offer} from any thread (the JMX dispatcher); the socket lives and dies on
+ * the {@code circus-zmq-pubsub} thread; counters are readable anywhere. Stops by flag and wake-up.
+ */
+public final class EventPublisher implements PubsubChannelMXBean, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
+
+    private final ZContext context;
+    private final String endpoint;
+    private final int sndHwm;
+    private final int capacity;
+    private final Mailbox<CompositeData> queue = new Mailbox<>();
+    private final CompletableFuture<String> bound = new CompletableFuture<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private volatile long lastSeq;
+    private volatile int subscriptions;
+
+    public EventPublisher(ZContext context, String endpoint, int sndHwm, int capacity) {
+        this.context = context;
+        this.endpoint = endpoint;
+        this.sndHwm = sndHwm;
+        this.capacity = capacity;
+        this.thread = Thread.ofPlatform().name("circus-zmq-pubsub").daemon().unstarted(this::run);
+    }
+
+    /**
+     * Binds and starts publishing.
+     *
+     * @return the endpoint actually bound
+     * @throws IllegalStateException when it cannot be bound
+     */
+    public String start() {
+        thread.start();
+        try {
+            return bound.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot bind the pubsub endpoint " + endpoint + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException("pubsub endpoint " + endpoint + " not bound: " + e);
+        }
+    }
+
+    /** Queues an event (a notification's user data); never blocks, drops and counts when full. */
+    public void offer(CompositeData event) {
+        if (!queue.offer(event, capacity)) {
+            dropped.incrementAndGet();
+        }
+    }
+
+    private void run() {
+        ZMQ.Socket pub = context.createSocket(SocketType.XPUB);
+        try {
+            pub.setLinger(0);
+            pub.setSndHWM(sndHwm);
+            pub.bind(endpoint);
+        } catch (RuntimeException e) {
+            pub.close();
+            queue.close();
+            bound.completeExceptionally(Binding.failure(e));
+            return;
+        }
+        ZMQ.Poller poller = context.createPoller(2);
+        try {
+            poller.register(pub, ZMQ.Poller.POLLIN);
+            poller.register(queue.wakeupChannel(), ZMQ.Poller.POLLIN);
+            bound.complete(pub.getLastEndpoint());
+            LOG.info("event channel publishing on {}", pub.getLastEndpoint());
+            while (running) {
+                poller.poll(1000);
+                queue.drain(event -> publish(pub, event));
+                readSubscriptions(pub);
+            }
+            queue.drain(event -> publish(pub, event));
+        } catch (RuntimeException e) {
+            LOG.error("event channel failed; events are no longer published", e);
+        } finally {
+            pub.close();
+            poller.close();
+            queue.close();
+        }
+    }
+
+    private void publish(ZMQ.Socket pub, CompositeData event) {
+        EventFormat.Published message;
+        try {
+            message = EventFormat.of(event);
+        } catch (RuntimeException e) {
+            LOG.warn("event not publishable: {}", event, e);
+            return;
+        }
+        if (message == null) {
+            return;
+        }
+        pub.sendMore(message.topic());
+        pub.send(message.payload(), 0);
+        published.incrementAndGet();
+        lastSeq = message.seq();
+    }
+
+    /** XPUB hands up one message per new topic prefix (1 + prefix) and per abandoned one (0 + prefix). */
+    private void readSubscriptions(ZMQ.Socket pub) {
+        byte[] m;
+        while ((m = pub.recv(ZMQ.DONTWAIT)) != null) {
+            if (m.length > 0 && m[0] == 1) {
+                subscriptions++;
+            } else if (m.length > 0 && m[0] == 0) {
+                subscriptions = Math.max(0, subscriptions - 1);
+            }
+        }
+    }
+
+    @Override
+    public String getEndpoint() {
+        return bound.isDone() && !bound.isCompletedExceptionally() ? bound.join() : endpoint;
+    }
+
+    @Override public int getSndHwm() { return sndHwm; }
+    @Override public int getQueueCapacity() { return capacity; }
+    @Override public int getQueueSize() { return queue.size(); }
+    @Override public long getPublishedEvents() { return published.get(); }
+    @Override public long getDroppedEvents() { return dropped.get(); }
+    @Override public long getLastPublishedSeq() { return lastSeq; }
+    @Override public int getSubscriptions() { return subscriptions; }
+
+    /** Publishes what is queued, then closes the socket. */
+    @Override
+    public void close() {
+        running = false;
+        if (thread.getState() == Thread.State.NEW) {
+            queue.close();
+            return;
+        }
+        queue.wake();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.circus.zmq;
+
+import io.circus.config.CircusConfig;
+import io.circus.config.GlobalSettings;
+import io.circus.config.WatcherConfig;
+import io.circus.jmx.CircusManagement;
+import io.circus.jmx.ManagementHandle;
+import io.circus.runtime.EventLog;
+import io.circus.runtime.core.ArbiterCore;
+import io.circus.zmq.client.CircusClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.management.MBeanServer;
+import javax.management.MBeanServerFactory;
+
+/**
+ * A daemon for one test: an in-process arbiter with real children, its JMX beans on a fresh
+ * MBeanServer (through the jmx module's entry point), and the ZeroMQ facade on free loopback ports.
+ * Closing quits the arbiter (its children die), then closes the facade and the beans.
+ */
+final class ZmqDaemon implements AutoCloseable {
+
+    static final String ANY_PORT = "tcp://127.0.0.1:*";
+
+    final EventLog events = new EventLog();
+    final MBeanServer server = MBeanServerFactory.newMBeanServer();
+    final CircusConfig config;
+    final ArbiterCore arbiter;
+    final ManagementHandle jmx;
+    final ZmqFacade zmq;
+
+    private ZmqDaemon(GlobalSettings global, List<WatcherConfig> watchers, boolean start) {
+        config = new CircusConfig(null, List.of(), global, Map.of(), watchers, List.of(), List.of(), List.of());
+        arbiter = ArbiterCore.builder(config).listener(events).build();
+        ManagementHandle j = null;
+        ZmqFacade z = null;
+        try {
+            j = CircusManagement.builder(arbiter).server(server).configSource(() -> config).settings(global)
+                    .operationTimeout(Duration.ofSeconds(60)).start();
+            z = ZmqFacade.start(server, global);
+            if (start) {
+                arbiter.start().get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            if (z != null) {
+                z.close();
+            }
+            if (j != null) {
+                j.close();
+            }
+            arbiter.close();
+            throw new AssertionError("daemon did not start: " + e, e);
+        }
+        jmx = j;
+        zmq = z;
+    }
+
+    /** A started daemon with these watchers. */
+    static ZmqDaemon started(WatcherConfig... watchers) {
+        return new ZmqDaemon(settings(false), List.of(watchers), true);
+    }
+
+    /** A started daemon that also publishes the stats stream every {@code interval}. */
+    static ZmqDaemon withStats(Duration interval, WatcherConfig... watchers) {
+        GlobalSettings g = settings(true);
+        g = new GlobalSettings(g.checkDelay(), g.endpoint(), g.endpointOwner(), g.pubsubEndpoint(),
+                g.multicastEndpoint(), g.statsEndpoint(), g.statsd(), interval, g.umask(), g.warmupDelay(), g.httpd(),
+                g.httpdHost(), g.httpdPort(), g.debug(), g.pidfile(), g.loglevel(), g.logoutput(), g.loggerconfig(),
+                g.fqdnPrefix(), g.jmxPort(), g.jmxHost(), g.jmxPasswordFile(), g.jmxAccessFile(), g.jmxSsl());
+        return new ZmqDaemon(g, List.of(watchers), true);
+    }
+
+    /** Defaults with every ZeroMQ endpoint on a free loopback port. */
+    static GlobalSettings settings(boolean stats) {
+        GlobalSettings d = GlobalSettings.defaults();
+        return new GlobalSettings(d.checkDelay(), ANY_PORT, null, ANY_PORT, d.multicastEndpoint(),
+                stats ? ANY_PORT : null, stats, d.statsInterval(), d.umask(), d.warmupDelay(), d.httpd(),
+                d.httpdHost(), d.httpdPort(), d.debug(), d.pidfile(), d.loglevel(), d.logoutput(), d.loggerconfig(),
+                d.fqdnPrefix(), -1, "127.0.0.1", null, null, false);
+    }
+
+    /** {@code sleep 3600} children. */
+    static WatcherConfig.Builder sleepers(String name, int n) {
+        return WatcherConfig.builder(name, "sleep").args("3600").numProcesses(n).gracefulTimeout(Duration.ofSeconds(5));
+    }
+
+    String endpoint() {
+        return zmq.controlEndpoint();
+    }
+
+    RawPeer peer() {
+        return new RawPeer(endpoint());
+    }
+
+    CircusClient client() {
+        return new CircusClient(endpoint(), Duration.ofSeconds(30));
+    }
+
+    @Override
+    public void close() {
+        try {
+            arbiter.quit().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("arbiter did not quit: " + e, e);
+        } finally {
+            zmq.close();
+            jmx.close();
+        }
+    }
+}
