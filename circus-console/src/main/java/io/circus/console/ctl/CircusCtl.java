@@ -119,7 +119,8 @@ public final class CircusCtl {
         try {
             var reply = transport.call("globaloptions", JsonNodeFactory.instance.objectNode().put("option", "pubsub_endpoint"));
             String e = reply.path("options").path("pubsub_endpoint").asText(null);
-            return e != null ? e : ZmqTransport.DEFAULT_PUBSUB;
+            // A wildcard port is what was configured, not where it is bound: nothing to connect to.
+            return e != null && !e.contains("*") ? e : ZmqTransport.DEFAULT_PUBSUB;
         } catch (CallException e) {
             return ZmqTransport.DEFAULT_PUBSUB;
         }
@@ -175,7 +176,8 @@ public final class CircusCtl {
         @Override
         public int listen(Transport transport, List<String> topics) throws CallException {
             boolean zmq = options.jmx() == null && options.pid() == 0;
-            String pubsub = !zmq ? null : options.endpoint() != null ? options.endpoint() : pubsubEndpoint(transport);
+            String pubsub = !zmq ? null : options.pubsub() != null ? options.pubsub()
+                    : options.endpoint() != null ? options.endpoint() : pubsubEndpoint(transport);
             try (AutoCloseable sub = transport.listen(pubsub, topics, e -> {
                 synchronized (out) {
                     out.println(CommandRunner.eventLine(e));

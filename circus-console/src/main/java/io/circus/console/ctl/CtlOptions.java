@@ -14,11 +14,13 @@ import java.util.Map;
  * @param pid        {@code --pid PID}: attach over JMX to a local daemon JVM; 0 when not given
  * @param waiting    {@code --waiting} before the command: the command's own --waiting
  * @param follow     {@code --follow}: the REPL starts with {@code listen} on
+ * @param pubsub     {@code --pubsub}: where {@code listen} subscribes over ZeroMQ; null to ask the daemon
  * @param command    the command, or null for the interactive console
  * @param args       the words after the command
  */
 public record CtlOptions(String endpoint, int timeout, boolean json, boolean prettify, boolean help, boolean version,
-                         String jmx, long pid, boolean waiting, boolean follow, String command, List<String> args) {
+                         String jmx, long pid, boolean waiting, boolean follow, String pubsub, String command,
+                         List<String> args) {
 
     public static final String USAGE = "usage: circusctl [options] command [args]";
 
@@ -37,6 +39,7 @@ public record CtlOptions(String endpoint, int timeout, boolean json, boolean pre
         boolean waiting = false;
         boolean follow = false;
         String jmx = null;
+        String pubsub = null;
         long pid = 0;
         int i = 0;
         for (; i < words.size(); i++) {
@@ -62,7 +65,7 @@ public record CtlOptions(String endpoint, int timeout, boolean json, boolean pre
                 case "--version" -> version = true;
                 case "--waiting" -> waiting = true;
                 case "--follow" -> follow = true;
-                case "--endpoint", "--timeout", "--jmx", "--pid", "--ssh", "--ssh_keyfile" -> {
+                case "--endpoint", "--timeout", "--jmx", "--pid", "--pubsub", "--ssh", "--ssh_keyfile" -> {
                     String value = inline;
                     if (value == null) {
                         if (i + 1 >= words.size()) {
@@ -74,6 +77,7 @@ public record CtlOptions(String endpoint, int timeout, boolean json, boolean pre
                         case "--endpoint" -> endpoint = value;
                         case "--timeout" -> timeout = integer(name, value);
                         case "--jmx" -> jmx = value;
+                        case "--pubsub" -> pubsub = value;
                         case "--pid" -> pid = integer(name, value);
                         default -> throw new UsageException(USAGE, "argument " + name
                                 + ": SSH tunnels are not built in; forward the port with ssh -L and use --endpoint");
@@ -94,7 +98,7 @@ public record CtlOptions(String endpoint, int timeout, boolean json, boolean pre
         if (jmx != null && pid != 0) {
             throw new UsageException(USAGE, "argument --pid: not allowed with argument --jmx");
         }
-        return new CtlOptions(endpoint, timeout, json, prettify, help, version, jmx, pid, waiting, follow, command, rest);
+        return new CtlOptions(endpoint, timeout, json, prettify, help, version, jmx, pid, waiting, follow, pubsub, command, rest);
     }
 
     private static int integer(String option, String value) throws UsageException {
@@ -107,6 +111,6 @@ public record CtlOptions(String endpoint, int timeout, boolean json, boolean pre
 
     /** The same options for another command line typed in the interactive console. */
     public CtlOptions withCommand(String command, List<String> args) {
-        return new CtlOptions(endpoint, timeout, json, prettify, false, false, jmx, pid, waiting, follow, command, args);
+        return new CtlOptions(endpoint, timeout, json, prettify, false, false, jmx, pid, waiting, follow, pubsub, command, args);
     }
 }

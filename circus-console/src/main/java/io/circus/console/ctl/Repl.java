@@ -131,7 +131,8 @@ final class Repl {
         @Override
         public int listen(Transport transport, List<String> topics) throws CallException {
             stopListening();
-            String pubsub = options.jmx() != null || options.pid() != 0 ? null : CircusCtl.pubsubEndpoint(transport);
+            String pubsub = options.jmx() != null || options.pid() != 0 ? null
+                    : options.pubsub() != null ? options.pubsub() : CircusCtl.pubsubEndpoint(transport);
             listening = transport.listen(pubsub, new ArrayList<>(topics), e -> {
                 synchronized (out) {
                     reader.printAbove(CommandRunner.eventLine(e));

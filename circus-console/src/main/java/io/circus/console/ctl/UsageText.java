@@ -13,6 +13,7 @@ final class UsageText {
             new String[] {"--json", "output to JSON"},
             new String[] {"--pid PID", "connect over JMX to the daemon JVM with this pid on this host"},
             new String[] {"--prettify", "prettify output"},
+            new String[] {"--pubsub ENDPOINT", "where listen subscribes (default: the daemon's pubsub_endpoint)"},
             new String[] {"--ssh SSH", "SSH Server in the format user@host:port (not built in: use ssh -L)"},
             new String[] {"--ssh_keyfile SSH_KEYFILE", "the path to the keyfile to authorise the user"},
             new String[] {"--timeout TIMEOUT", "connection timeout"},
