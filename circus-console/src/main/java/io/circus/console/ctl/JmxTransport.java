@@ -104,7 +104,13 @@ public final class JmxTransport implements Transport {
         message.put("command", command);
         message.put("properties", WireJson.toJava(properties));
         message.put("id", id);
-        byte[] raw = WireJson.encode(message);
+        byte[] raw;
+        try {
+            // Encoded as CircusClient encodes it: errno 5 reasons quote these very bytes.
+            raw = WireJson.mapper().writeValueAsBytes(message);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new CallException("properties are not JSON-able: " + e.getOriginalMessage(), e);
+        }
         Request request = new Request(Envelope.of(id.getBytes(StandardCharsets.US_ASCII)), raw, TextNode.valueOf(id),
                 command.toLowerCase(java.util.Locale.ROOT), command, properties, false, truthy(properties.get("waiting")));
         Future<Map<String, Object>> reply = calls.submit(() -> dispatcher.handle(request));
