@@ -89,7 +89,7 @@ public final class ZmqTransport implements Transport {
         }
 
         private void deliver(Message m) {
-            sink.accept(new Event(m.topic(), WireJson.encodeToString(m.payload())));
+            sink.accept(new Event(m.topic(), PythonText.json(m.payload())));
         }
 
         @Override
