@@ -24,13 +24,19 @@ import javax.management.MBeanServerFactory;
  */
 final class CtlDaemon implements AutoCloseable {
 
-    final MBeanServer server = MBeanServerFactory.newMBeanServer();
+    final MBeanServer server;
     final ArbiterCore arbiter;
     final ManagementHandle jmx;
     final ZmqFacade zmq;
     final int jmxPort;
 
     CtlDaemon(List<WatcherConfig> watchers) {
+        this(watchers, MBeanServerFactory.newMBeanServer());
+    }
+
+    /** @param server where the beans go: the platform MBeanServer for tests that attach by pid */
+    CtlDaemon(List<WatcherConfig> watchers, MBeanServer server) {
+        this.server = server;
         jmxPort = freePort();
         GlobalSettings d = GlobalSettings.defaults();
         GlobalSettings global = new GlobalSettings(Duration.ofSeconds(1), "tcp://127.0.0.1:*", null, "tcp://127.0.0.1:*",
