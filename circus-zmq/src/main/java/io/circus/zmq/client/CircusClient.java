@@ -37,8 +37,6 @@ import org.zeromq.ZMQ;
  */
 public final class CircusClient implements AutoCloseable {
 
-    static final int HANDSHAKE_MILLIS = 500;
-
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     private final String endpoint;
@@ -58,11 +56,6 @@ public final class CircusClient implements AutoCloseable {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.socket = context.createSocket(SocketType.DEALER);
         socket.setLinger(0);
-        // JeroMQ 0.6.0 now and then leaves a new connection's handshake hanging (about 3 in 100 on
-        // loopback), and whatever was queued waits with it; a handshake that has not finished by
-        // then is dropped and redialled, and the queued request (never read before the handshake
-        // ends) goes out on the new connection.
-        socket.setHandshakeIvl(HANDSHAKE_MILLIS);
         socket.setIdentity(UUID.randomUUID().toString().replace("-", "").getBytes(StandardCharsets.US_ASCII));
         socket.connect(endpoint);
         this.poller = context.createPoller(1);

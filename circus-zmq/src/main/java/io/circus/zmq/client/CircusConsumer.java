@@ -43,10 +43,6 @@ public final class CircusConsumer implements AutoCloseable {
         Objects.requireNonNull(endpoint, "endpoint");
         socket = context.createSocket(SocketType.SUB);
         socket.setLinger(0);
-        // JeroMQ 0.6.0 now and then leaves a new connection's handshake hanging (about 3 in 100 on
-        // loopback), and the subscription waits with it; a handshake that has not finished by then
-        // is dropped and redialled, and the subscription goes out on the new connection.
-        socket.setHandshakeIvl(CircusClient.HANDSHAKE_MILLIS);
         if (topics.length == 0) {
             socket.subscribe(new byte[0]);
         }
