@@ -6,10 +6,12 @@ import io.circus.stats.ProcessSampler;
 import io.circus.zmq.command.Dispatcher;
 import io.circus.zmq.control.CommandExecutor;
 import io.circus.zmq.control.ControlChannel;
+import io.circus.zmq.control.Outgoing;
 import io.circus.zmq.events.EventPublisher;
 import io.circus.zmq.events.NotificationBridge;
 import io.circus.zmq.internal.Beans;
 import io.circus.zmq.internal.ChannelBeans;
+import io.circus.zmq.internal.Mailbox;
 import io.circus.zmq.stats.StatsStreamer;
 import java.time.Duration;
 import java.util.Objects;
@@ -69,8 +71,9 @@ public final class ZmqFacade implements AutoCloseable {
         this.stats = statsOn ? new StatsStreamer(context, g.statsEndpoint() != null ? g.statsEndpoint()
                 : GlobalOptions.DEFAULT_STATS_ENDPOINT, g.statsInterval(), beans,
                 b.sampler != null ? b.sampler : new ProcessSampler()) : null;
-        this.control = new ControlChannel(context, g.endpoint(), b.maxRequestBytes, this::submit, b.closeGrace);
-        this.executor = new CommandExecutor(new Dispatcher(beans, g), control.replies());
+        Mailbox<Outgoing> replies = new Mailbox<>();
+        this.executor = new CommandExecutor(new Dispatcher(beans, g), replies::post);
+        this.control = new ControlChannel(context, g.endpoint(), b.maxRequestBytes, executor, replies, b.closeGrace);
     }
 
     /** Binds the channels of {@code [circus]} and serves them through the beans on {@code server}. */
@@ -80,10 +83,6 @@ public final class ZmqFacade implements AutoCloseable {
 
     public static Builder builder(MBeanServer server, GlobalSettings settings) {
         return new Builder(server, settings);
-    }
-
-    private void submit(io.circus.zmq.control.Request request) {
-        executor.submit(request);
     }
 
     /** Circus's order: the PUB socket first, then the control socket. */

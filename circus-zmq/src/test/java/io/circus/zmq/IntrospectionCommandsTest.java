@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Read-only commands, field by field against the inventory's literal exchanges (§2.13, §3.12-3.17). */
+@org.junit.jupiter.api.extension.ExtendWith(HangDump.class)
 class IntrospectionCommandsTest {
 
     private static WatcherConfig sleeper() {

@@ -26,6 +26,8 @@ final class RawPeer implements AutoCloseable {
     RawPeer(String endpoint, SocketType type) {
         socket = context.createSocket(type);
         socket.setLinger(0);
+        // JeroMQ 0.6.0 connecting sockets sometimes stall in the handshake: see io.circus.zmq.client.Handshake.
+        socket.setHandshakeIvl(1000);
         socket.setIdentity(UUID.randomUUID().toString().replace("-", "").getBytes(StandardCharsets.US_ASCII));
         socket.connect(endpoint);
     }

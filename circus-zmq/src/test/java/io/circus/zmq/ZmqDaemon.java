@@ -62,6 +62,11 @@ final class ZmqDaemon implements AutoCloseable {
         return new ZmqDaemon(settings(false), List.of(watchers), true);
     }
 
+    /** A started daemon with these settings. */
+    static ZmqDaemon startedWith(GlobalSettings global, WatcherConfig... watchers) {
+        return new ZmqDaemon(global, List.of(watchers), true);
+    }
+
     /** A started daemon that also publishes the stats stream every {@code interval}. */
     static ZmqDaemon withStats(Duration interval, WatcherConfig... watchers) {
         GlobalSettings g = settings(true);

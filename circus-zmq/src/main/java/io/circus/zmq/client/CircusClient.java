@@ -56,6 +56,7 @@ public final class CircusClient implements AutoCloseable {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.socket = context.createSocket(SocketType.DEALER);
         socket.setLinger(0);
+        socket.setHandshakeIvl(Handshake.TIMEOUT_MILLIS);
         socket.setIdentity(UUID.randomUUID().toString().replace("-", "").getBytes(StandardCharsets.US_ASCII));
         socket.connect(endpoint);
         this.poller = context.createPoller(1);

@@ -43,6 +43,7 @@ public final class CircusConsumer implements AutoCloseable {
         Objects.requireNonNull(endpoint, "endpoint");
         socket = context.createSocket(SocketType.SUB);
         socket.setLinger(0);
+        socket.setHandshakeIvl(Handshake.TIMEOUT_MILLIS);
         if (topics.length == 0) {
             socket.subscribe(new byte[0]);
         }

@@ -8,6 +8,8 @@ interface Command {
 
     /** How a command is scheduled ({@link io.circus.zmq.control.CommandExecutor}). */
     enum Mode {
+        /** Reads attributes only: may be answered on the control thread when nothing is queued before it. */
+        READ,
         /** Returns quickly: runs in arrival order on the executor thread. */
         QUICK,
         /** Blocks until done when {@code waiting} is set: then runs on a thread of its own. */

@@ -62,6 +62,12 @@ public final class Dispatcher implements CommandHandler {
     }
 
     @Override
+    public boolean readOnly(Request request) {
+        Entry e = table.get(request.command());
+        return e == null || e.mode() == Command.Mode.READ;
+    }
+
+    @Override
     public Map<String, Object> handle(Request request) {
         Map<String, Object> reply = run(request);
         return request.cast() ? null : reply;

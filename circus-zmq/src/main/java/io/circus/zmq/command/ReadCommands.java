@@ -34,18 +34,18 @@ final class ReadCommands {
     }
 
     void register(Dispatcher d) {
-        d.register("list", Command.Mode.QUICK, this::list);
-        d.register("status", Command.Mode.QUICK, this::status);
-        d.register("numprocesses", Command.Mode.QUICK, this::numprocesses);
-        d.register("numwatchers", Command.Mode.QUICK, p -> Map.of("numwatchers", beans.arbiter().getNumWatchers()));
-        d.register("options", Command.Mode.QUICK, p -> Map.of("options", watcher(p).getOptions().asMap()));
-        d.register("get", Command.Mode.QUICK, this::get);
-        d.register("globaloptions", Command.Mode.QUICK, this::globaloptions);
-        d.register("listsockets", Command.Mode.QUICK, this::listsockets);
-        d.register("listen", Command.Mode.QUICK, p -> {
+        d.register("list", Command.Mode.READ, this::list);
+        d.register("status", Command.Mode.READ, this::status);
+        d.register("numprocesses", Command.Mode.READ, this::numprocesses);
+        d.register("numwatchers", Command.Mode.READ, p -> Map.of("numwatchers", beans.arbiter().getNumWatchers()));
+        d.register("options", Command.Mode.READ, p -> Map.of("options", watcher(p).getOptions().asMap()));
+        d.register("get", Command.Mode.READ, this::get);
+        d.register("globaloptions", Command.Mode.READ, this::globaloptions);
+        d.register("listsockets", Command.Mode.READ, this::listsockets);
+        d.register("listen", Command.Mode.READ, p -> {
             throw CommandError.message("invalid message. use a pub/sub socket");
         });
-        d.register("ipython", Command.Mode.QUICK, p -> {
+        d.register("ipython", Command.Mode.READ, p -> {
             Map<String, Object> reply = new LinkedHashMap<>();
             reply.put("shell", false);
             reply.put("msg", "not supported: there is no Python interpreter in this daemon");

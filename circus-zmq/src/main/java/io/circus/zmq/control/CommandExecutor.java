@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,21 +20,25 @@ import org.slf4j.LoggerFactory;
  * loop). A request the handler calls long (a {@code waiting} operation, which blocks its caller
  * until the work is done, or a /proc walk) gets a virtual thread of its own: it cannot hold up
  * other clients, and its reply goes back whenever it is ready, which Circus clients expect since
- * they match replies by id.
+ * they match replies by id. Such a request is still started in arrival order (see
+ * {@link #awaitHandedOver}).
  *
- * <p>Threading: {@link #submit} from the control thread; replies are handed to the sink from the
- * executor thread or the virtual threads. Never touches a ZeroMQ socket.
+ * <p>Threading: {@link #submit} and {@link #tryInline} from the control thread only; replies are
+ * handed to the sink from the executor thread or the virtual threads. Never touches a ZeroMQ socket.
  */
-public final class CommandExecutor implements AutoCloseable {
+public final class CommandExecutor implements RequestSink, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandExecutor.class);
     private static final Object STOP = new Object();
+    private static final long HANDOVER_NANOS = Duration.ofMillis(200).toNanos();
 
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final CommandHandler handler;
     private final Consumer<Outgoing> sink;
     private final ThreadFactory offloaded = Thread.ofVirtual().name("circus-zmq-command-", 1).factory();
     private final Thread thread;
+    /** Requests submitted whose synchronous part has not finished: inline runs wait for zero. */
+    private final AtomicInteger pending = new AtomicInteger();
 
     /** @param sink receives every finished request, reply or not */
     public CommandExecutor(CommandHandler handler, Consumer<Outgoing> sink) {
@@ -45,8 +51,22 @@ public final class CommandExecutor implements AutoCloseable {
         thread.start();
     }
 
+    @Override
     public void submit(Request request) {
+        pending.incrementAndGet();
         queue.add(request);
+    }
+
+    /**
+     * Only when nothing submitted earlier is still starting, so a read sees every change asked
+     * before it, exactly as if it had waited its turn on the executor thread.
+     */
+    @Override
+    public Outgoing tryInline(Request request) {
+        if (pending.get() != 0 || !handler.readOnly(request)) {
+            return null;
+        }
+        return outcome(request);
     }
 
     private void run() {
@@ -68,14 +88,34 @@ public final class CommandExecutor implements AutoCloseable {
                 offload = false;
             }
             if (offload) {
-                offloaded.newThread(() -> complete(request)).start();
+                Thread t = offloaded.newThread(() -> sink.accept(outcome(request)));
+                t.start();
+                awaitHandedOver(t);
             } else {
-                complete(request);
+                sink.accept(outcome(request));
             }
+            pending.decrementAndGet();
         }
     }
 
-    private void complete(Request request) {
+    /**
+     * Keeps arrival order for what follows a waiting command: the next request is not started
+     * until the offloaded one has made its MBean call and parked waiting for the outcome (or
+     * finished), so a {@code stop} then a {@code start} reach the runtime in that order. Bounded,
+     * because a command may also park on something else first; then order is merely likely.
+     */
+    private static void awaitHandedOver(Thread t) {
+        long deadline = System.nanoTime() + HANDOVER_NANOS;
+        while (t.isAlive() && System.nanoTime() - deadline < 0) {
+            Thread.State state = t.getState();
+            if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
+                return;
+            }
+            LockSupport.parkNanos(10_000);
+        }
+    }
+
+    private Outgoing outcome(Request request) {
         byte[] payload;
         try {
             Map<String, Object> reply = handler.handle(request);
@@ -86,7 +126,7 @@ public final class CommandExecutor implements AutoCloseable {
             payload = request.cast() ? null : WireJson.encode(Replies.error(Errno.COMMAND_ERROR,
                     "command " + request.command() + ": " + e, null, request.id()));
         }
-        sink.accept(new Outgoing(request.envelope(), payload));
+        return new Outgoing(request.envelope(), payload);
     }
 
     /** Stops taking requests after those already queued; offloaded ones finish on their own. */

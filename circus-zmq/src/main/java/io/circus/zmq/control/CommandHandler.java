@@ -12,6 +12,12 @@ public interface CommandHandler {
     boolean offload(Request request);
 
     /**
+     * Whether the request only reads attributes, never waits for the runtime and changes nothing:
+     * then it may run on the control thread itself.
+     */
+    boolean readOnly(Request request);
+
+    /**
      * The reply, in Circus's shape ({@link Replies}), or null when none is due (a cast). Must not
      * throw: every failure is an error reply.
      */

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
@@ -24,7 +23,9 @@ import org.zeromq.ZMQ;
  * The control channel: a ROUTER bound on {@code [circus] endpoint}, owned by one thread that only
  * moves bytes. It receives requests, decodes them ({@link RequestDecoder}; undecodable ones are
  * answered at once), hands them to the command layer, and sends the replies that come back through
- * a {@link Mailbox}. It never runs a command, so a slow or waiting one cannot stall the channel.
+ * a {@link Mailbox}. It runs no command that changes or waits for anything, so a slow or waiting
+ * one cannot stall the channel; only attribute reads may be answered on the spot
+ * ({@link RequestSink#tryInline}).
  *
  * <p>Threading: the ROUTER is created, used and closed on the {@code circus-zmq-control} thread only.
  * {@link #replies()} and the counters may be used from any thread. Stopping sets a flag and wakes
@@ -41,10 +42,10 @@ public final class ControlChannel implements ControlChannelMXBean, AutoCloseable
     private final ZContext context;
     private final String endpoint;
     private final RequestDecoder decoder;
-    private final Consumer<Request> submit;
+    private final RequestSink sink;
     private final long hardLimitBytes;
     private final Duration closeGrace;
-    private final Mailbox<Outgoing> replies = new Mailbox<>();
+    private final Mailbox<Outgoing> replies;
     private final CompletableFuture<String> bound = new CompletableFuture<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -57,15 +58,17 @@ public final class ControlChannel implements ControlChannelMXBean, AutoCloseable
     /**
      * @param maxRequestBytes larger requests get an error reply; 16 times that (at least 16 MiB) is
      *                        the ZMQ_MAXMSGSIZE past which ZeroMQ drops the sender's connection
-     * @param submit          receives every accepted request, on the control thread
+     * @param sink            receives every accepted request, on the control thread
+     * @param replies         where requests answered elsewhere come back; this channel owns and closes it
      * @param closeGrace      how long {@link #close} waits for requests still running to answer
      */
-    public ControlChannel(ZContext context, String endpoint, int maxRequestBytes, Consumer<Request> submit,
-                          Duration closeGrace) {
+    public ControlChannel(ZContext context, String endpoint, int maxRequestBytes, RequestSink sink,
+                          Mailbox<Outgoing> replies, Duration closeGrace) {
         this.context = context;
         this.endpoint = endpoint;
         this.decoder = new RequestDecoder(maxRequestBytes);
-        this.submit = submit;
+        this.sink = sink;
+        this.replies = replies;
         this.hardLimitBytes = Math.max(16L << 20, 16L * maxRequestBytes);
         this.closeGrace = closeGrace;
         this.thread = Thread.ofPlatform().name("circus-zmq-control").daemon().unstarted(this::run);
@@ -87,11 +90,6 @@ public final class ControlChannel implements ControlChannelMXBean, AutoCloseable
         } catch (InterruptedException | TimeoutException e) {
             throw new IllegalStateException("control endpoint " + endpoint + " not bound: " + e);
         }
-    }
-
-    /** Where finished requests go; any thread. */
-    public Consumer<Outgoing> replies() {
-        return replies::post;
     }
 
     @Override
@@ -204,8 +202,13 @@ public final class ControlChannel implements ControlChannelMXBean, AutoCloseable
         }
         switch (decoder.decode(frames)) {
             case RequestDecoder.Accepted a -> {
-                inFlight.incrementAndGet();
-                submit.accept(a.request());
+                Outgoing now = sink.tryInline(a.request());
+                if (now == null) {
+                    inFlight.incrementAndGet();
+                    sink.submit(a.request());
+                } else if (now.payload() != null) {
+                    write(router, now.envelope(), now.payload());
+                }
             }
             case RequestDecoder.Rejected r -> {
                 rejected.incrementAndGet();

@@ -4,6 +4,7 @@ import io.circus.jmx.ArbiterMXBean;
 import io.circus.jmx.CircusNames;
 import io.circus.jmx.WatcherMXBean;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.management.JMX;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -13,13 +14,19 @@ import javax.management.ObjectName;
  * command is an attribute read or an operation invoked through {@code MBeanServer.getAttribute} /
  * {@code invoke}, exactly what a remote JMX console would do, and nothing calls the core around JMX.
  *
- * <p>Threading: thread-safe; proxies are cheap (the JDK caches the per-interface mapping), so a
- * watcher's proxy is made per request and never outlives a removal or re-add of the watcher.
+ * <p>Threading: thread-safe. Watcher proxies are kept by ObjectName: the JDK keeps the costly
+ * per-interface mapping of a proxy only weakly, and rebuilding it per request dominated the cost of
+ * a quick command. A proxy only names its bean, so one made before a watcher was removed and added
+ * again still reaches the new bean, and one whose bean is gone fails like a missing watcher.
  */
 public final class Beans {
 
+    /** Watcher names are few; this only bounds a client that adds and removes names without end. */
+    private static final int MAX_CACHED = 10_000;
+
     private final MBeanServer server;
     private final ArbiterMXBean arbiter;
+    private final ConcurrentHashMap<ObjectName, WatcherMXBean> watchers = new ConcurrentHashMap<>();
 
     public Beans(MBeanServer server) {
         this.server = server;
@@ -40,7 +47,12 @@ public final class Beans {
      * keep the configured case), or empty when there is no such watcher.
      */
     public Optional<WatcherMXBean> watcher(String name) {
-        return watcherName(name).map(on -> JMX.newMXBeanProxy(server, on, WatcherMXBean.class));
+        return watcherName(name).map(on -> {
+            if (watchers.size() > MAX_CACHED) {
+                watchers.clear();
+            }
+            return watchers.computeIfAbsent(on, n -> JMX.newMXBeanProxy(server, n, WatcherMXBean.class));
+        });
     }
 
     /** The ObjectName of a watcher named in any case, or empty. */

@@ -1,7 +1,5 @@
 package io.circus.zmq.wire;
 
-import java.math.BigDecimal;
-
 /**
  * Python's {@code repr} of the few value kinds that reach Circus's wire text: floats (every number
  * with a fraction in a reply, {@code time} first), strings ({@code unknown command: 'x'}) and bytes
@@ -28,10 +26,25 @@ public final class PythonRepr {
         if (d == 0) {
             return (1 / d) < 0 ? "-0.0" : "0.0";
         }
-        // Java's Double.toString yields the shortest round-tripping digits (JDK 19+), as Python's repr.
-        BigDecimal exact = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
-        String digits = exact.unscaledValue().toString();
-        int point = digits.length() - exact.scale();
+        // Java's Double.toString yields the shortest round-tripping digits (JDK 19+), as Python's
+        // repr; only the layout differs ("1.7958368171839178E9"), so re-lay the digits out.
+        String java = Double.toString(Math.abs(d));
+        int e = java.indexOf('E');
+        String mantissa = e < 0 ? java : java.substring(0, e);
+        int exponent = e < 0 ? 0 : Integer.parseInt(java, e + 1, java.length(), 10);
+        int dot = mantissa.indexOf('.');
+        String digits = mantissa.substring(0, dot) + mantissa.substring(dot + 1);
+        int point = dot + exponent;
+        int lead = 0;
+        while (lead < digits.length() - 1 && digits.charAt(lead) == '0') {
+            lead++;
+        }
+        int end = digits.length();
+        while (end > lead + 1 && digits.charAt(end - 1) == '0') {
+            end--;
+        }
+        point -= lead;
+        digits = digits.substring(lead, end);
         StringBuilder out = new StringBuilder(24);
         if (d < 0) {
             out.append('-');
