@@ -81,7 +81,7 @@ public final class CircusCtl {
     /** Not on a terminal: each line of standard input is a command; no prompt, no banner. */
     private static int lines(CtlOptions options, Connection connection, InputStream in, PrintStream out, PrintStream err)
             throws IOException {
-        CommandRunner runner = new CommandRunner(options, connection::get, new OneShot(options, out, false), out, err);
+        CommandRunner runner = new CommandRunner(options, connection::get, new OneShot(options, out, false), out, err).shell();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         int status = 0;
         String line;

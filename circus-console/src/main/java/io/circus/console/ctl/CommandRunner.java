@@ -50,6 +50,7 @@ public final class CommandRunner {
     private final Modes modes;
     private final PrintStream out;
     private final PrintStream err;
+    private boolean shell;
 
     public CommandRunner(CtlOptions globals, TransportSource transports, Modes modes, PrintStream out, PrintStream err) {
         this.globals = globals;
@@ -57,6 +58,12 @@ public final class CommandRunner {
         this.modes = modes;
         this.out = out;
         this.err = err;
+    }
+
+    /** Lines typed at the console: {@code help} alone lists commands as Circus's shell does. */
+    public CommandRunner shell() {
+        shell = true;
+        return this;
     }
 
     public int run(String command, List<String> words) {
@@ -106,7 +113,7 @@ public final class CommandRunner {
 
     private int help(List<String> topics) {
         if (topics.isEmpty()) {
-            out.print(UsageText.text());
+            out.print(shell ? shellHelp() : UsageText.text());
             return 0;
         }
         int status = 0;
@@ -120,6 +127,44 @@ public final class CommandRunner {
             }
         }
         return status;
+    }
+
+    /** Python's {@code cmd.Cmd.do_help} listing, which Circus's interactive shell prints. */
+    static String shellHelp() {
+        String header = "Documented commands (type help <topic>):";
+        List<String> names = new java.util.ArrayList<>(CommandCatalog.all().stream().map(CommandSpec::name).toList());
+        names.add("exit");
+        names.add("unlisten");
+        names.sort(null);
+        return "\n" + header + "\n" + "=".repeat(header.length()) + "\n" + columnize(names, 80) + "\n";
+    }
+
+    /** {@code cmd.Cmd.columnize}: the fewest rows whose columns, two spaces apart, fit the width. */
+    static String columnize(List<String> words, int width) {
+        int n = words.size();
+        for (int rows = 1; rows < n; rows++) {
+            int cols = (n + rows - 1) / rows;
+            int[] widths = new int[cols];
+            int total = -2;
+            for (int c = 0; c < cols; c++) {
+                for (int r = 0; r < rows && c * rows + r < n; r++) {
+                    widths[c] = Math.max(widths[c], words.get(c * rows + r).length());
+                }
+                total += widths[c] + 2;
+            }
+            if (total < width) {
+                StringBuilder sb = new StringBuilder();
+                for (int r = 0; r < rows; r++) {
+                    StringBuilder line = new StringBuilder();
+                    for (int c = 0; c < cols && c * rows + r < n; c++) {
+                        line.append(String.format("%-" + widths[c] + "s  ", words.get(c * rows + r)));
+                    }
+                    sb.append(line.toString().stripTrailing()).append('\n');
+                }
+                return sb.toString();
+            }
+        }
+        return String.join("\n", words) + "\n";
     }
 
     private int usageError(UsageException e) {

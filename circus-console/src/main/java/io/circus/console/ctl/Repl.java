@@ -61,7 +61,7 @@ final class Repl {
                     .option(LineReader.Option.AUTO_FRESH_LINE, true)
                     .build();
             PrintStream out = new PrintStream(terminal.output(), true, terminal.encoding());
-            CommandRunner runner = new CommandRunner(options, transports, new Modes(terminal, reader, out), out, out);
+            CommandRunner runner = new CommandRunner(options, transports, new Modes(terminal, reader, out), out, out).shell();
             out.println("circusctl " + CircusCtl.version());
             runner.run("status", List.of());
             if (options.follow()) {

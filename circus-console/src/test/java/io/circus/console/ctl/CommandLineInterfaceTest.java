@@ -57,6 +57,18 @@ class CommandLineInterfaceTest {
     }
 
     @Test
+    void helpTypedAtTheConsoleListsCommandsAsCircusShellDoes() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = CircusCtl.run(List.of(), new ByteArrayInputStream("help\nhelp add\n".getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of(), false);
+        assertEquals(0, status);
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals("Documented commands (type help <topic>):", lines.get(1));
+        assertEquals("add     globaloptions  list          options       rm      status", lines.get(3));
+        assertTrue(lines.contains("Add a watcher"), lines.toString());
+    }
+
+    @Test
     void unknownCommandIsAUsageError() {
         Result r = run("foo");
         assertEquals(2, r.status());
