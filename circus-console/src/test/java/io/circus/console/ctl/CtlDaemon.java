@@ -53,6 +53,9 @@ final class CtlDaemon implements AutoCloseable {
             z = ZmqFacade.start(server, global);
             arbiter.start().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
+            // Said before cleaning up, which may itself hang on a half-started arbiter.
+            System.err.println("CtlDaemon: start failed: " + e);
+            e.printStackTrace();
             if (z != null) {
                 z.close();
             }

@@ -12,11 +12,14 @@ public final class DevDaemonMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        try (CtlDaemon d = CtlDaemon.started(CtlDaemon.sleepers("sleepers", 3), CtlDaemon.sleepers("web", 2))) {
-            System.out.println("endpoint " + d.endpoint() + " pubsub " + d.pubsub() + " jmx " + d.jmxAddress()
-                    + " pid " + ProcessHandle.current().pid());
-            System.out.flush();
-            new CountDownLatch(1).await();
-        }
+        // On the platform MBeanServer, as circusd registers them, so that --pid finds the beans.
+        CtlDaemon d = new CtlDaemon(java.util.List.of(CtlDaemon.sleepers("sleepers", 3).build(),
+                CtlDaemon.sleepers("web", 2).build()), java.lang.management.ManagementFactory.getPlatformMBeanServer());
+        // SIGTERM and SIGINT stop the children too.
+        Runtime.getRuntime().addShutdownHook(new Thread(d::close));
+        System.out.println("endpoint " + d.endpoint() + " pubsub " + d.pubsub() + " jmx " + d.jmxAddress()
+                + " pid " + ProcessHandle.current().pid());
+        System.out.flush();
+        new CountDownLatch(1).await();
     }
 }
