@@ -50,6 +50,7 @@ public final class ZmqFacade implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ZmqFacade.class);
 
     private final ZContext context = new ZContext(1);
+    private final GlobalSettings settings;
     private final ChannelBeans channelBeans;
     private final EventPublisher publisher;
     private final NotificationBridge bridge;
@@ -64,6 +65,7 @@ public final class ZmqFacade implements AutoCloseable {
     private ZmqFacade(Builder b) {
         Beans beans = new Beans(b.server);
         GlobalSettings g = b.settings;
+        this.settings = g;
         this.channelBeans = new ChannelBeans(b.server);
         this.publisher = new EventPublisher(context, g.pubsubEndpoint(), b.pubsubHwm, b.eventQueueCapacity);
         this.bridge = new NotificationBridge(b.server, publisher::offer);
@@ -87,6 +89,7 @@ public final class ZmqFacade implements AutoCloseable {
 
     /** Circus's order: the PUB socket first, then the control socket. */
     private void begin() {
+        warnAboutIpc();
         pubsubEndpoint = publisher.start();
         channelBeans.register("pubsub", publisher, PubsubChannelMXBean.class);
         bridge.start();
@@ -97,6 +100,19 @@ public final class ZmqFacade implements AutoCloseable {
         executor.start();
         controlEndpoint = control.start();
         channelBeans.register("control", control, ControlChannelMXBean.class);
+    }
+
+    /**
+     * JeroMQ 0.6.0 has no Unix-domain sockets: it carries {@code ipc://path} over a loopback TCP
+     * port derived from the path. Only JeroMQ peers can connect (pyzmq and circusctl cannot), any
+     * local user can, and there is no socket file for {@code endpoint_owner} to hand over.
+     */
+    private void warnAboutIpc() {
+        if (settings.endpoint().startsWith("ipc://") || settings.pubsubEndpoint().startsWith("ipc://")) {
+            LOG.warn("ipc:// endpoints are served over loopback TCP by JeroMQ 0.6.0: only JeroMQ clients can "
+                    + "connect, any local user can, and no socket file exists{}",
+                    settings.endpointOwner() != null ? "; endpoint_owner only restricts the uid of added watchers" : "");
+        }
     }
 
     /** The control endpoint actually bound (a {@code *} port resolved). */

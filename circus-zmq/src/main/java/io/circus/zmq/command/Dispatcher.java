@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * accepted is errno 6; anything else errno 5, with the request quoted as Circus does. Casts are run
  * and never answered.
  *
- * <p>Threading: stateless apart from the command table; {@link #handle} runs on the executor
- * thread or a command's own thread.
+ * <p>Threading: stateless apart from the command table, which is filled in the constructor;
+ * {@link #handle} runs on the executor thread, a command's own thread, or (reads) the control thread.
  */
 public final class Dispatcher implements CommandHandler {
 

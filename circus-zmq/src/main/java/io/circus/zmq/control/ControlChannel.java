@@ -28,8 +28,8 @@ import org.zeromq.ZMQ;
  * ({@link RequestSink#tryInline}).
  *
  * <p>Threading: the ROUTER is created, used and closed on the {@code circus-zmq-control} thread only.
- * {@link #replies()} and the counters may be used from any thread. Stopping sets a flag and wakes
- * the thread through the mailbox; the thread is never interrupted.
+ * The reply mailbox is posted to from any thread; the counters are readable anywhere. Stopping sets
+ * a flag and wakes the thread through the mailbox; the thread is never interrupted.
  */
 public final class ControlChannel implements ControlChannelMXBean, AutoCloseable {
 
