@@ -60,7 +60,7 @@ public final class JmxTransport implements Transport {
         this.connector = connector;
         this.connection = connector.getMBeanServerConnection();
         // The daemon's endpoint_owner rule guards the ipc:// ZeroMQ socket; JMX has its own authentication.
-        this.dispatcher = new Dispatcher(new Beans(RemoteServer.over(connection)), GlobalSettings.defaults());
+        this.dispatcher = new Dispatcher(new Beans(connection), GlobalSettings.defaults());
         this.timeout = timeout;
         this.describe = describe;
     }
