@@ -3,16 +3,22 @@ package io.circus.zmq.internal;
 import io.circus.jmx.ArbiterMXBean;
 import io.circus.jmx.CircusNames;
 import io.circus.jmx.WatcherMXBean;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.management.JMX;
-import javax.management.MBeanServer;
+import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 
 /**
  * The one way the ZeroMQ facade reaches the daemon: MXBean proxies over the MBeanServer, so every
  * command is an attribute read or an operation invoked through {@code MBeanServer.getAttribute} /
  * {@code invoke}, exactly what a remote JMX console would do, and nothing calls the core around JMX.
+ *
+ * <p>Works over any {@link MBeanServerConnection}: the daemon's own MBeanServer for the control
+ * channel, or a remote connection, which is how circusctl's JMX transport runs this same command
+ * layer. A remote connection's I/O failure surfaces as {@link UncheckedIOException}.
  *
  * <p>Threading: thread-safe. Watcher proxies are kept by ObjectName: the JDK keeps the costly
  * per-interface mapping of a proxy only weakly, and rebuilding it per request dominated the cost of
@@ -24,16 +30,16 @@ public final class Beans {
     /** Watcher names are few; this only bounds a client that adds and removes names without end. */
     private static final int MAX_CACHED = 10_000;
 
-    private final MBeanServer server;
+    private final MBeanServerConnection server;
     private final ArbiterMXBean arbiter;
     private final ConcurrentHashMap<ObjectName, WatcherMXBean> watchers = new ConcurrentHashMap<>();
 
-    public Beans(MBeanServer server) {
+    public Beans(MBeanServerConnection server) {
         this.server = server;
         this.arbiter = JMX.newMXBeanProxy(server, CircusNames.ARBITER, ArbiterMXBean.class);
     }
 
-    public MBeanServer server() {
+    public MBeanServerConnection server() {
         return server;
     }
 
@@ -61,8 +67,12 @@ public final class Beans {
             return Optional.empty();
         }
         ObjectName exact = CircusNames.watcher(name);
-        if (server.isRegistered(exact)) {
-            return Optional.of(exact);
+        try {
+            if (server.isRegistered(exact)) {
+                return Optional.of(exact);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         for (String configured : arbiter.getWatcherNames()) {
             if (configured.equalsIgnoreCase(name)) {

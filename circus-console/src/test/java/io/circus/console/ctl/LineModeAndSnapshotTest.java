@@ -1,0 +1,106 @@
+package io.circus.console.ctl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import io.circus.testing.Await;
+import io.circus.testing.TestChildren;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console off a terminal (commands from standard input, no prompt; top as one snapshot),
+ * listen over both transports, and --pid attaching to a daemon JVM on this host.
+ */
+class LineModeAndSnapshotTest {
+
+    @Test
+    void commandsFromStandardInputWithoutPrompt() {
+        try (CtlDaemon d = CtlDaemon.started(CtlDaemon.sleepers("web", 1))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            String script = "list\n\n# a comment\nstatus 'web'\nnumprocesses web\nstatus nope\nfoo\nnumwatchers\n";
+            int status = CircusCtl.run(List.of("--endpoint", d.endpoint()), new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false);
+            assertEquals("web\nactive\n1\n1\n", out.toString(StandardCharsets.UTF_8));
+            assertEquals("error\nusage: circusctl [options] command [args]\ncircusctl: error: unrecognized arguments: foo\n",
+                    err.toString(StandardCharsets.UTF_8));
+            assertEquals(2, status);
+        }
+    }
+
+    @Test
+    void topOffATerminalPrintsOneSnapshot() {
+        try (CtlDaemon d = CtlDaemon.started(CtlDaemon.sleepers("sleepers", 2), CtlDaemon.sleepers("web", 1))) {
+            CommandLineInterfaceTest.Result r = CommandLineInterfaceTest.run(Map.of(), "--endpoint", d.endpoint(), "top", "--sort", "pid");
+            assertEquals(0, r.status(), r.err());
+            List<String> lines = r.out().lines().toList();
+            assertTrue(lines.get(0).startsWith("Circus Top  " + d.endpoint() + "  2 watchers, 3 processes, sorted by pid"), r.out());
+            assertTrue(lines.get(1).startsWith("WATCHER / PID"), r.out());
+            assertTrue(lines.get(2).startsWith("sleepers                 active"), r.out());
+            List<Long> pids = d.arbiter.watcher("sleepers").orElseThrow().pids().stream().sorted().toList();
+            assertTrue(lines.get(3).startsWith("  " + pids.get(0) + " ") && lines.get(3).contains(" running "), r.out());
+            assertTrue(lines.get(4).startsWith("  " + pids.get(1) + " "), r.out());
+            assertTrue(lines.get(5).startsWith("web                      active"), r.out());
+            assertEquals(7, lines.size(), r.out());
+            assertEquals(1, CommandLineInterfaceTest.run(Map.of(), "--endpoint", d.endpoint(), "top", "--sort", "bogus").status());
+        }
+    }
+
+    @Test
+    void listenGivesTheSameEventsOverZeroMqAndJmx() throws Exception {
+        try (CtlDaemon d = CtlDaemon.started(CtlDaemon.sleepers("web", 1));
+             ZmqTransport zmq = new ZmqTransport(d.endpoint(), Duration.ofSeconds(30));
+             JmxTransport jmx = JmxTransport.connect(d.jmxAddress(), null, Duration.ofSeconds(30))) {
+            List<Transport.Event> overZmq = new CopyOnWriteArrayList<>();
+            List<Transport.Event> overJmx = new CopyOnWriteArrayList<>();
+            try (AutoCloseable a = zmq.listen(d.pubsub(), List.of("watcher.web."), overZmq::add);
+                 AutoCloseable b = jmx.listen(null, List.of("watcher.web."), overJmx::add)) {
+                // The ZeroMQ subscription is live once it sees an event: spawn until it does.
+                Await.until("an event over ZeroMQ", () -> {
+                    if (overZmq.isEmpty()) {
+                        CommandLineInterfaceTest.run(Map.of(), "--endpoint", d.endpoint(), "incr", "web");
+                    }
+                    return !overZmq.isEmpty();
+                });
+                assertEquals(0, CommandLineInterfaceTest.run(Map.of(), "--endpoint", d.endpoint(), "decr", "web", "--waiting").status());
+                Transport.Event z = Await.value("a kill over ZeroMQ", () -> first(overZmq, "watcher.web.kill"));
+                Transport.Event j = Await.value("a kill over JMX", () -> first(overJmx, "watcher.web.kill"));
+                assertEquals(z, j);
+                assertTrue(CommandRunner.eventLine(z).matches("b'watcher\\.web\\.kill': b'\\{\"process_pid\": \\d+, \"time\": [\\d.]+, \"seq\": \\d+}'"),
+                        CommandRunner.eventLine(z));
+            }
+        }
+    }
+
+    private static Transport.Event first(List<Transport.Event> events, String topic) {
+        return events.stream().filter(e -> e.topic().equals(topic)).findFirst().orElse(null);
+    }
+
+    @Test
+    void attachesByPidToADaemonJvm() throws Exception {
+        try (CtlDaemon d = new CtlDaemon(List.of(CtlDaemon.sleepers("web", 1).build()), ManagementFactory.getPlatformMBeanServer())) {
+            List<String> argv = new ArrayList<>(TestChildren.javaMain(CircusCtl.class, "--pid",
+                    Long.toString(ProcessHandle.current().pid()), "status"));
+            argv.add(1, "-Dlogback.configurationFile=" + java.nio.file.Path.of("..", "config", "logback-console.xml").toAbsolutePath());
+            java.nio.file.Path errors = java.nio.file.Files.createTempFile("circusctl-attach", ".err");
+            Process p = new ProcessBuilder(argv).redirectError(errors.toFile()).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            String err = java.nio.file.Files.readString(errors);
+            java.nio.file.Files.delete(errors);
+            assertEquals("web: active\n", out, err);
+            assertEquals(0, p.exitValue(), err);
+        }
+    }
+}
