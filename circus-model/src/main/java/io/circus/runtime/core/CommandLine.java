@@ -21,16 +21,19 @@ final class CommandLine {
     }
 
     static List<String> argv(WatcherConfig config, int wid, Map<String, String> env, Map<String, Integer> socketFds) {
-        Map<String, Object> values = values(config, wid, env, socketFds);
-        String cmd = VariableSubstitutor.substitute(config.cmd(), values);
-        String args = VariableSubstitutor.substitute(config.args(), values);
+        // Building the substitution table costs more than the spawn itself needs when nothing refers to it.
+        boolean refers = refers(config.cmd()) || refers(config.args()) || refers(config.shellArgs());
+        Map<String, Object> values = refers ? values(config, wid, env, socketFds) : Map.of();
+        String cmd = refers ? VariableSubstitutor.substitute(config.cmd(), values) : config.cmd();
+        String args = refers ? VariableSubstitutor.substitute(config.args(), values) : config.args();
         List<String> argv = new ArrayList<>();
         if (config.shell()) {
             argv.add("/bin/sh");
             argv.add("-c");
             argv.add(args == null || args.isBlank() ? cmd : cmd + " " + args);
             if (config.shellArgs() != null) {
-                argv.addAll(ShellWords.split(VariableSubstitutor.substitute(config.shellArgs(), values)));
+                argv.addAll(ShellWords.split(refers ? VariableSubstitutor.substitute(config.shellArgs(), values)
+                        : config.shellArgs()));
             }
         } else {
             argv.addAll(ShellWords.split(cmd));
@@ -40,6 +43,10 @@ final class CommandLine {
             throw new IllegalArgumentException("watcher '" + config.name() + "': cmd is empty");
         }
         return argv;
+    }
+
+    private static boolean refers(String text) {
+        return text != null && text.toLowerCase(java.util.Locale.ROOT).contains("circus.");
     }
 
     /** What Circus substitutes at spawn: every watcher option, plus wid, env and sockets. */

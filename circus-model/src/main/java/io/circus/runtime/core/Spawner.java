@@ -10,14 +10,17 @@ import java.util.concurrent.Executors;
 
 /**
  * Runs spawns off the supervisor loop (a spawn takes milliseconds; a thousand of them must not stall
- * commands and exit handling), one at a time, and completes each result back on the loop.
+ * commands and exit handling) and completes each result back on the loop. Two threads: a spawn mostly
+ * waits for the kernel to create and exec the child, so two overlap well even on two cores.
  */
 final class Spawner implements AutoCloseable {
 
     private final ProcessLauncher launcher;
     private final SupervisorLoop loop;
+    private static final int THREADS = 2;
+
     private final ExecutorService thread =
-            Executors.newSingleThreadExecutor(Thread.ofPlatform().name("circus-spawner").daemon(true).factory());
+            Executors.newFixedThreadPool(THREADS, Thread.ofPlatform().name("circus-spawner-", 1).daemon(true).factory());
 
     Spawner(ProcessLauncher launcher, SupervisorLoop loop) {
         this.launcher = launcher;
