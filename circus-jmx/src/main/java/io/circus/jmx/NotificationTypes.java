@@ -14,7 +14,8 @@ import java.util.Locale;
  * {@code pid}, {@code time} (epoch seconds, as Circus), {@code timeMillis}, and the event's own fields:
  * {@code exit_code}, {@code cause}, {@code signal} (reap); {@code signal} (kill); {@code from},
  * {@code to} (state); {@code error}, {@code attempt} (spawn_failed); {@code added}, {@code removed},
- * {@code restarted}, {@code updated} (config_reloaded); {@code key} (updated).
+ * {@code restarted}, {@code updated} (config_reloaded); {@code key} (updated); {@code reason},
+ * {@code delay}, {@code next_retry} (backoff); {@code reason}, {@code respawns} (recovered).
  */
 public final class NotificationTypes {
 
@@ -31,6 +32,8 @@ public final class NotificationTypes {
     public static final String SPAWN_FAILED = of(EventType.SPAWN_FAILED);
     public static final String STATE = of(EventType.STATE);
     public static final String CONFIG_RELOADED = of(EventType.CONFIG_RELOADED);
+    public static final String BACKOFF = of(EventType.BACKOFF);
+    public static final String RECOVERED = of(EventType.RECOVERED);
 
     private NotificationTypes() {
     }

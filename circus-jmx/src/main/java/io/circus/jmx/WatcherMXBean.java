@@ -48,6 +48,27 @@ public interface WatcherMXBean {
     @Description("Exit code of the latest exit the daemon did not ask for (negative: killed by that signal), null if none")
     Integer getLastExitCode();
 
+    @Description("Whether processes are respawned with a back-off because they keep exiting within a second of their start or their spawns fail for want of a resource (State stays active); events circus.watcher.backoff and circus.watcher.recovered mark its start and end")
+    boolean isBackingOff();
+
+    @Description("How many process slots are in back-off; 0 when not backing off")
+    int getBackoffSlots();
+
+    @Units("milliseconds")
+    @Description("Longest current respawn delay of the slots in back-off (100 ms doubling up to check_delay); 0 when not backing off")
+    long getBackoffDelayMillis();
+
+    @Units("milliseconds since the epoch")
+    @Description("When the earliest pending respawn of a slot in back-off is due; 0 when none is waiting")
+    long getNextRetryEpochMillis();
+
+    @Units("milliseconds since the epoch")
+    @Description("When the watcher started backing off; 0 when not backing off")
+    long getBackoffSinceEpochMillis();
+
+    @Description("Latest cause of the back-off, e.g. 'wid 2 (pid 812) exited with code 7 after 12 ms' or 'spawn failed: ... Too many open files'; empty when not backing off")
+    String getBackoffReason();
+
     @Description("Every option with its current value (Circus: options)")
     OptionsView getOptions();
 

@@ -30,7 +30,19 @@ public enum EventType {
     /** Not in Circus: a watcher or process changed state; carries {@code from} and {@code to}. */
     STATE,
     /** Not in Circus: the daemon re-read its configuration; carries what changed. */
-    CONFIG_RELOADED;
+    CONFIG_RELOADED,
+    /**
+     * Not in Circus: the watcher started respawning with a back-off (its processes keep exiting
+     * quickly, or spawns fail for want of a resource); carries {@code wid}, {@code reason},
+     * {@code delay} (seconds) and {@code next_retry} (epoch seconds). Sent once, not per respawn.
+     */
+    BACKOFF,
+    /**
+     * Not in Circus: the watcher left back-off; carries {@code reason} ({@code stable}: its processes
+     * ran a second or more; {@code stopped}: the processes in back-off were stopped) and
+     * {@code respawns} (how many happened meanwhile).
+     */
+    RECOVERED;
 
     /** The Circus spelling, e.g. {@code spawn}. */
     public String circusName() {

@@ -1,6 +1,9 @@
 package io.circus.process;
 
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Starts and watches child processes. One launcher serves the whole daemon; {@link Launchers}
@@ -56,6 +59,43 @@ public interface ProcessLauncher extends AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * The daemon's current soft open-files limit ({@code RLIMIT_NOFILE}), which every descriptor of
+     * the daemon and of the pipes and handles of its children counts against; empty when unknown.
+     * The default reads {@code /proc/self/limits}.
+     */
+    default OptionalLong openFileLimit() {
+        return OpenFileLimits.fromProc();
+    }
+
+    /**
+     * Raises the daemon's soft open-files limit as far as the hard limit allows, while every child
+     * keeps the limit it would have had without it (unless its request sets {@code NOFILE}). The
+     * default cannot do that and changes nothing.
+     *
+     * @return the soft limit now in force; empty when unknown
+     */
+    default OptionalLong raiseOpenFileLimit() {
+        return openFileLimit();
+    }
+
+    /**
+     * Descriptors the daemon holds for one running child with {@code pipedStreams} captured output
+     * streams (0..2); while it is being spawned it briefly holds one more per stream (the write end).
+     */
+    default int descriptorsPerChild(int pipedStreams) {
+        return 1 + pipedStreams;
+    }
+
+    /**
+     * Completes, on a launcher thread, with the reason when the backend can no longer watch its
+     * children reliably and the daemon should stop them and exit; children still running are
+     * watched on a slower path meanwhile. The default never completes.
+     */
+    default CompletionStage<String> failure() {
+        return new CompletableFuture<>();
     }
 
     /** Number of threads this launcher runs (for the benchmark and status). */

@@ -23,4 +23,17 @@ public final class SpawnException extends Exception {
     public int errno() {
         return errno;
     }
+
+    /**
+     * Whether the attempt failed for want of a system resource rather than because of the request:
+     * too many open files (EMFILE, ENFILE), too many processes (EAGAIN) or no memory (ENOMEM). Such
+     * a failure says nothing about the program, so the supervisor retries it with a back-off instead
+     * of counting it against {@code max_retry}.
+     */
+    public boolean resourceShortage() {
+        return switch (errno) {
+            case 11, 12, 23, 24 -> true; // EAGAIN, ENOMEM, ENFILE, EMFILE (Linux numbering)
+            default -> false;
+        };
+    }
 }

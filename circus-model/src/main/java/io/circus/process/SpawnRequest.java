@@ -25,11 +25,14 @@ import java.util.Objects;
  * @param umask      the child's umask, or -1 to inherit the daemon's
  * @param rlimits    limits set (soft = hard) before exec; {@link Rlimit#INFINITY} for none
  * @param group      process group / session placement
+ * @param killGroupOnExit when the child leads a group: SIGKILL that group as soon as the child has
+ *                   exited, while its unreaped zombie still holds the pid (so the group id cannot have
+ *                   been reused), leaving no descendant behind
  */
 public record SpawnRequest(List<String> argv, String executable, Map<String, String> env, Path cwd,
                            Stdio stdin, Stdio stdout, Stdio stderr, OutputSink sink,
                            List<InheritedFd> fds, Credentials credentials, int umask,
-                           Map<Rlimit, Long> rlimits, GroupMode group) {
+                           Map<Rlimit, Long> rlimits, GroupMode group, boolean killGroupOnExit) {
 
     public SpawnRequest {
         if (argv.isEmpty()) {
@@ -75,6 +78,7 @@ public record SpawnRequest(List<String> argv, String executable, Map<String, Str
         private int umask = -1;
         private final Map<Rlimit, Long> rlimits = new EnumMap<>(Rlimit.class);
         private GroupMode group = GroupMode.NEW_SESSION;
+        private boolean killGroupOnExit;
 
         private Builder(List<String> argv) {
             this.argv = List.copyOf(argv);
@@ -92,10 +96,11 @@ public record SpawnRequest(List<String> argv, String executable, Map<String, Str
         public Builder umask(int umask) { this.umask = umask; return this; }
         public Builder rlimit(Rlimit limit, long value) { this.rlimits.put(limit, value); return this; }
         public Builder group(GroupMode group) { this.group = group; return this; }
+        public Builder killGroupOnExit(boolean kill) { this.killGroupOnExit = kill; return this; }
 
         public SpawnRequest build() {
             return new SpawnRequest(argv, executable, env, cwd, stdin, stdout, stderr, sink, fds, credentials,
-                    umask, rlimits, group);
+                    umask, rlimits, group, killGroupOnExit);
         }
     }
 }

@@ -34,6 +34,9 @@ public interface Watcher {
     /** Exit code of the latest unasked-for exit, or null. */
     Integer lastExitCode();
 
+    /** Whether processes are being respawned with a back-off (crash loop, resource shortage); never waits. */
+    BackoffStatus backoff();
+
     /** Starts the processes; completes with false when the watcher was already running ("kept"). */
     CompletableFuture<Boolean> start();
 

@@ -89,7 +89,14 @@ public final class CircusDaemon {
         }
         ArbiterCore arbiter;
         try {
-            arbiter = ArbiterCore.builder(config).build();
+            arbiter = ArbiterCore.builder(config).raiseFileLimit(true).build();
+        } catch (io.circus.runtime.DescriptorLimitException e) {
+            err.println("circusd: configuration error: " + options.config() + ": [watcher:" + e.watcher() + "] "
+                    + e.getMessage());
+            if (pidFile != null) {
+                pidFile.release();
+            }
+            return 1;
         } catch (IllegalArgumentException e) {
             err.println("circusd: " + e.getMessage());
             if (pidFile != null) {
@@ -112,6 +119,9 @@ public final class CircusDaemon {
         try {
             arbiter.start().get();
             arbiter.terminated().get();
+            if (arbiter.failure() != null) {
+                return 1;
+            }
         } catch (Exception e) {
             log.error("circusd: unexpected failure, stopping everything", e);
             try {

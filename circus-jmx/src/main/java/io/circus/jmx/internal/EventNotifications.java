@@ -150,6 +150,8 @@ final class EventNotifications {
             case SPAWN_FAILED -> "A spawn attempt failed; user data: error, attempt";
             case STATE -> "A watcher changed state; user data: from, to";
             case CONFIG_RELOADED -> "The configuration was re-read; user data: added, removed, restarted, updated";
+            case BACKOFF -> "The watcher started respawning with a back-off (a crash loop or a resource shortage), once, not per respawn; user data: wid, reason, delay (seconds), next_retry (epoch seconds)";
+            case RECOVERED -> "The watcher left back-off; user data: reason (stable or stopped), respawns";
         };
     }
 

@@ -73,6 +73,12 @@ final class WatcherBean implements WatcherMXBean {
     @Override public boolean isSingleton() { return watcher.config().singleton(); }
     @Override public long getRestartCount() { return watcher.restartCount(); }
     @Override public Integer getLastExitCode() { return watcher.lastExitCode(); }
+    @Override public boolean isBackingOff() { return watcher.backoff().backingOff(); }
+    @Override public int getBackoffSlots() { return watcher.backoff().slots(); }
+    @Override public long getBackoffDelayMillis() { return watcher.backoff().delayMillis(); }
+    @Override public long getNextRetryEpochMillis() { return watcher.backoff().nextRetryEpochMillis(); }
+    @Override public long getBackoffSinceEpochMillis() { return watcher.backoff().sinceEpochMillis(); }
+    @Override public String getBackoffReason() { return watcher.backoff().reason(); }
 
     @Override
     public void setNumProcesses(int n) {

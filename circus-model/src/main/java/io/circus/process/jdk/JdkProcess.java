@@ -41,14 +41,22 @@ final class JdkProcess implements ManagedProcess {
         }
         CompletableFuture<Void> allDrained = CompletableFuture.allOf(
                 streams.stream().map(CutOffStream::drained).toArray(CompletableFuture[]::new));
-        process.onExit().thenCompose(p -> allDrained
+        boolean killGroup = grouped && request.killGroupOnExit();
+        process.onExit().thenCompose(p -> {
+                    if (killGroup) {
+                        // The JDK reaps before telling us: best effort, with the pid-reuse race the
+                        // native backend avoids (docs/process-layer.md).
+                        runKill(Signal.KILL, "-" + p.pid());
+                    }
+                    return allDrained
                         .completeOnTimeout(null, DRAIN_GRACE_MILLIS, TimeUnit.MILLISECONDS)
                         // A descendant still holds the pipe: close the stream for the sink now, so
                         // onClosed precedes onExit; the reader's later bytes are dropped.
                         .thenApply(ignored -> {
                             streams.forEach(CutOffStream::cutOff);
                             return status(p.exitValue());
-                        }))
+                        });
+                })
                 .whenComplete((status, error) -> {
                     if (error != null) {
                         exit.completeExceptionally(error);

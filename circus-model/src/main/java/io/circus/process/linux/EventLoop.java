@@ -34,6 +34,12 @@ import org.slf4j.LoggerFactory;
  * <p>Registrations are keyed by a fresh token, never by descriptor number, so an event still queued
  * for a descriptor that was just closed cannot reach the handler of a new descriptor that reuses
  * the number.
+ *
+ * <p>If {@code epoll_wait} fails with anything but EINTR (it should not: only a broken epoll set or
+ * memory does that), the loop does not stop, which would abandon its children unwatched: it reports
+ * the failure through {@code onFailure} and carries on with {@code poll(2)} over the same
+ * registrations, so exits are still reaped and output still read while the supervisor stops
+ * everything in order.
  */
 final class EventLoop implements AutoCloseable {
 
@@ -69,6 +75,8 @@ final class EventLoop implements AutoCloseable {
     static final int READ_BUFFER_SIZE = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(EventLoop.class);
     private static final int MAX_EVENTS = 256;
+    /** Longest single wait of the poll(2) fallback, so timers and closing are noticed. */
+    private static final int POLL_SLICE_MILLIS = 100;
     private static final long WAKE_TOKEN = 0;
     private static final boolean PACKED = System.getProperty("os.arch").equals("amd64")
             || System.getProperty("os.arch").equals("x86_64");
@@ -82,12 +90,21 @@ final class EventLoop implements AutoCloseable {
     private final MemorySegment events;
     private final MemorySegment readBuffer;
     private final MemorySegment wakeBuffer;
-    private final ConcurrentHashMap<Long, Handler> handlers = new ConcurrentHashMap<>();
+    /** A registered descriptor, kept with its handler for the poll(2) fallback. */
+    private record Registration(int fd, int events, Handler handler) {
+    }
+
+    private final ConcurrentHashMap<Long, Registration> handlers = new ConcurrentHashMap<>();
     private final AtomicLong tokens = new AtomicLong(WAKE_TOKEN);
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final Thread thread;
     private final Runnable onStopped;
+    private final java.util.function.Consumer<String> onFailure;
+    /** Test seam: the next epoll_wait returns minus this errno instead of waiting. */
+    private final java.util.concurrent.atomic.AtomicInteger injectedWaitErrno = new java.util.concurrent.atomic.AtomicInteger();
+    /** Set once epoll_wait failed: the loop polls instead. Loop thread only. */
+    private boolean degraded;
     /** Guards the descriptor numbers against use after the loop closed them (they could be reused). */
     private final ReadWriteLock fdLock = new ReentrantReadWriteLock();
     private boolean stopped;
@@ -98,9 +115,12 @@ final class EventLoop implements AutoCloseable {
      * Creates the epoll set and starts the thread.
      *
      * @param onStopped runs on the loop thread after the last iteration, before descriptors close
+     * @param onFailure runs once on the loop thread, with the reason, when epoll_wait failed and the
+     *                  loop fell back to poll(2)
      */
-    EventLoop(String name, Runnable onStopped) {
+    EventLoop(String name, Runnable onStopped, java.util.function.Consumer<String> onFailure) {
         this.onStopped = onStopped;
+        this.onFailure = onFailure;
         int ep = Libc.epollCreate1(EPOLL_CLOEXEC);
         if (ep < 0) {
             throw new IllegalStateException("epoll_create1: " + Libc.strerror(-ep));
@@ -127,11 +147,25 @@ final class EventLoop implements AutoCloseable {
 
     /** Adds a descriptor under a token from {@link #newToken}. Level-triggered unless events say otherwise. */
     void register(int fd, int eventMask, long token, Handler handler) {
-        handlers.put(token, handler);
+        handlers.put(token, new Registration(fd, eventMask, handler));
         int r = ctl(EPOLL_CTL_ADD, fd, eventMask, token);
         if (r < 0) {
             handlers.remove(token);
-            throw new IllegalStateException("epoll_ctl(ADD, " + fd + "): " + Libc.strerror(-r));
+            throw new RegistrationException("epoll_ctl(ADD, " + fd + "): " + Libc.strerror(-r), -r);
+        }
+    }
+
+    /** A descriptor could not be added to the epoll set; carries the errno. */
+    static final class RegistrationException extends IllegalStateException {
+        private final int errno;
+
+        RegistrationException(String message, int errno) {
+            super(message);
+            this.errno = errno;
+        }
+
+        int errno() {
+            return errno;
         }
     }
 
@@ -196,17 +230,18 @@ final class EventLoop implements AutoCloseable {
         try {
             while (!closing) {
                 runTasks();
-                int n = Libc.epollWait(epfd, events, MAX_EVENTS, timeoutMillis());
+                int n = degraded ? pollRegistrations() : waitEpoll();
                 if (n < 0) {
                     if (n != -EINTR) {
-                        LOG.error("epoll_wait failed: {}", Libc.strerror(-n));
-                        return;
+                        fallBack(n);
                     }
                     continue;
                 }
-                for (int i = 0; i < n; i++) {
-                    dispatch(events.get(JAVA_INT, i * EVENT_SIZE),
-                            events.get(JAVA_LONG_UNALIGNED, i * EVENT_SIZE + DATA_OFFSET));
+                if (!degraded) {
+                    for (int i = 0; i < n; i++) {
+                        dispatch(events.get(JAVA_INT, i * EVENT_SIZE),
+                                events.get(JAVA_LONG_UNALIGNED, i * EVENT_SIZE + DATA_OFFSET));
+                    }
                 }
                 runTimers();
             }
@@ -228,6 +263,70 @@ final class EventLoop implements AutoCloseable {
         }
     }
 
+    private int waitEpoll() {
+        int injected = injectedWaitErrno.getAndSet(0);
+        if (injected != 0) {
+            return -injected;
+        }
+        return Libc.epollWait(epfd, events, MAX_EVENTS, timeoutMillis());
+    }
+
+    private void fallBack(int error) {
+        degraded = true;
+        String reason = "epoll_wait failed: " + Libc.strerror(-error);
+        LOG.error("{} on {}; falling back to poll(2) so its children stay watched", reason, thread.getName());
+        try {
+            onFailure.accept(reason);
+        } catch (Throwable t) {
+            LOG.error("event loop failure handler failed", t);
+        }
+    }
+
+    /** The poll(2) fallback: one pass over every registration, dispatching what is ready. */
+    private int pollRegistrations() {
+        java.util.List<java.util.Map.Entry<Long, Registration>> regs = new java.util.ArrayList<>(handlers.entrySet());
+        int next = timeoutMillis();
+        // Bounded, so a descriptor registered meanwhile from another thread joins the set soon.
+        int timeout = next < 0 ? POLL_SLICE_MILLIS : Math.min(next, POLL_SLICE_MILLIS);
+        try (Arena scratch = Arena.ofConfined()) {
+            // The wake descriptor first, so execute() still interrupts the wait.
+            MemorySegment fds = scratch.allocate(LinuxConstants.POLLFD_SIZE * (regs.size() + 1L), 8);
+            fds.set(JAVA_INT, 0, wakeFd);
+            fds.set(java.lang.foreign.ValueLayout.JAVA_SHORT, 4, LinuxConstants.POLLIN);
+            for (int i = 0; i < regs.size(); i++) {
+                long at = LinuxConstants.POLLFD_SIZE * (i + 1L);
+                fds.set(JAVA_INT, at, regs.get(i).getValue().fd());
+                fds.set(java.lang.foreign.ValueLayout.JAVA_SHORT, at + 4,
+                        (short) (regs.get(i).getValue().events() & 0xffff));
+            }
+            int n = Libc.poll(fds, regs.size() + 1L, timeout);
+            if (n <= 0) {
+                return n == -EINTR ? 0 : Math.max(n, 0);
+            }
+            if (fds.get(java.lang.foreign.ValueLayout.JAVA_SHORT, 6) != 0) {
+                dispatch(EPOLLIN, WAKE_TOKEN);
+            }
+            for (int i = 0; i < regs.size(); i++) {
+                short revents = fds.get(java.lang.foreign.ValueLayout.JAVA_SHORT, LinuxConstants.POLLFD_SIZE * (i + 1L) + 6);
+                if (revents != 0) {
+                    dispatch(revents & 0xffff, regs.get(i).getKey());
+                }
+            }
+            return n;
+        }
+    }
+
+    /** Whether epoll_wait failed and the loop polls instead (for status and tests). */
+    boolean degraded() {
+        return degraded;
+    }
+
+    /** Test seam: makes the next epoll_wait fail with {@code errno}. */
+    void failNextWait(int errno) {
+        injectedWaitErrno.set(errno);
+        wake();
+    }
+
     private void dispatch(int eventBits, long token) {
         if (token == WAKE_TOKEN) {
             while (Libc.read(wakeFd, wakeBuffer, 8) == 8) {
@@ -235,12 +334,12 @@ final class EventLoop implements AutoCloseable {
             }
             return;
         }
-        Handler h = handlers.get(token);
-        if (h == null) {
+        Registration r = handlers.get(token);
+        if (r == null) {
             return;
         }
         try {
-            h.onEvents(eventBits);
+            r.handler().onEvents(eventBits);
         } catch (Throwable t) {
             LOG.error("event handler failed", t);
         }

@@ -78,23 +78,33 @@ final class ExecPlanner {
         return sh != null;
     }
 
+    /** Builds the plan for a child that inherits the daemon's open-files limit. */
+    ExecPlan plan(SpawnRequest request, int daemonUmask) throws SpawnException {
+        return plan(request, daemonUmask, null);
+    }
+
     /**
      * Builds the plan.
      *
-     * @param daemonUmask the daemon's current umask, so an equal request needs no wrapper
+     * @param daemonUmask    the daemon's current umask, so an equal request needs no wrapper
+     * @param inheritedNofile {soft, hard} open-files limit the child gets when the request sets none
+     *                       (the daemon raised its own), or null to inherit the daemon's
      * @throws SpawnException when the program is not found on the child's PATH
      */
-    ExecPlan plan(SpawnRequest request, int daemonUmask) throws SpawnException {
+    ExecPlan plan(SpawnRequest request, int daemonUmask, long[] inheritedNofile) throws SpawnException {
         String program = resolve(request);
         List<String> chain = new ArrayList<>();
-        if (!request.rlimits().isEmpty()) {
+        boolean restoreNofile = inheritedNofile != null && !request.rlimits().containsKey(Rlimit.NOFILE);
+        if (!request.rlimits().isEmpty() || restoreNofile) {
             require(prlimit, "rlimits need util-linux prlimit");
             chain.add(prlimit.toString());
             for (Rlimit limit : Rlimit.values()) {
                 Long v = request.rlimits().get(limit);
                 if (v != null) {
-                    String value = v == Rlimit.INFINITY ? "unlimited" : Long.toUnsignedString(v);
+                    String value = limitText(v);
                     chain.add("--" + limit.configName() + "=" + value + ":" + value);
+                } else if (limit == Rlimit.NOFILE && restoreNofile) {
+                    chain.add("--nofile=" + limitText(inheritedNofile[0]) + ":" + limitText(inheritedNofile[1]));
                 }
             }
             chain.add("--");
@@ -136,6 +146,10 @@ final class ExecPlanner {
         chain.add(argv0);
         chain.addAll(args);
         return new ExecPlan(chain.getFirst(), List.copyOf(chain));
+    }
+
+    private static String limitText(long v) {
+        return v == Rlimit.INFINITY ? "unlimited" : Long.toUnsignedString(v);
     }
 
     private static String groupsOption(Credentials creds) {

@@ -68,6 +68,14 @@ final class Libc {
     private static final MethodHandle PRCTL = errnoCall("prctl",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
             Linker.Option.firstVariadicArg(1));
+    private static final MethodHandle GETRLIMIT =
+            errnoCall("getrlimit", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
+    private static final MethodHandle SETRLIMIT =
+            errnoCall("setrlimit", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
+    private static final MethodHandle SIGACTION =
+            errnoCall("sigaction", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle POLL =
+            errnoCall("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
     private static final MethodHandle GETPID = plainCall("getpid", FunctionDescriptor.of(JAVA_INT));
     private static final MethodHandle STRERROR = plainCall("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
@@ -244,6 +252,49 @@ final class Libc {
         MemorySegment c = captured();
         try {
             return result((int) PRCTL.invokeExact(c, option, arg2, 0L, 0L, 0L), c);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** {@code getrlimit}: stores {soft, hard} into {@code limits} (two longs); 0 or minus errno. */
+    static int getrlimit(int resource, MemorySegment limits) {
+        MemorySegment c = captured();
+        try {
+            return result((int) GETRLIMIT.invokeExact(c, resource, limits), c);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** {@code setrlimit} from {soft, hard} in {@code limits} (two longs); 0 or minus errno. */
+    static int setrlimit(int resource, MemorySegment limits) {
+        MemorySegment c = captured();
+        try {
+            return result((int) SETRLIMIT.invokeExact(c, resource, limits), c);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /**
+     * {@code sigaction(sig, act, oldact)}; either may be NULL. Only {@code sa_handler}, the first
+     * word of {@code struct sigaction} on x86-64 and aarch64, is read or written by our callers.
+     */
+    static int sigaction(int signal, MemorySegment act, MemorySegment oldact) {
+        MemorySegment c = captured();
+        try {
+            return result((int) SIGACTION.invokeExact(c, signal, act, oldact), c);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** {@code poll(fds, nfds, timeout)}: the number of ready entries, or minus errno. */
+    static int poll(MemorySegment fds, long count, int timeoutMillis) {
+        MemorySegment c = captured();
+        try {
+            return result((int) POLL.invokeExact(c, fds, count, timeoutMillis), c);
         } catch (Throwable t) {
             throw unexpected(t);
         }

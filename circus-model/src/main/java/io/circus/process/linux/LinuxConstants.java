@@ -14,6 +14,10 @@ final class LinuxConstants {
     static final int EAGAIN = 11;
     static final int EBADF = 9;
     static final int EINVAL = 22;
+    static final int ENOMEM = 12;
+    static final int ENFILE = 23;
+    static final int EMFILE = 24;
+    static final int ENOSPC = 28;
 
     static final int O_RDONLY = 0;
     static final int O_WRONLY = 1;
@@ -55,6 +59,23 @@ final class LinuxConstants {
     static final long SI_STATUS = 24;
 
     static final int PR_SET_CHILD_SUBREAPER = 36;
+
+    static final int RLIMIT_NOFILE = 7;
+    /** RLIM_INFINITY as a signed 64-bit value. */
+    static final long RLIM_INFINITY = -1L;
+
+    static final int SIGCHLD = 17;
+    /** sa_handler values: SIG_DFL is 0, SIG_IGN is 1. */
+    static final long SIG_DFL = 0;
+    static final long SIG_IGN = 1;
+    /** struct sigaction is 152 bytes on x86-64 glibc, 144 on aarch64; room for both. */
+    static final long SIGACTION_SIZE = 256;
+
+    static final int WNOWAIT = 0x01000000;
+
+    /** struct pollfd: int fd, short events, short revents. */
+    static final long POLLFD_SIZE = 8;
+    static final short POLLIN = 0x001;
 
     private LinuxConstants() {
     }

@@ -14,7 +14,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,10 +75,14 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
     private final ConcurrentHashMap<LinuxProcess, EventLoop> loopOf = new ConcurrentHashMap<>();
     private final AtomicInteger nextLoop = new AtomicInteger();
     private final OrphanReaper orphans;
+    private final CompletableFuture<String> failure = new CompletableFuture<>();
+    /** {soft, hard} every child gets when the daemon raised its own soft limit; null until then. */
+    private volatile long[] childNofile;
     private volatile boolean closed;
 
     private LinuxFfmLauncher(Settings settings) {
         this.settings = settings;
+        ChildSignalReset.resetIfIgnored();
         this.planner = ExecPlanner.fromSystem();
         boolean subreaper = settings.subreaper() && SubreaperFlag.acquire();
         EnumSet<Capability> caps = EnumSet.of(Capability.SIGNALS_ANY, Capability.PROCESS_GROUP, Capability.SESSION,
@@ -97,7 +104,7 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
         for (int i = 0; i < loops.length; i++) {
             int index = i;
             // onStopped runs only at close(), when loops[index] is long assigned.
-            loops[i] = new EventLoop("circus-epoll-" + i, () -> abandonAll(loops[index]));
+            loops[i] = new EventLoop("circus-epoll-" + i, () -> abandonAll(loops[index]), failure::complete);
         }
         this.orphans = subreaper ? new OrphanReaper(loops[0], settings.orphanScanInterval().toNanos()) : null;
         if (orphans != null) {
@@ -176,20 +183,95 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
         if (request.cwd() != null && !Files.isDirectory(request.cwd())) {
             throw new SpawnException("working directory does not exist: " + request.cwd(), LinuxConstants.ENOENT);
         }
-        ExecPlanner.ExecPlan plan = planner.plan(request, request.umask() >= 0 ? daemonUmask() : -1);
+        ExecPlanner.ExecPlan plan = planner.plan(request, request.umask() >= 0 ? daemonUmask() : -1, childNofile);
         EventLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
         NativeSpawner.Spawned spawned = NativeSpawner.spawn(request, plan);
-        LinuxProcess process = new LinuxProcess(spawned, request.group(), request.sink(), loop,
+        LinuxProcess process = new LinuxProcess(spawned, request.group(), request.killGroupOnExit(), request.sink(), loop,
                 settings.drainGrace().toNanos(), this::finished);
         live.put(spawned.pid(), process);
         loopOf.put(process, loop);
         try {
             process.start();
+        } catch (EventLoop.RegistrationException e) {
+            finished(process);
+            throw new SpawnException("cannot watch pid " + spawned.pid() + ": " + e.getMessage(), e.errno());
         } catch (IllegalStateException e) {
             finished(process);
             throw new SpawnException("cannot watch pid " + spawned.pid() + ": " + e.getMessage(), e);
         }
         return process;
+    }
+
+    @Override
+    public OptionalLong openFileLimit() {
+        long[] now = NofileLimit.get();
+        return now == null || now[0] == LinuxConstants.RLIM_INFINITY ? OptionalLong.empty() : OptionalLong.of(now[0]);
+    }
+
+    /**
+     * Raises the soft open-files limit to the hard one; from then on every child is spawned behind
+     * {@code prlimit} with the limits the daemon had before (a watcher's {@code rlimit_nofile} wins).
+     * Without util-linux {@code prlimit} the limit is left as it is, so children never see a limit
+     * they would not have had. Idempotent.
+     */
+    @Override
+    public synchronized OptionalLong raiseOpenFileLimit() {
+        long[] now = NofileLimit.get();
+        if (now == null || childNofile != null || NofileLimit.compare(now[0], now[1]) >= 0) {
+            return openFileLimit();
+        }
+        if (!planner.canSetRlimits()) {
+            LoggerHolder.LOG.warn("open-files limit stays at {} (hard {}): util-linux prlimit is missing, so children"
+                    + " could not be given their own limit back", now[0], now[1] == LinuxConstants.RLIM_INFINITY ? "unlimited" : now[1]);
+            return openFileLimit();
+        }
+        int r = NofileLimit.setSoft(now[1], now[1]);
+        if (r != 0 && now[1] == LinuxConstants.RLIM_INFINITY) {
+            // Unlimited hard: the kernel still caps the soft limit at fs.nr_open.
+            r = NofileLimit.setSoft(nrOpen(), now[1]);
+        }
+        if (r != 0) {
+            LoggerHolder.LOG.warn("cannot raise the open-files limit from {}: {}", now[0], Libc.strerror(-r));
+            return openFileLimit();
+        }
+        childNofile = now;
+        LoggerHolder.LOG.info("open-files limit raised from {} to {} for the daemon; children keep {}", now[0],
+                openFileLimit().orElse(-1), now[0]);
+        return openFileLimit();
+    }
+
+    private static long nrOpen() {
+        try {
+            return Long.parseLong(Files.readString(Path.of("/proc/sys/fs/nr_open")).strip());
+        } catch (IOException | NumberFormatException e) {
+            return 1 << 20;
+        }
+    }
+
+    @Override
+    public CompletionStage<String> failure() {
+        return failure;
+    }
+
+    /** Test seam: makes the next epoll_wait of every loop fail with {@code errno}. */
+    void failNextWait(int errno) {
+        for (EventLoop loop : loops) {
+            loop.failNextWait(errno);
+        }
+    }
+
+    /** Whether a loop fell back to poll(2) after epoll_wait failed. */
+    boolean degraded() {
+        for (EventLoop loop : loops) {
+            if (loop.degraded()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final class LoggerHolder {
+        static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LinuxFfmLauncher.class);
     }
 
     private void finished(LinuxProcess process) {

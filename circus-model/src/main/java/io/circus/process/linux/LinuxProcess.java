@@ -26,9 +26,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A child of the {@link LinuxFfmLauncher}, identified by its pidfd.
  *
- * <p>Lifecycle on the event loop: the pidfd becomes readable when the child exits; it is reaped at
- * once with {@code waitid(P_PIDFD)} (so no zombie lingers while output drains) and the pidfd is
- * closed, after which {@link #signal} returns false. {@link #onExit()} completes when the child is
+ * <p>Lifecycle on the event loop: the pidfd becomes readable when the child exits. With
+ * {@code killGroupOnExit} its process group is sent SIGKILL first, while the unreaped zombie still
+ * holds the pid (so {@code kill(-pid)} cannot reach a group that reused the number); then it is
+ * reaped at once with {@code waitid(P_PIDFD)} (so no zombie lingers while output drains) and the
+ * pidfd is closed, after which {@link #signal} and {@link #signalGroup} send nothing and return false. {@link #onExit()} completes when the child is
  * reaped <em>and</em> every pipe reached end of file. A descendant may keep a pipe open after the
  * child exited; then the pipes are read for at most the drain grace after the exit and cut off.
  *
@@ -42,6 +44,7 @@ final class LinuxProcess implements ManagedProcess {
 
     private final int pid;
     private final GroupMode group;
+    private final boolean killGroupOnExit;
     private final long startedNanos = System.nanoTime();
     private final long startedMillis = System.currentTimeMillis();
     private final EventLoop loop;
@@ -57,11 +60,12 @@ final class LinuxProcess implements ManagedProcess {
     private ExitStatus status;
     private EventLoop.Timer grace;
 
-    LinuxProcess(NativeSpawner.Spawned spawned, GroupMode group, OutputSink sink, EventLoop loop,
-                 long drainGraceNanos, Consumer<LinuxProcess> onFinished) {
+    LinuxProcess(NativeSpawner.Spawned spawned, GroupMode group, boolean killGroupOnExit, OutputSink sink,
+                 EventLoop loop, long drainGraceNanos, Consumer<LinuxProcess> onFinished) {
         this.pid = spawned.pid();
         this.pidfd = spawned.pidfd();
         this.group = group;
+        this.killGroupOnExit = killGroupOnExit && group != GroupMode.NONE;
         this.loop = loop;
         this.drainGraceNanos = drainGraceNanos;
         this.onFinished = onFinished;
@@ -102,6 +106,9 @@ final class LinuxProcess implements ManagedProcess {
 
     private void killReapAndClose() {
         Libc.pidfdSendSignal(pidfd, Signal.KILL.number());
+        if (group != GroupMode.NONE) {
+            Libc.kill(-pid, Signal.KILL.number()); // not reaped yet: the group id is still ours
+        }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment info = arena.allocate(LinuxConstants.SIGINFO_SIZE, 8);
             while (Libc.waitid(P_PIDFD, pidfd, info, WEXITED) == -EINTR) {
@@ -120,11 +127,20 @@ final class LinuxProcess implements ManagedProcess {
     }
 
     private void onPidfdReadable() {
-        ExitStatus reaped = reap();
-        if (reaped == null) {
-            return;
-        }
+        ExitStatus reaped;
         synchronized (pidfdLock) {
+            // Under the lock: signalGroup either runs before the reap, while the zombie holds the
+            // pid, or after it, when it sends nothing.
+            if (pidfd < 0 || !exited()) {
+                return;
+            }
+            if (killGroupOnExit) {
+                Libc.kill(-pid, Signal.KILL.number());
+            }
+            reaped = reap();
+            if (reaped == null) {
+                return;
+            }
             loop.unregister(pidfd, pidfdToken);
             Libc.close(pidfd);
             pidfd = -1;
@@ -136,6 +152,19 @@ final class LinuxProcess implements ManagedProcess {
             finish();
         } else {
             grace = loop.schedule(drainGraceNanos, this::cutPipes);
+        }
+    }
+
+    /** {@code waitid(P_PIDFD, WNOHANG | WNOWAIT)}: whether the child has exited, leaving it unreaped. */
+    private boolean exited() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment info = arena.allocate(LinuxConstants.SIGINFO_SIZE, 8);
+            int r;
+            do {
+                r = Libc.waitid(P_PIDFD, pidfd, info, WEXITED | WNOHANG | LinuxConstants.WNOWAIT);
+            } while (r == -EINTR);
+            // An error (the status taken by someone else) is left for reap() to report.
+            return r < 0 || info.get(JAVA_INT, LinuxConstants.SI_PID) != 0;
         }
     }
 
@@ -231,15 +260,18 @@ final class LinuxProcess implements ManagedProcess {
     }
 
     /**
-     * {@code kill(-pgid)}. Safe after the leader was reaped as long as the group has members: the
-     * kernel does not reuse a pid that still names a process group.
+     * {@code kill(-pgid)}, only while the leader is unreaped: then its pid, and so the group id,
+     * cannot belong to anyone else. After the reap the number may already lead an unrelated group,
+     * so nothing is sent (with {@code killGroupOnExit} the group was killed just before the reap).
      */
     @Override
     public boolean signalGroup(Signal signal) {
         if (group == GroupMode.NONE) {
             throw new UnsupportedOperationException("process " + pid + " does not lead a process group");
         }
-        return Libc.kill(-pid, signal.number()) == 0;
+        synchronized (pidfdLock) {
+            return pidfd >= 0 && Libc.kill(-pid, signal.number()) == 0;
+        }
     }
 
     @Override

@@ -52,19 +52,24 @@ final class NativeSpawner {
             List<FileActionPlan.Action> actions = FileActionPlan.plan(request.stdin(), request.stdout(), out[1],
                     request.stderr(), err[1], request.fds());
             int pid = posixSpawn(arena, request, plan, actions);
-            // The child has its copies now; ours would keep the pipes from ever reaching EOF.
-            closeQuietly(out[1], opened);
-            closeQuietly(err[1], opened);
-            nonBlocking(out[0]);
-            nonBlocking(err[0]);
             OwnedPids.add(pid);
-            int pidfd = Libc.pidfdOpen(pid);
-            if (pidfd < 0) {
-                killAndReap(pid, arena);
-                throw new SpawnException("cannot watch pid " + pid + ": pidfd_open: " + Libc.strerror(-pidfd), -pidfd);
+            try {
+                // The child has its copies now; ours would keep the pipes from ever reaching EOF.
+                closeQuietly(out[1], opened);
+                closeQuietly(err[1], opened);
+                nonBlocking(out[0]);
+                nonBlocking(err[0]);
+                int pidfd = Libc.pidfdOpen(pid);
+                if (pidfd < 0) {
+                    throw new SpawnException("cannot watch pid " + pid + ": pidfd_open: " + Libc.strerror(-pidfd), -pidfd);
+                }
+                opened.clear();
+                return new Spawned(pid, pidfd, out[0], err[0]);
+            } catch (SpawnException | RuntimeException | Error e) {
+                // The child runs but nobody could watch it: it must not outlive this failure.
+                killAndReap(pid, request.group() != GroupMode.NONE, arena);
+                throw e;
             }
-            opened.clear();
-            return new Spawned(pid, pidfd, out[0], err[0]);
         } finally {
             for (int fd : opened) {
                 Libc.close(fd);
@@ -152,6 +157,10 @@ final class NativeSpawner {
         if (fd < 0) {
             return;
         }
+        int injected = FaultSeam.takeFcntlErrno();
+        if (injected != 0) {
+            throw new SpawnException("fcntl(O_NONBLOCK): " + Libc.strerror(injected), injected);
+        }
         int flags = Libc.fcntl(fd, F_GETFL, 0);
         int r = flags < 0 ? flags : Libc.fcntl(fd, F_SETFL, flags | O_NONBLOCK);
         if (r < 0) {
@@ -167,8 +176,12 @@ final class NativeSpawner {
     }
 
     /** Without a pidfd the child cannot be watched: kill it and reap it by pid, never leaving a zombie. */
-    private static void killAndReap(int pid, Arena arena) {
+    private static void killAndReap(int pid, boolean leadsGroup, Arena arena) {
         Libc.kill(pid, 9);
+        if (leadsGroup) {
+            // Unreaped, the child still holds its pid, so the group id cannot name anyone else.
+            Libc.kill(-pid, 9);
+        }
         MemorySegment info = arena.allocate(LinuxConstants.SIGINFO_SIZE, 8);
         int r;
         do {

@@ -43,7 +43,9 @@ public final class ArbiterCore implements Arbiter {
     private volatile List<WatcherCore> watchers = List.of();
     /** Lower-case names of watchers added at run time: reloadconfig leaves them alone. */
     private final java.util.Set<String> addedAtRunTime = new java.util.HashSet<>();
-    private boolean quitting;
+    private final java.util.concurrent.atomic.AtomicBoolean quitting = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Why the process backend failed, when it did; the arbiter then quits. */
+    private volatile String failure;
 
     private ArbiterCore(Builder b) {
         this.config = b.config;
@@ -53,8 +55,16 @@ public final class ArbiterCore implements Arbiter {
         this.streamWriter = b.outputs == null ? new StreamWriter() : null;
         WatcherOutputFactory outputs = b.outputs != null ? b.outputs : StreamOutput.factory(streamWriter);
         try {
+            if (b.raiseFileLimit) {
+                launcher.raiseOpenFileLimit();
+            }
+            DescriptorBudget budget = new DescriptorBudget(launcher,
+                    () -> watchers.stream().map(WatcherCore::config).toList(), b.config.sockets().size());
+            budget.checkAll(b.config.watchers());
             this.ctx = new RuntimeContext(loop, new Spawner(launcher, loop), new EventBus(), launcher, outputs,
-                    new SocketSet(b.config.sockets(), launcher), b.config.global().checkDelay(), b.config.global().umask());
+                    new SocketSet(b.config.sockets(), launcher), b.config.global().checkDelay(), b.config.global().umask(),
+                    quitting, budget);
+            launcher.failure().thenAccept(this::backendFailed);
             ctx.events().add(this::rearmOnDemand);
             if (ctx.umask() >= 0 && !launcher.can(io.circus.process.Capability.UMASK)) {
                 throw new IllegalArgumentException("[circus] umask needs the native process backend; the running backend '"
@@ -130,6 +140,9 @@ public final class ArbiterCore implements Arbiter {
     @Override
     public CompletableFuture<Void> start() {
         return ctx.loop().call(() -> {
+            if (quitting.get()) {
+                return quittingRefusal();
+            }
             LOG.info("Starting master on pid {} with process backend {}", ProcessHandle.current().pid(), ctx.launcher().name());
             return startWatchers(w -> w.config().autostart() && !w.config().onDemand())
                     .thenRun(() -> {
@@ -155,13 +168,16 @@ public final class ArbiterCore implements Arbiter {
 
     /** on_demand watchers start at the first pending connection on any daemon socket (Circus). */
     private void armOnDemand() {
-        if (!quitting && !ctx.sockets().isEmpty()
+        if (!quitting.get() && !ctx.sockets().isEmpty()
                 && watchers.stream().anyMatch(w -> w.config().onDemand() && w.state() == WatcherState.STOPPED)) {
             ctx.sockets().armFirstConnection(() -> ctx.loop().execute(this::startOnDemand));
         }
     }
 
     private void startOnDemand() {
+        if (quitting.get()) {
+            return;
+        }
         for (WatcherCore w : watchers) {
             if (w.config().onDemand() && w.config().autostart() && w.state() == WatcherState.STOPPED) {
                 LOG.info("{}: connection pending, starting on demand", w.name());
@@ -186,7 +202,11 @@ public final class ArbiterCore implements Arbiter {
 
     @Override
     public CompletableFuture<Void> startAll() {
-        return ctx.loop().call(() -> startWatchers(w -> w.config().autostart()));
+        return ctx.loop().call(() -> quitting.get() ? quittingRefusal() : startWatchers(w -> w.config().autostart()));
+    }
+
+    private static <T> CompletableFuture<T> quittingRefusal() {
+        return CompletableFuture.failedFuture(new IllegalStateException("circusd is shutting down"));
     }
 
     @Override
@@ -205,7 +225,8 @@ public final class ArbiterCore implements Arbiter {
 
     @Override
     public CompletableFuture<Void> restartAll() {
-        return ctx.loop().call(() -> stopEverything().thenCompose(x -> startWatchers(w -> w.config().autostart())));
+        return ctx.loop().call(() -> quitting.get() ? quittingRefusal()
+                : stopEverything().thenCompose(x -> startWatchers(w -> w.config().autostart())));
     }
 
     @Override
@@ -222,21 +243,23 @@ public final class ArbiterCore implements Arbiter {
     @Override
     public CompletableFuture<Void> quit() {
         CompletableFuture<Void> done = ctx.loop().call(() -> {
-            if (quitting) {
+            if (!quitting.compareAndSet(false, true)) {
                 return terminated;
             }
-            quitting = true;
             return stopEverything();
         });
-        done.whenComplete((x, e) -> shutdown());
+        // Off the loop: shutdown waits for the spawner and for stragglers' exits, which need the loop.
+        done.whenComplete((x, e) -> Thread.ofPlatform().name("circus-quit").start(this::shutdown));
         return terminated;
     }
 
-    private void shutdown() {
+    private synchronized void shutdown() {
         if (terminated.isDone()) {
             return;
         }
-        ctx.spawner().close();
+        // Nothing may be spawned from here on; a spawn under way finishes first.
+        ctx.spawner().closeAndAwait();
+        killStragglers();
         ctx.loop().shutdown();
         ctx.sockets().close();
         if (ownsLauncher) {
@@ -249,6 +272,44 @@ public final class ArbiterCore implements Arbiter {
         terminated.complete(null);
     }
 
+    /**
+     * Closing the launcher leaves children running by design, so the arbiter never gets there while
+     * a child it started runs: any that survived the stops (a bug, or a stop that failed) is killed
+     * with its group and waited for.
+     */
+    private void killStragglers() {
+        List<io.circus.process.ManagedProcess> left = ctx.spawner().unfinished();
+        if (left.isEmpty()) {
+            return;
+        }
+        for (io.circus.process.ManagedProcess p : left) {
+            LOG.error("pid {} still runs after every watcher stopped; killing it and its group", p.pid());
+            if (ctx.launcher().can(io.circus.process.Capability.SESSION)) {
+                p.signalGroup(io.circus.process.Signal.KILL);
+            }
+            p.signal(io.circus.process.Signal.KILL);
+        }
+        for (io.circus.process.ManagedProcess p : left) {
+            try {
+                p.onExit().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.error("pid {} was not seen to exit: {}", p.pid(), e.toString());
+            }
+        }
+    }
+
+    /** The process backend can no longer watch children reliably: stop them all, loudly, and exit. */
+    private void backendFailed(String reason) {
+        failure = reason;
+        LOG.error("the process backend failed ({}); stopping every watcher and exiting", reason);
+        quit();
+    }
+
+    /** Why the process backend failed and the arbiter quit, or null; circusd then exits non-zero. */
+    public String failure() {
+        return failure;
+    }
+
     @Override
     public void close() {
         quit().join();
@@ -259,10 +320,14 @@ public final class ArbiterCore implements Arbiter {
     @Override
     public CompletableFuture<Watcher> addWatcher(WatcherConfig w, boolean start) {
         return ctx.loop().call(() -> {
+            if (quitting.get()) {
+                return quittingRefusal();
+            }
             if (find(w.name()) != null) {
                 return CompletableFuture.failedFuture(new IllegalArgumentException(
                         "watcher '" + w.name() + "' already exists"));
             }
+            ctx.budget().checkChange(w);
             WatcherCore core = create(w);
             install(core);
             addedAtRunTime.add(w.name().toLowerCase(Locale.ROOT));
@@ -325,9 +390,16 @@ public final class ArbiterCore implements Arbiter {
         return watchers.stream().anyMatch(w -> w.state() != WatcherState.STOPPED);
     }
 
-    /** Wakes timers after an injected ticker moved (tests). */
-    public void tickerAdvanced() {
+    /**
+     * Wakes timers after an injected ticker moved (tests). The future completes on the loop once
+     * every timer due at the ticker's current time has run, so a test can tell "not yet" from
+     * "not run yet".
+     */
+    public CompletableFuture<Void> tickerAdvanced() {
+        CompletableFuture<Void> due = new CompletableFuture<>();
+        ctx.loop().execute(() -> ctx.loop().schedule(0, () -> due.complete(null)));
         ctx.loop().wakeup();
+        return due;
     }
 
     /** Builder: only the configuration is required. */
@@ -337,6 +409,7 @@ public final class ArbiterCore implements Arbiter {
         private Ticker ticker = Ticker.SYSTEM;
         private WatcherOutputFactory outputs;
         private final List<EventListener> listeners = new ArrayList<>();
+        private boolean raiseFileLimit;
 
         private Builder(CircusConfig config) {
             this.config = config;
@@ -349,6 +422,11 @@ public final class ArbiterCore implements Arbiter {
         public Builder outputs(WatcherOutputFactory f) { outputs = f; return this; }
         /** A listener registered before anything happens, so it sees every event from seq 1. */
         public Builder listener(EventListener l) { listeners.add(l); return this; }
+        /**
+         * Raise the daemon's soft open-files limit to the hard limit before checking the configuration
+         * against it (circusd does); children keep the limit they would have had.
+         */
+        public Builder raiseFileLimit(boolean raise) { raiseFileLimit = raise; return this; }
 
         /** @throws IllegalArgumentException when a watcher needs what the backend cannot do */
         public ArbiterCore build() {

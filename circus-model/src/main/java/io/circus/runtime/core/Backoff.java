@@ -3,10 +3,11 @@ package io.circus.runtime.core;
 import java.time.Duration;
 
 /**
- * Delay before respawning a slot whose process exited on its own. The first respawn is immediate;
- * a process that dies again within {@link #STABLE} of its start doubles the delay, from
- * {@link #FIRST} up to a cap (the watcher's check_delay, so a crash loop never respawns faster than
- * Circus, which respawns once per check_delay). A stable run resets it.
+ * Delay before respawning a slot whose process exited on its own, or retrying a spawn that failed
+ * for want of a resource. The first respawn after an exit is immediate; a process that dies again
+ * within {@link #STABLE} of its start doubles the delay, from {@link #FIRST} up to a cap (the
+ * watcher's check_delay, so a crash loop never respawns faster than Circus, which respawns once per
+ * check_delay). A run of {@link #STABLE} resets it. Loop thread only.
  */
 final class Backoff {
 
@@ -29,5 +30,24 @@ final class Backoff {
         long delay = currentNanos;
         currentNanos = currentNanos == 0 ? FIRST.toNanos() : Math.min(capNanos, currentNanos * 2);
         return delay;
+    }
+
+    /** After a spawn failed for want of a resource: never 0, retrying at once would fail again. */
+    long afterFailure() {
+        if (currentNanos == 0) {
+            currentNanos = FIRST.toNanos();
+        }
+        long delay = currentNanos;
+        currentNanos = Math.min(capNanos, currentNanos * 2);
+        return delay;
+    }
+
+    /** The process ran {@link #STABLE}: the next exit is respawned at once again. */
+    void reset() {
+        currentNanos = 0;
+    }
+
+    long capNanos() {
+        return capNanos;
     }
 }

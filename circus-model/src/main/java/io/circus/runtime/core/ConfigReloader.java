@@ -39,6 +39,13 @@ final class ConfigReloader {
         List<String> added = new ArrayList<>(), removed = new ArrayList<>(), restarted = new ArrayList<>();
         List<String> updated = new ArrayList<>(), unchanged = new ArrayList<>();
         // Phase 1: build and validate, change nothing.
+        List<WatcherConfig> after = new ArrayList<>(next.watchers());
+        for (WatcherCore w : arbiter.watcherCores()) {
+            if (arbiter.addedAtRunTime(w) && next.watchers().stream().noneMatch(n -> n.name().equalsIgnoreCase(w.name()))) {
+                after.add(w.config());
+            }
+        }
+        arbiter.context().budget().checkAll(after);
         List<WatcherCore> toAdd = new ArrayList<>();
         Map<WatcherCore, WatcherConfig> toChange = new HashMap<>();
         for (WatcherConfig w : next.watchers()) {

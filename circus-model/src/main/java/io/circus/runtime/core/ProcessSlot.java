@@ -34,9 +34,15 @@ final class ProcessSlot implements SupervisedProcess {
     boolean stopWhenSpawned;
     /** The slot is leaving the watcher (decr, reload, stop): never respawn it. */
     boolean retired;
+    /** The loop's ticker when the current process started, for its uptime on the same clock as timers. */
+    long startedTicks;
     SupervisorLoop.Timer killTimer;
+    /** When killTimer fires, in loop ticks. */
+    long killDeadline;
     SupervisorLoop.Timer respawnTimer;
     SupervisorLoop.Timer ageTimer;
+    /** While the slot is in back-off: fires once its process has run Backoff.STABLE. */
+    SupervisorLoop.Timer stableTimer;
 
     ProcessSlot(String watcher, int wid, Backoff backoff) {
         this.watcher = watcher;
@@ -72,7 +78,7 @@ final class ProcessSlot implements SupervisedProcess {
     }
 
     void cancelTimers() {
-        for (SupervisorLoop.Timer t : new SupervisorLoop.Timer[] {killTimer, respawnTimer, ageTimer}) {
+        for (SupervisorLoop.Timer t : new SupervisorLoop.Timer[] {killTimer, respawnTimer, ageTimer, stableTimer}) {
             if (t != null) {
                 t.cancel();
             }
@@ -80,6 +86,7 @@ final class ProcessSlot implements SupervisedProcess {
         killTimer = null;
         respawnTimer = null;
         ageTimer = null;
+        stableTimer = null;
     }
 
     @Override public String watcherName() { return watcher; }

@@ -51,15 +51,24 @@ final class SlotLifecycle {
     // ---- spawning -------------------------------------------------------------------------------
 
     /**
-     * Spawns the slot's process, retrying spawn errors up to max_retry (at least one attempt).
+     * Spawns the slot's process, retrying spawn errors up to max_retry (at least one attempt). A
+     * failure for want of a resource (EMFILE, ENFILE, EAGAIN, ENOMEM) is not the program's fault: it
+     * is retried in the background with the slot's back-off, whatever max_retry says, and the slot
+     * counts as kept.
      *
-     * @return true once running, false when every attempt failed or the slot was retired meanwhile
+     * @return true once running or retrying in the background, false when every attempt failed or
+     *         the slot was stopped meanwhile
      */
     CompletableFuture<Boolean> spawn(ProcessSlot slot) {
         return attempt(slot, 1);
     }
 
     private CompletableFuture<Boolean> attempt(ProcessSlot slot, int attempt) {
+        if (slot.retired || slot.stopWhenSpawned || ctx.isQuitting()) {
+            // A stop (or quit) came while this attempt waited for its turn: it wins.
+            settle(slot);
+            return CompletableFuture.completedFuture(false);
+        }
         WatcherConfig config = watcher.config();
         slot.state(ProcessState.SPAWNING);
         List<String> argv;
@@ -72,7 +81,7 @@ final class SlotLifecycle {
             fresh.forEach(s -> fds.put(s.name(), s.fd()));
             argv = CommandLine.argv(config, slot.wid(), env, fds);
             request = request(config, argv, env, CredentialResolver.resolve(config.uid(), config.gid()), fds, fresh);
-        } catch (SpawnException | IllegalArgumentException | IOException e) {
+        } catch (SpawnException | IOException | RuntimeException e) {
             fresh.forEach(BoundSocket::close);
             return failed(slot, attempt, e);
         }
@@ -90,18 +99,28 @@ final class SlotLifecycle {
 
     private CompletableFuture<Boolean> failed(ProcessSlot slot, int attempt, Throwable error) {
         WatcherConfig config = watcher.config();
-        LOG.error("error in '{}': {}", config.name(), error.getMessage());
+        boolean resource = error instanceof SpawnException se && se.resourceShortage();
+        if (resource && watcher.backoffTracker().active()) {
+            LOG.debug("error in '{}': {}", config.name(), error.getMessage());
+        } else {
+            LOG.error("error in '{}': {}", config.name(), String.valueOf(error.getMessage()),
+                    error instanceof Error ? error : null);
+        }
         ctx.events().publish(EventType.SPAWN_FAILED, config.name(), slot.wid(), 0,
                 Map.of("error", String.valueOf(error.getMessage()), "attempt", attempt));
+        if (slot.retired || slot.stopWhenSpawned || ctx.isQuitting()) {
+            settle(slot);
+            return CompletableFuture.completedFuture(false);
+        }
+        if (resource) {
+            slot.state(ProcessState.EXITED);
+            watcher.retryLater(slot, slot.backoff.afterFailure(), "spawn failed: " + error.getMessage());
+            return CompletableFuture.completedFuture(true);
+        }
         boolean retryable = error instanceof SpawnException;
         boolean more = config.maxRetry() < 0 || attempt < Math.max(1, config.maxRetry());
-        if (!retryable || !more || slot.retired || slot.stopWhenSpawned) {
-            slot.state(ProcessState.EXITED);
-            if (slot.stopping != null) {
-                CompletableFuture<ExitStatus> s = slot.stopping;
-                slot.stopping = null;
-                s.complete(slot.lastExit());
-            }
+        if (!retryable || !more) {
+            settle(slot);
             return CompletableFuture.completedFuture(false);
         }
         // Circus retries back to back; an endless retry (-1) backs off so it cannot spin.
@@ -109,13 +128,30 @@ final class SlotLifecycle {
         return ctx.loop().delay(delay).thenCompose(x -> attempt(slot, attempt + 1));
     }
 
+    /** No process will run in the slot: release a stop waiting for the spawn. */
+    private void settle(ProcessSlot slot) {
+        slot.state(ProcessState.EXITED);
+        slot.stopWhenSpawned = false;
+        if (slot.stopping != null) {
+            CompletableFuture<ExitStatus> s = slot.stopping;
+            slot.stopping = null;
+            s.complete(slot.lastExit());
+        }
+    }
+
     private void started(ProcessSlot slot, ManagedProcess process, List<String> argv) {
         slot.started(process, argv);
+        slot.startedTicks = ctx.loop().now();
         WatcherConfig config = watcher.config();
         ctx.events().publish(EventType.SPAWN, config.name(), slot.wid(), process.pid(),
                 Map.of("time", process.startedEpochMillis() / 1000.0));
         process.onExit().whenComplete((status, error) -> ctx.loop().execute(
                 () -> reaped(slot, process, error == null ? status : ExitStatus.killed(Signal.KILL.number(), false))));
+        if (ctx.isQuitting() && slot.stopping == null) {
+            // Spawned while the arbiter began to quit: the stop that covered this slot is over.
+            slot.stopping = new CompletableFuture<>();
+            slot.retired = true;
+        }
         if (slot.stopWhenSpawned || slot.retired && slot.stopping != null) {
             slot.stopWhenSpawned = false;
             beginKill(slot, process, config.stopSignal(), config.gracefulTimeout());
@@ -125,6 +161,15 @@ final class SlotLifecycle {
             long variance = config.maxAgeVariance().toNanos();
             long age = config.maxAge().toNanos() + (variance > 0 ? ThreadLocalRandom.current().nextLong(variance + 1) : 0);
             slot.ageTimer = ctx.loop().schedule(age, () -> watcher.expired(slot));
+        }
+        if (watcher.backoffTracker().contains(slot)) {
+            slot.stableTimer = ctx.loop().schedule(Backoff.STABLE.toNanos(), () -> {
+                slot.stableTimer = null;
+                if (slot.process() == process) {
+                    slot.backoff.reset();
+                    watcher.backoffTracker().stable(slot);
+                }
+            });
         }
     }
 
@@ -150,7 +195,10 @@ final class SlotLifecycle {
                 .sink(output.sink())
                 .credentials(credentials)
                 .umask(ctx.umask())
-                .group(groupMode());
+                .group(groupMode())
+                // Descendants left in the group of a dead leader would be orphans nobody supervises;
+                // the launcher kills them before reaping the leader, while the group id is still its.
+                .killGroupOnExit(true);
         for (Map.Entry<Rlimit, Long> e : config.rlimits().entrySet()) {
             b.rlimit(e.getKey(), e.getValue());
         }
@@ -190,10 +238,13 @@ final class SlotLifecycle {
             slot.ageTimer.cancel();
             slot.ageTimer = null;
         }
+        ManagedProcess process = slot.process();
         if (slot.stopping != null) {
+            if (process != null && slot.state() == ProcessState.STOPPING) {
+                hasten(slot, process, signal, timeout);
+            }
             return slot.stopping;
         }
-        ManagedProcess process = slot.process();
         if (process == null) {
             if (slot.state() == ProcessState.SPAWNING) {
                 slot.stopWhenSpawned = true;
@@ -207,6 +258,29 @@ final class SlotLifecycle {
         return slot.stopping;
     }
 
+    /**
+     * A kill sequence already runs on the slot: send this signal too and move SIGKILL earlier when
+     * this timeout ends first, so an operator's kill never waits behind a long graceful stop.
+     */
+    private void hasten(ProcessSlot slot, ManagedProcess process, Signal signal, Duration timeout) {
+        WatcherConfig config = watcher.config();
+        boolean sent = config.stopChildren() && groupMode() != GroupMode.NONE
+                ? process.signalGroup(signal) : process.signal(signal);
+        ctx.events().publish(EventType.KILL, config.name(), slot.wid(), process.pid(),
+                Map.of("time", System.currentTimeMillis() / 1000.0, "signal", signal.number()));
+        if (!sent || slot.escalated) {
+            return;
+        }
+        long deadline = ctx.loop().now() + timeout.toNanos();
+        if (slot.killTimer == null || deadline - slot.killDeadline < 0) {
+            if (slot.killTimer != null) {
+                slot.killTimer.cancel();
+            }
+            slot.killDeadline = deadline;
+            slot.killTimer = ctx.loop().schedule(timeout.toNanos(), () -> escalate(slot, process));
+        }
+    }
+
     private void beginKill(ProcessSlot slot, ManagedProcess process, Signal signal, Duration timeout) {
         slot.state(ProcessState.STOPPING);
         WatcherConfig config = watcher.config();
@@ -217,6 +291,7 @@ final class SlotLifecycle {
         if (!sent) {
             return; // Already gone: the exit is on its way.
         }
+        slot.killDeadline = ctx.loop().now() + timeout.toNanos();
         slot.killTimer = ctx.loop().schedule(timeout.toNanos(), () -> escalate(slot, process));
     }
 
@@ -253,13 +328,15 @@ final class SlotLifecycle {
             slot.ageTimer.cancel();
             slot.ageTimer = null;
         }
-        // Descendants left in the group of a dead leader would be orphans nobody supervises.
-        killGroup(process);
+        if (slot.stableTimer != null) {
+            slot.stableTimer.cancel();
+            slot.stableTimer = null;
+        }
         boolean asked = slot.stopping != null;
         ExitCause cause = asked ? (slot.escalated ? ExitCause.TIMED_OUT : ExitCause.COMMANDED)
                 : status.signalled() ? ExitCause.SIGNALLED
                 : status.code() == 0 ? ExitCause.EXITED : ExitCause.CRASHED;
-        long uptime = ctx.loop().now() - process.startedNanos();
+        long uptime = ctx.loop().now() - slot.startedTicks;
         slot.exited(status, !asked);
         Map<String, Object> fields = new HashMap<>();
         fields.put("time", System.currentTimeMillis() / 1000.0);
@@ -274,8 +351,7 @@ final class SlotLifecycle {
             slot.stopping = null;
             s.complete(status);
         } else {
-            LOG.info("{}: pid {} (wid {}) {}", watcher.name(), process.pid(), slot.wid(), status);
-            watcher.unaskedExit(slot, status, uptime);
+            watcher.unaskedExit(slot, process.pid(), status, uptime);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.circus.event.EventType;
 import io.circus.process.ExitStatus;
 import io.circus.process.ManagedProcess;
 import io.circus.process.Signal;
+import io.circus.runtime.BackoffStatus;
 import io.circus.runtime.ProcessState;
 import io.circus.runtime.SupervisedProcess;
 import io.circus.runtime.Watcher;
@@ -31,6 +32,7 @@ final class WatcherCore implements Watcher {
 
     private final RuntimeContext ctx;
     private final SlotLifecycle lifecycle;
+    private final BackoffTracker backoff;
     private final ConcurrentSkipListMap<Integer, ProcessSlot> slots = new ConcurrentSkipListMap<>();
     private volatile WatcherConfig config;
     private volatile WatcherState state = WatcherState.STOPPED;
@@ -46,6 +48,7 @@ final class WatcherCore implements Watcher {
         this.config = config;
         this.output = ctx.outputs().open(config);
         this.lifecycle = new SlotLifecycle(ctx, this);
+        this.backoff = new BackoffTracker(config.name(), ctx);
     }
 
     @Override public String name() { return config.name(); }
@@ -53,6 +56,11 @@ final class WatcherCore implements Watcher {
     @Override public WatcherConfig config() { return config; }
     @Override public long restartCount() { return restartCount; }
     @Override public Integer lastExitCode() { return lastExitCode; }
+    @Override public BackoffStatus backoff() { return backoff.status(); }
+
+    BackoffTracker backoffTracker() {
+        return backoff;
+    }
 
     WatcherOutput output() {
         return output;
@@ -120,7 +128,7 @@ final class WatcherCore implements Watcher {
     }
 
     CompletableFuture<Boolean> doStart() {
-        if (state != WatcherState.STOPPED) {
+        if (state != WatcherState.STOPPED || ctx.isQuitting()) {
             return CompletableFuture.completedFuture(false);
         }
         abortStart = false;
@@ -154,6 +162,7 @@ final class WatcherCore implements Watcher {
         return CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new)).handle((x, e) -> {
             slots.values().forEach(ProcessSlot::cancelTimers);
             slots.clear();
+            backoff.clear();
             // Every process was reaped, and reaping waits for its pipes' end of file: nothing is lost.
             output.close();
             setState(WatcherState.STOPPED);
@@ -165,6 +174,9 @@ final class WatcherCore implements Watcher {
 
     /** Spawns slots until numprocesses are alive, warmup_delay apart; false if a spawn gave up. */
     private CompletableFuture<Boolean> spawnMissing() {
+        if (ctx.isQuitting()) {
+            return CompletableFuture.completedFuture(false);
+        }
         int missing = config.numProcesses() - liveSlotCount();
         if (config.warmupDelay().isZero()) {
             // No spacing asked: hand every spawn to the spawner at once, so a thousand processes
@@ -196,7 +208,7 @@ final class WatcherCore implements Watcher {
         slots.put(slot.wid(), slot);
         return lifecycle.spawn(slot).thenApply(ok -> {
             if (!ok && slot.process() == null) {
-                slots.remove(slot.wid(), slot);
+                forget(slot);
             }
             return ok;
         });
@@ -224,16 +236,18 @@ final class WatcherCore implements Watcher {
     // ---- exits not asked for, max_age -------------------------------------------------------------
 
     /** Called by the lifecycle on the loop when a process ended on its own. */
-    void unaskedExit(ProcessSlot slot, ExitStatus status, long uptimeNanos) {
+    void unaskedExit(ProcessSlot slot, long pid, ExitStatus status, long uptimeNanos) {
         restartCount++;
         lastExitCode = status.circusExitCode();
         boolean running = state == WatcherState.ACTIVE || state == WatcherState.STARTING;
         if (slot.retired || !running) {
-            slots.remove(slot.wid(), slot);
+            LOG.info("{}: pid {} (wid {}) {}", name(), pid, slot.wid(), status);
+            forget(slot);
             return;
         }
         if (!config.respawn()) {
-            slots.remove(slot.wid(), slot);
+            LOG.info("{}: pid {} (wid {}) {}", name(), pid, slot.wid(), status);
+            forget(slot);
             if (slots.isEmpty() && state == WatcherState.ACTIVE && !config.onDemand()) {
                 enqueue(this::doStop);
             }
@@ -241,22 +255,43 @@ final class WatcherCore implements Watcher {
         }
         long delay = slot.backoff.next(uptimeNanos);
         if (delay > 0) {
-            LOG.info("{}: wid {} exits quickly, respawning in {} ms", name(), slot.wid(), delay / 1_000_000);
+            retryLater(slot, delay, "wid " + slot.wid() + " (pid " + pid + ") " + status + " after "
+                    + uptimeNanos / 1_000_000 + " ms");
+            return;
         }
-        slot.respawnTimer = ctx.loop().schedule(delay, () -> respawn(slot));
+        // One line per exit only while not backing off; a crash loop logs once (BackoffTracker).
+        if (backoff.active()) {
+            LOG.debug("{}: pid {} (wid {}) {}", name(), pid, slot.wid(), status);
+        } else {
+            LOG.info("{}: pid {} (wid {}) {}", name(), pid, slot.wid(), status);
+        }
+        slot.respawnTimer = ctx.loop().schedule(0, () -> respawn(slot));
+    }
+
+    /** Respawns the slot after {@code delayNanos}, in back-off (visible in status and events). */
+    void retryLater(ProcessSlot slot, long delayNanos, String reason) {
+        backoff.waiting(slot, delayNanos, slot.backoff.capNanos(), reason);
+        slot.respawnTimer = ctx.loop().schedule(delayNanos, () -> respawn(slot));
     }
 
     private void respawn(ProcessSlot slot) {
         slot.respawnTimer = null;
-        if (slot.retired || state != WatcherState.ACTIVE && state != WatcherState.STARTING) {
+        if (slot.retired || ctx.isQuitting() || state != WatcherState.ACTIVE && state != WatcherState.STARTING) {
             return;
         }
+        backoff.retrying(slot);
         lifecycle.spawn(slot).thenAccept(ok -> {
             if (!ok && !slot.retired && state == WatcherState.ACTIVE) {
                 LOG.error("{}: giving up on wid {} after max_retry spawn failures; stopping the watcher", name(), slot.wid());
                 enqueue(this::doStop);
             }
         });
+    }
+
+    /** The slot leaves the watcher. */
+    void forget(ProcessSlot slot) {
+        slots.remove(slot.wid(), slot);
+        backoff.forget(slot);
     }
 
     /** The slot's process reached max_age: replace it. */
@@ -271,10 +306,10 @@ final class WatcherCore implements Watcher {
     /** Stops a slot's process and, while the watcher is active, starts a new one in the same slot. */
     private CompletableFuture<ExitStatus> replace(ProcessSlot slot, Signal signal, Duration timeout) {
         return lifecycle.kill(slot, signal, timeout, false).thenApply(status -> {
-            if (!slot.retired && state == WatcherState.ACTIVE && config.respawn()) {
+            if (!slot.retired && state == WatcherState.ACTIVE && config.respawn() && !ctx.isQuitting()) {
                 lifecycle.spawn(slot);
             } else {
-                slots.remove(slot.wid(), slot);
+                forget(slot);
             }
             return status;
         });
@@ -304,6 +339,9 @@ final class WatcherCore implements Watcher {
         if (config.singleton() && target > 1) {
             return CompletableFuture.completedFuture(config.numProcesses());
         }
+        if (target > config.numProcesses()) {
+            ctx.budget().checkChange(config.withNumProcesses(target)); // refuses before anything changes
+        }
         config = config.withNumProcesses(target);
         if (state != WatcherState.ACTIVE) {
             return CompletableFuture.completedFuture(target);
@@ -318,7 +356,7 @@ final class WatcherCore implements Watcher {
         List<CompletableFuture<ExitStatus>> exits = new ArrayList<>();
         for (ProcessSlot slot : oldest) {
             exits.add(lifecycle.kill(slot, config.stopSignal(), config.gracefulTimeout(), true)
-                    .whenComplete((s, e) -> slots.remove(slot.wid(), slot)));
+                    .whenComplete((s, e) -> forget(slot)));
         }
         return CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new)).handle((x, e) -> config.numProcesses());
     }
@@ -339,9 +377,13 @@ final class WatcherCore implements Watcher {
                 new SignalSender(ctx.launcher()).send(targets(pid), signal, children, recursive)));
     }
 
+    /**
+     * Not queued behind other operations of this watcher: an operator's kill must cut a slow stop
+     * short, not wait for its graceful timeout (a kill sequence already running is hastened).
+     */
     @Override
     public CompletableFuture<List<Long>> kill(long pid, Signal signal, Duration graceful) {
-        return enqueue(() -> {
+        return ctx.loop().call(() -> {
             List<ProcessSlot> targets = targets(pid);
             List<Long> pids = targets.stream().map(ProcessSlot::pid).toList();
             List<CompletableFuture<ExitStatus>> exits = new ArrayList<>();
@@ -368,7 +410,10 @@ final class WatcherCore implements Watcher {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "cannot rename watcher '" + name() + "' to '" + next.name() + "'"));
         }
-        return enqueue(() -> apply(next));
+        return enqueue(() -> {
+            ctx.budget().checkChange(next);
+            return apply(next);
+        });
     }
 
     @Override
@@ -382,6 +427,7 @@ final class WatcherCore implements Watcher {
             WatcherOptions.validate(next);
             CapabilityCheck.validate(next, ctx.launcher());
             StreamOutput.validate(next);
+            ctx.budget().checkChange(next);
             for (String key : copy.keySet()) {
                 ctx.events().publish(EventType.UPDATED, name(), 0, 0,
                         Map.of("time", System.currentTimeMillis() / 1000.0, "key", key));
@@ -421,6 +467,7 @@ final class WatcherCore implements Watcher {
         slots.values().forEach(ProcessSlot::cancelTimers);
         slots.values().forEach(s -> s.retired = true);
         slots.clear();
+        backoff.clear();
         setState(WatcherState.STOPPED);
     }
 
