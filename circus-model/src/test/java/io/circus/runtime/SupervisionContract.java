@@ -357,7 +357,7 @@ public abstract class SupervisionContract {
     void aSlowStopOfOneWatcherDoesNotDelayAnother() {
         Path ready = dir.resolve("slow-ready");
         WatcherConfig slow = sh("slow", "trap '' TERM; touch " + ready + "; while :; do sleep 1; done")
-                .gracefulTimeout(Duration.ofSeconds(20)).build();
+                .gracefulTimeout(Duration.ofHours(1)).build();
         try (ArbiterFixture f = new ArbiterFixture(launcher, slow, sleeper("fast", 1).build()).started()) {
             f.awaitPids("slow", 1);
             Await.until("the trap is set", () -> Files.exists(ready));
@@ -368,6 +368,75 @@ public abstract class SupervisionContract {
             assertFalse(stopping.isDone(), "the slow stop is still waiting for its graceful timeout");
             join(f.watcher("slow").kill(0, Signal.KILL, Duration.ZERO));
             join(stopping);
+        }
+    }
+
+    @Test
+    void killCutsASlowStopShort() {
+        // The stop waits an hour for a process that ignores SIGTERM; the kill must not queue behind it.
+        Path ready = dir.resolve("stuck-ready");
+        WatcherConfig stuck = sh("stuck", "trap '' TERM; touch " + ready + "; while :; do sleep 1; done")
+                .gracefulTimeout(Duration.ofHours(1)).build();
+        try (ArbiterFixture f = new ArbiterFixture(launcher, stuck).started()) {
+            long pid = f.awaitPids("stuck", 1).getFirst();
+            Await.until("the trap is set", () -> Files.exists(ready));
+            CompletableFuture<Boolean> stopping = f.watcher("stuck").stop();
+            Await.until("stuck is stopping", () -> f.watcher("stuck").state() == WatcherState.STOPPING);
+            assertEquals(List.of(pid), join(f.watcher("stuck").kill(0, Signal.KILL, Duration.ofMillis(100))));
+            assertTrue(join(stopping), "the stop ended with the kill, not after graceful_timeout");
+            assertEquals(WatcherState.STOPPED, f.watcher("stuck").state());
+            assertFalse(alive(pid));
+            assertEquals(List.of(15, 9), f.events.of("stuck", EventType.KILL).stream()
+                    .map(e -> e.fields().get("signal")).toList());
+            assertEquals(0, f.watcher("stuck").processes().size(), "a kill during a stop respawns nothing");
+        }
+    }
+
+    @Test
+    void aSequentialReloadReplacesOneProcessAtATime() {
+        try (ArbiterFixture f = new ArbiterFixture(launcher, sleeper("seq", 3).build()).started()) {
+            List<Long> old = f.awaitPids("seq", 3);
+            int before = f.events.sequence("seq").size();
+            join(f.watcher("seq").reload(true, true));
+            List<EventType> reload = f.events.sequence("seq").subList(before, f.events.sequence("seq").size());
+            assertEquals(List.of(EventType.SPAWN, EventType.KILL, EventType.REAP,
+                    EventType.SPAWN, EventType.KILL, EventType.REAP,
+                    EventType.SPAWN, EventType.KILL, EventType.REAP, EventType.RELOAD), reload,
+                    "each old process stops only after its replacement runs, one at a time");
+            List<Long> now = f.watcher("seq").pids();
+            assertEquals(3, now.size());
+            assertTrue(now.stream().noneMatch(old::contains));
+            old.forEach(ArbiterFixture::awaitDead);
+        }
+    }
+
+    @Test
+    void aStopDuringASpawnWaitsForItAndStopsTheNewProcess() throws Exception {
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ScriptedLauncher gated = new ScriptedLauncher(launcher).then(() -> {
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try (ArbiterFixture f = new ArbiterFixture(gated, sleeper("gated", 1).build())) {
+            CompletableFuture<Void> start = f.arbiter.start();
+            assertTrue(entered.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            CompletableFuture<Boolean> stop = f.watcher("gated").stop();
+            Await.until("the stop waits for the spawn", () -> f.watcher("gated").state() == WatcherState.STOPPING
+                    || f.watcher("gated").processes().stream().anyMatch(p -> p.state() == ProcessState.SPAWNING));
+            assertFalse(stop.isDone(), "the stop cannot end while a spawn is under way");
+            release.countDown();
+            join(stop); // false: the start, cut short, already stopped what it had spawned
+            join(start);
+            Event spawn = f.events.await("gated", EventType.SPAWN, e -> true);
+            assertFalse(alive(spawn.pid()), "when the stop completes the process spawned meanwhile is gone");
+            assertEquals(WatcherState.STOPPED, f.watcher("gated").state());
+            assertEquals("commanded", f.events.of("gated", EventType.REAP).getFirst().fields().get("cause"));
+            assertEquals(0, f.events.count("gated", EventType.START), "a start cut short by a stop never became active");
         }
     }
 

@@ -64,7 +64,7 @@ final class SlotLifecycle {
     }
 
     private CompletableFuture<Boolean> attempt(ProcessSlot slot, int attempt) {
-        if (slot.retired || slot.stopWhenSpawned || ctx.isQuitting()) {
+        if (slot.retired || slot.stopWhenSpawned || ctx.isQuitting() || watcher.stopPending()) {
             // A stop (or quit) came while this attempt waited for its turn: it wins.
             settle(slot);
             return CompletableFuture.completedFuture(false);

@@ -62,6 +62,11 @@ final class WatcherCore implements Watcher {
         return backoff;
     }
 
+    /** A stop (or restart) was asked for and has not run yet: no new process may start meanwhile. */
+    boolean stopPending() {
+        return abortStart;
+    }
+
     WatcherOutput output() {
         return output;
     }
@@ -276,7 +281,8 @@ final class WatcherCore implements Watcher {
 
     private void respawn(ProcessSlot slot) {
         slot.respawnTimer = null;
-        if (slot.retired || ctx.isQuitting() || state != WatcherState.ACTIVE && state != WatcherState.STARTING) {
+        if (slot.retired || ctx.isQuitting() || abortStart
+                || state != WatcherState.ACTIVE && state != WatcherState.STARTING) {
             return;
         }
         backoff.retrying(slot);
