@@ -1,0 +1,98 @@
+package io.circus.runtime;
+
+import static io.circus.runtime.ArbiterFixture.join;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.circus.config.CircusConfig;
+import io.circus.config.StreamConfig;
+import io.circus.config.WatcherConfig;
+import io.circus.event.EventType;
+import io.circus.process.jdk.JdkLauncher;
+import io.circus.runtime.core.ArbiterCore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The open-files limit is checked before anything spawns: a configuration or a change it cannot
+ * hold is refused with the numbers and the remedy, and nothing changes. The limit is reported small
+ * by the launcher (200; 132 are kept for the daemon), so each process costs 1 descriptor (its pidfd)
+ * plus one per captured stream.
+ */
+class DescriptorBudgetTest {
+
+    @TempDir
+    Path dir;
+
+    private final JdkLauncher real = new JdkLauncher();
+    private final ScriptedLauncher launcher = new ScriptedLauncher(real).limit(200);
+
+    @AfterEach
+    void close() {
+        real.close();
+    }
+
+    private static WatcherConfig sleepers(String name, int n) {
+        return WatcherConfig.builder(name, "sleep").args("3600").numProcesses(n).build();
+    }
+
+    private static DescriptorLimitException refusal(CompletableFuture<?> f) {
+        ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(30, TimeUnit.SECONDS));
+        return assertInstanceOf(DescriptorLimitException.class, e.getCause());
+    }
+
+    private static void assertExplains(DescriptorLimitException e, String watcher, long needed) {
+        assertEquals(watcher, e.watcher());
+        assertEquals(needed, e.needed());
+        assertEquals(200, e.allowed());
+        assertTrue(e.getMessage().contains("watcher '" + watcher + "'"), e.getMessage());
+        assertTrue(e.getMessage().contains("needs " + needed + " open files"), e.getMessage());
+        assertTrue(e.getMessage().contains("may open only 200"), e.getMessage());
+        assertTrue(e.getMessage().contains("ulimit -n") && e.getMessage().contains("LimitNOFILE="), e.getMessage());
+    }
+
+    @Test
+    void aConfigurationTheLimitCannotHoldIsRefusedAtLoadNamingTheWatcher() {
+        Path out = dir.resolve("out.log");
+        WatcherConfig streamed = WatcherConfig.builder("streamed", "sleep").args("3600").numProcesses(30)
+                .stdoutStream(new StreamConfig("FileStream", Map.of("filename", out.toString())))
+                .stderrStream(new StreamConfig("FileStream", Map.of("filename", out.toString()))).build();
+        DescriptorLimitException e = assertThrows(DescriptorLimitException.class, () -> ArbiterCore
+                .builder(CircusConfig.of(List.of(sleepers("small", 10), streamed))).launcher(launcher).build());
+        // 132 + 10 * 1 + 30 * (1 + 2 pipes) + 2 stream files
+        assertExplains(e, "streamed", 132 + 10 + 90 + 2);
+        assertTrue(e.getMessage().contains("3 per process"), e.getMessage());
+        assertEquals(0, launcher.calls(), "nothing was spawned");
+    }
+
+    @Test
+    void runTimeChangesTheLimitCannotHoldAreRefusedAndChangeNothing() {
+        try (ArbiterFixture f = new ArbiterFixture(launcher, sleepers("pool", 20)).started()) {
+            List<Long> pids = f.awaitPids("pool", 20);
+            Watcher pool = f.watcher("pool");
+
+            assertExplains(refusal(pool.incr(60)), "pool", 132 + 80);
+            assertExplains(refusal(pool.setNumProcesses(80)), "pool", 132 + 80);
+            assertExplains(refusal(pool.set(Map.of("numprocesses", "80"))), "pool", 132 + 80);
+            assertExplains(refusal(f.arbiter.addWatcher(sleepers("extra", 60), true)), "extra", 132 + 20 + 60);
+            assertExplains(refusal(f.arbiter.reloadConfig(CircusConfig.of(List.of(sleepers("pool", 90))))),
+                    "pool", 132 + 90);
+
+            assertEquals(20, pool.config().numProcesses(), "nothing changed");
+            assertEquals(pids, pool.pids(), "the processes that run keep running");
+            assertTrue(f.arbiter.watcher("extra").isEmpty());
+            assertEquals(0, f.events.count("pool", EventType.UPDATED));
+            assertEquals(25, join(pool.incr(5)), "what fits is still allowed");
+            f.awaitPids("pool", 25);
+        }
+    }
+}
