@@ -23,6 +23,12 @@ final class BackoffTracker {
     private record Waiting(long dueTicks, long dueEpochMillis, long delayNanos) {
     }
 
+    /**
+     * Loaded now, not on the first back-off: a back-off often starts because descriptors ran out
+     * (EMFILE), and then a class cannot be read from a class directory.
+     */
+    private static final Waiting LOADED_EARLY = new Waiting(0, 0, 0);
+
     private final String watcher;
     private final RuntimeContext ctx;
     private final Map<Integer, Waiting> slots = new HashMap<>();
