@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The open-files limit is checked before anything spawns: a configuration or a change it cannot
  * hold is refused with the numbers and the remedy, and nothing changes. The limit is reported small
- * by the launcher (200; 132 are kept for the daemon), so each process costs 1 descriptor (its pidfd)
+ * by the launcher (150; 68 are kept for the daemon and for spawning), so each process costs 1 descriptor (its pidfd)
  * plus one per captured stream.
  */
 class DescriptorBudgetTest {
@@ -33,8 +33,11 @@ class DescriptorBudgetTest {
     @TempDir
     Path dir;
 
+    /** The daemon's reserve (64) plus the write ends of two concurrent spawns (4). */
+    private static final int BASE = 68;
+
     private final JdkLauncher real = new JdkLauncher();
-    private final ScriptedLauncher launcher = new ScriptedLauncher(real).limit(200);
+    private final ScriptedLauncher launcher = new ScriptedLauncher(real).limit(150);
 
     @AfterEach
     void close() {
@@ -53,10 +56,10 @@ class DescriptorBudgetTest {
     private static void assertExplains(DescriptorLimitException e, String watcher, long needed) {
         assertEquals(watcher, e.watcher());
         assertEquals(needed, e.needed());
-        assertEquals(200, e.allowed());
+        assertEquals(150, e.allowed());
         assertTrue(e.getMessage().contains("watcher '" + watcher + "'"), e.getMessage());
         assertTrue(e.getMessage().contains("needs " + needed + " open files"), e.getMessage());
-        assertTrue(e.getMessage().contains("may open only 200"), e.getMessage());
+        assertTrue(e.getMessage().contains("may open only 150"), e.getMessage());
         assertTrue(e.getMessage().contains("ulimit -n") && e.getMessage().contains("LimitNOFILE="), e.getMessage());
     }
 
@@ -68,8 +71,8 @@ class DescriptorBudgetTest {
                 .stderrStream(new StreamConfig("FileStream", Map.of("filename", out.toString()))).build();
         DescriptorLimitException e = assertThrows(DescriptorLimitException.class, () -> ArbiterCore
                 .builder(CircusConfig.of(List.of(sleepers("small", 10), streamed))).launcher(launcher).build());
-        // 132 + 10 * 1 + 30 * (1 + 2 pipes) + 2 stream files
-        assertExplains(e, "streamed", 132 + 10 + 90 + 2);
+        // 68 + 10 * 1 + 30 * (1 + 2 pipes) + 2 stream files
+        assertExplains(e, "streamed", BASE + 10 + 90 + 2);
         assertTrue(e.getMessage().contains("3 per process"), e.getMessage());
         assertEquals(0, launcher.calls(), "nothing was spawned");
     }
@@ -80,12 +83,12 @@ class DescriptorBudgetTest {
             List<Long> pids = f.awaitPids("pool", 20);
             Watcher pool = f.watcher("pool");
 
-            assertExplains(refusal(pool.incr(60)), "pool", 132 + 80);
-            assertExplains(refusal(pool.setNumProcesses(80)), "pool", 132 + 80);
-            assertExplains(refusal(pool.set(Map.of("numprocesses", "80"))), "pool", 132 + 80);
-            assertExplains(refusal(f.arbiter.addWatcher(sleepers("extra", 60), true)), "extra", 132 + 20 + 60);
+            assertExplains(refusal(pool.incr(70)), "pool", BASE + 90);
+            assertExplains(refusal(pool.setNumProcesses(90)), "pool", BASE + 90);
+            assertExplains(refusal(pool.set(Map.of("numprocesses", "90"))), "pool", BASE + 90);
+            assertExplains(refusal(f.arbiter.addWatcher(sleepers("extra", 70), true)), "extra", BASE + 20 + 70);
             assertExplains(refusal(f.arbiter.reloadConfig(CircusConfig.of(List.of(sleepers("pool", 90))))),
-                    "pool", 132 + 90);
+                    "pool", BASE + 90);
 
             assertEquals(20, pool.config().numProcesses(), "nothing changed");
             assertEquals(pids, pool.pids(), "the processes that run keep running");

@@ -20,8 +20,11 @@ import java.util.OptionalLong;
  */
 final class DescriptorBudget {
 
-    /** Descriptors kept for the daemon's own files and sockets (a running circusd uses 40 to 90). */
-    static final int RESERVE = 128;
+    /**
+     * Descriptors kept for the daemon's own files and sockets: a running circusd with its ZeroMQ
+     * channels holds about 60 (JVM, jars, epoll and event descriptors, sockets, log files).
+     */
+    static final int RESERVE = 64;
     /** Write ends held while spawning: two spawner threads, two pipes each. */
     static final int SPAWNING = 4;
 
