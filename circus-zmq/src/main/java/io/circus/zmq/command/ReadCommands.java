@@ -71,10 +71,28 @@ final class ReadCommands {
         return Map.of("watchers", names);
     }
 
-    /** With a name, the state replaces {@code "ok"} in {@code status}, as Circus answers. */
+    /**
+     * With a name, the state replaces {@code "ok"} in {@code status}, as Circus answers; while the
+     * watcher backs off, a {@code backoff} object follows (Circus clients read only {@code status}).
+     */
     private Map<String, Object> status(Props p) {
         if (p.string("name").filter(s -> !s.isEmpty()).isPresent()) {
-            return Map.of("status", watcher(p).getState());
+            WatcherMXBean w = watcher(p);
+            String state = w.getState();
+            if (!w.isBackingOff()) {
+                return Map.of("status", state);
+            }
+            Map<String, Object> backoff = new LinkedHashMap<>();
+            backoff.put("slots", w.getBackoffSlots());
+            backoff.put("since", w.getBackoffSinceEpochMillis() / 1000.0);
+            long next = w.getNextRetryEpochMillis();
+            backoff.put("next_retry", next == 0 ? null : next / 1000.0);
+            backoff.put("delay", w.getBackoffDelayMillis() / 1000.0);
+            backoff.put("reason", w.getBackoffReason());
+            Map<String, Object> reply = new LinkedHashMap<>();
+            reply.put("status", state);
+            reply.put("backoff", backoff);
+            return reply;
         }
         return Map.of("statuses", new TreeMap<>(beans.arbiter().getStatuses()));
     }
