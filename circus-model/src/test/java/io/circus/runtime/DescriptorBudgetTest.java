@@ -98,4 +98,18 @@ class DescriptorBudgetTest {
             f.awaitPids("pool", 25);
         }
     }
+
+    @Test
+    void aGracefulReloadTheLimitCannotHoldTwiceOverReplacesOneProcessAtATime() {
+        try (ArbiterFixture f = new ArbiterFixture(launcher, sleepers("wide", 50)).started()) {
+            List<Long> old = f.awaitPids("wide", 50);
+            int before = f.events.sequence("wide").size();
+            join(f.watcher("wide").reload(true, false)); // 68 + 100 would not fit under 150
+            List<EventType> reload = f.events.sequence("wide").subList(before, f.events.sequence("wide").size());
+            assertEquals(List.of(EventType.SPAWN, EventType.KILL, EventType.REAP), reload.subList(0, 3),
+                    "one new process, then one old one stops: " + reload);
+            assertEquals(50, f.watcher("wide").pids().size());
+            assertTrue(f.watcher("wide").pids().stream().noneMatch(old::contains));
+        }
+    }
 }

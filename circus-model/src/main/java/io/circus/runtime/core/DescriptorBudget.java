@@ -59,6 +59,16 @@ final class DescriptorBudget {
         check(all, next.name());
     }
 
+    /** Whether a run-time change fits, without refusing anything. */
+    boolean fits(WatcherConfig next) {
+        try {
+            checkChange(next);
+            return true;
+        } catch (DescriptorLimitException e) {
+            return false;
+        }
+    }
+
     /** Checks a whole configuration, blaming its largest watcher. */
     void checkAll(Collection<WatcherConfig> watchers) {
         check(watchers, null);

@@ -15,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
  */
 final class WatcherReloader {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WatcherReloader.class);
+
     private final WatcherCore watcher;
     private final SlotLifecycle lifecycle;
 
@@ -42,6 +44,13 @@ final class WatcherReloader {
             return CompletableFuture.completedFuture(true);
         }
         List<ProcessSlot> old = watcher.slots().values().stream().filter(s -> !s.retired).toList();
+        if (!sequential && !watcher.context().budget().fits(config.withNumProcesses(old.size() + config.numProcesses()))) {
+            // New processes first means both sets at once; when the open-files limit cannot hold
+            // that, replacing one at a time still never leaves the service without workers.
+            LOG.info("{}: the open-files limit cannot hold {} old and {} new processes at once; reloading one by one",
+                    watcher.name(), old.size(), config.numProcesses());
+            sequential = true;
+        }
         old.forEach(s -> s.retired = true); // They must not be respawned while being replaced.
         CompletableFuture<Boolean> done = sequential ? oneByOne(old, config) : allAtOnce(old, config);
         return done.thenApply(ok -> {
