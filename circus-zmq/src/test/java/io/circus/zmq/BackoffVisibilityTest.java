@@ -61,4 +61,21 @@ class BackoffVisibilityTest {
             assertEquals(List.of("status", "time", "id"), keys, "a plain Circus reply");
         }
     }
+
+    @Test
+    void anIncrTheOpenFilesLimitCannotHoldIsRefusedEvenWithoutWaiting() throws Exception {
+        long limit = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/limits")).stream()
+                .filter(l -> l.startsWith("Max open files")).map(l -> l.substring(14).trim().split("\\s+")[0])
+                .filter(v -> v.matches("\\d+")).mapToLong(Long::parseLong).findFirst()
+                .orElseThrow(() -> new AssertionError("the test needs a finite open-files limit"));
+        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("web", 1).build()); CircusClient circus = d.client()) {
+            Reply r = circus.call("incr", Map.of("name", "web", "nb", limit));
+            assertTrue(r.isError(), r.toString());
+            assertTrue(r.reason().contains("may open only " + limit) && r.reason().contains("ulimit -n"), r.reason());
+            assertEquals(1, d.arbiter.watcher("web").orElseThrow().config().numProcesses(), "nothing changed");
+            Reply set = circus.call("set", Map.of("name", "web", "options", Map.of("numprocesses", limit)));
+            assertTrue(set.isError() && set.reason().contains("may open only"), set.toString());
+            assertEquals(1, d.arbiter.watcher("web").orElseThrow().pids().size(), "the process keeps running");
+        }
+    }
 }

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code waiting} convention: a waiting operation blocks the JMX caller's thread (never the
  * supervisor loop) on the runtime's future, up to the operation timeout; a non-waiting one returns
- * at once and only logs a later failure, as Circus does.
+ * at once and only logs a later failure, as Circus does (a refusal the runtime returns already
+ * failed is thrown at once either way).
  *
  * <p>Exceptions reach remote clients, which may not have our classes: only JDK exception types are
  * thrown, with the runtime's message and no cause chain. IllegalArgumentException stays one (bad
@@ -54,7 +55,8 @@ final class Completion {
 
     /** With waiting, {@link #await}; without, returns null at once and logs a later failure. */
     <T> T await(boolean waiting, CompletableFuture<T> future, String what) {
-        if (waiting) {
+        if (waiting || future.isCompletedExceptionally()) {
+            // A refusal known at once (e.g. the open-files limit) is answered even without waiting.
             return await(future, what);
         }
         future.whenComplete((v, e) -> {

@@ -325,7 +325,24 @@ final class WatcherCore implements Watcher {
 
     @Override
     public CompletableFuture<Integer> incr(int n) {
-        return enqueue(() -> resize(config.numProcesses() + n));
+        CompletableFuture<Integer> refused = refusedAtOnce(config.numProcesses() + n);
+        return refused != null ? refused : enqueue(() -> resize(config.numProcesses() + n));
+    }
+
+    /**
+     * The open-files check on the caller's thread too, so a refusal reaches a caller that does not
+     * wait (Circus's non-waiting replies); the queued operation checks again against what is current.
+     */
+    private <T> CompletableFuture<T> refusedAtOnce(int target) {
+        if (target <= config.numProcesses() || config.singleton()) {
+            return null;
+        }
+        try {
+            ctx.budget().checkChange(config.withNumProcesses(target));
+            return null;
+        } catch (io.circus.runtime.DescriptorLimitException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override
@@ -338,7 +355,8 @@ final class WatcherCore implements Watcher {
         if (n < 0) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("numprocesses must be >= 0, got " + n));
         }
-        return enqueue(() -> resize(n));
+        CompletableFuture<Integer> refused = refusedAtOnce(n);
+        return refused != null ? refused : enqueue(() -> resize(n));
     }
 
     CompletableFuture<Integer> resize(int target) {
@@ -425,6 +443,13 @@ final class WatcherCore implements Watcher {
     @Override
     public CompletableFuture<Boolean> set(Map<String, String> options) {
         Map<String, String> copy = new java.util.LinkedHashMap<>(options);
+        String count = copy.get("numprocesses");
+        if (count != null && count.strip().matches("\\d{1,9}")) {
+            CompletableFuture<Boolean> refused = refusedAtOnce(Integer.parseInt(count.strip()));
+            if (refused != null) {
+                return refused;
+            }
+        }
         return enqueue(() -> {
             WatcherConfig next = config;
             for (Map.Entry<String, String> e : copy.entrySet()) {
