@@ -10,14 +10,20 @@ import static io.circus.process.linux.LinuxConstants.EPOLL_CTL_DEL;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
@@ -100,9 +106,9 @@ final class EventLoop implements AutoCloseable {
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final Thread thread;
     private final Runnable onStopped;
-    private final java.util.function.Consumer<String> onFailure;
+    private final Consumer<String> onFailure;
     /** Test seam: the next epoll_wait returns minus this errno instead of waiting. */
-    private final java.util.concurrent.atomic.AtomicInteger injectedWaitErrno = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger injectedWaitErrno = new AtomicInteger();
     /** Set once epoll_wait failed: the loop polls instead. Loop thread only. */
     private boolean degraded;
     /** Guards the descriptor numbers against use after the loop closed them (they could be reused). */
@@ -118,7 +124,7 @@ final class EventLoop implements AutoCloseable {
      * @param onFailure runs once on the loop thread, with the reason, when epoll_wait failed and the
      *                  loop fell back to poll(2)
      */
-    EventLoop(String name, Runnable onStopped, java.util.function.Consumer<String> onFailure) {
+    EventLoop(String name, Runnable onStopped, Consumer<String> onFailure) {
         this.onStopped = onStopped;
         this.onFailure = onFailure;
         int ep = Libc.epollCreate1(EPOLL_CLOEXEC);
@@ -284,7 +290,7 @@ final class EventLoop implements AutoCloseable {
 
     /** The poll(2) fallback: one pass over every registration, dispatching what is ready. */
     private int pollRegistrations() {
-        java.util.List<java.util.Map.Entry<Long, Registration>> regs = new java.util.ArrayList<>(handlers.entrySet());
+        List<Map.Entry<Long, Registration>> regs = new ArrayList<>(handlers.entrySet());
         int next = timeoutMillis();
         // Bounded, so a descriptor registered meanwhile from another thread joins the set soon.
         int timeout = next < 0 ? POLL_SLICE_MILLIS : Math.min(next, POLL_SLICE_MILLIS);
@@ -292,22 +298,22 @@ final class EventLoop implements AutoCloseable {
             // The wake descriptor first, so execute() still interrupts the wait.
             MemorySegment fds = scratch.allocate(LinuxConstants.POLLFD_SIZE * (regs.size() + 1L), 8);
             fds.set(JAVA_INT, 0, wakeFd);
-            fds.set(java.lang.foreign.ValueLayout.JAVA_SHORT, 4, LinuxConstants.POLLIN);
+            fds.set(JAVA_SHORT, 4, LinuxConstants.POLLIN);
             for (int i = 0; i < regs.size(); i++) {
                 long at = LinuxConstants.POLLFD_SIZE * (i + 1L);
                 fds.set(JAVA_INT, at, regs.get(i).getValue().fd());
-                fds.set(java.lang.foreign.ValueLayout.JAVA_SHORT, at + 4,
+                fds.set(JAVA_SHORT, at + 4,
                         (short) (regs.get(i).getValue().events() & 0xffff));
             }
             int n = Libc.poll(fds, regs.size() + 1L, timeout);
             if (n <= 0) {
                 return n == -EINTR ? 0 : Math.max(n, 0);
             }
-            if (fds.get(java.lang.foreign.ValueLayout.JAVA_SHORT, 6) != 0) {
+            if (fds.get(JAVA_SHORT, 6) != 0) {
                 dispatch(EPOLLIN, WAKE_TOKEN);
             }
             for (int i = 0; i < regs.size(); i++) {
-                short revents = fds.get(java.lang.foreign.ValueLayout.JAVA_SHORT, LinuxConstants.POLLFD_SIZE * (i + 1L) + 6);
+                short revents = fds.get(JAVA_SHORT, LinuxConstants.POLLFD_SIZE * (i + 1L) + 6);
                 if (revents != 0) {
                     dispatch(revents & 0xffff, regs.get(i).getKey());
                 }

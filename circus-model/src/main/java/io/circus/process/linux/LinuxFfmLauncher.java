@@ -21,6 +21,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The native Linux process layer on {@code java.lang.foreign}: {@code posix_spawn}, pidfds and a few
@@ -66,6 +68,8 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
         @Override
         void close();
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(LinuxFfmLauncher.class);
 
     private final Settings settings;
     private final EventLoop[] loops;
@@ -221,7 +225,7 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
             return openFileLimit();
         }
         if (!planner.canSetRlimits()) {
-            LoggerHolder.LOG.warn("open-files limit stays at {} (hard {}): util-linux prlimit is missing, so children"
+            LOG.warn("open-files limit stays at {} (hard {}): util-linux prlimit is missing, so children"
                     + " could not be given their own limit back", now[0], now[1] == LinuxConstants.RLIM_INFINITY ? "unlimited" : now[1]);
             return openFileLimit();
         }
@@ -231,11 +235,11 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
             r = NofileLimit.setSoft(nrOpen(), now[1]);
         }
         if (r != 0) {
-            LoggerHolder.LOG.warn("cannot raise the open-files limit from {}: {}", now[0], Libc.strerror(-r));
+            LOG.warn("cannot raise the open-files limit from {}: {}", now[0], Libc.strerror(-r));
             return openFileLimit();
         }
         childNofile = now;
-        LoggerHolder.LOG.info("open-files limit raised from {} to {} for the daemon; children keep {}", now[0],
+        LOG.info("open-files limit raised from {} to {} for the daemon; children keep {}", now[0],
                 openFileLimit().orElse(-1), now[0]);
         return openFileLimit();
     }
@@ -270,9 +274,6 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
         return false;
     }
 
-    private static final class LoggerHolder {
-        static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LinuxFfmLauncher.class);
-    }
 
     private void finished(LinuxProcess process) {
         live.remove((int) process.pid(), process);

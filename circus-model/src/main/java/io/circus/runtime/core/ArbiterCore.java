@@ -4,8 +4,11 @@ import io.circus.config.CircusConfig;
 import io.circus.config.WatcherConfig;
 import io.circus.event.EventListener;
 import io.circus.event.EventType;
+import io.circus.process.Capability;
 import io.circus.process.Launchers;
+import io.circus.process.ManagedProcess;
 import io.circus.process.ProcessLauncher;
+import io.circus.process.Signal;
 import io.circus.runtime.Arbiter;
 import io.circus.runtime.ConfigDiff;
 import io.circus.runtime.Watcher;
@@ -19,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +48,7 @@ public final class ArbiterCore implements Arbiter {
     private volatile List<WatcherCore> watchers = List.of();
     /** Lower-case names of watchers added at run time: reloadconfig leaves them alone. */
     private final java.util.Set<String> addedAtRunTime = new java.util.HashSet<>();
-    private final java.util.concurrent.atomic.AtomicBoolean quitting = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean quitting = new AtomicBoolean();
     /** Why the process backend failed, when it did; the arbiter then quits. */
     private volatile String failure;
 
@@ -278,20 +283,20 @@ public final class ArbiterCore implements Arbiter {
      * with its group and waited for.
      */
     private void killStragglers() {
-        List<io.circus.process.ManagedProcess> left = ctx.spawner().unfinished();
+        List<ManagedProcess> left = ctx.spawner().unfinished();
         if (left.isEmpty()) {
             return;
         }
-        for (io.circus.process.ManagedProcess p : left) {
+        for (ManagedProcess p : left) {
             LOG.error("pid {} still runs after every watcher stopped; killing it and its group", p.pid());
-            if (ctx.launcher().can(io.circus.process.Capability.SESSION)) {
-                p.signalGroup(io.circus.process.Signal.KILL);
+            if (ctx.launcher().can(Capability.SESSION)) {
+                p.signalGroup(Signal.KILL);
             }
-            p.signal(io.circus.process.Signal.KILL);
+            p.signal(Signal.KILL);
         }
-        for (io.circus.process.ManagedProcess p : left) {
+        for (ManagedProcess p : left) {
             try {
-                p.onExit().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                p.onExit().toCompletableFuture().get(30, TimeUnit.SECONDS);
             } catch (Exception e) {
                 LOG.error("pid {} was not seen to exit: {}", p.pid(), e.toString());
             }

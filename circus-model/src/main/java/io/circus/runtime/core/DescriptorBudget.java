@@ -4,9 +4,12 @@ import io.circus.config.StreamConfig;
 import io.circus.config.WatcherConfig;
 import io.circus.process.ProcessLauncher;
 import io.circus.runtime.DescriptorLimitException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * Checks that the daemon's open-files limit can hold what the watchers ask for, before anything is
@@ -29,14 +32,14 @@ final class DescriptorBudget {
     static final int SPAWNING = 4;
 
     private final ProcessLauncher launcher;
-    private final java.util.function.Supplier<Collection<WatcherConfig>> current;
+    private final Supplier<Collection<WatcherConfig>> current;
     private final int sockets;
 
     /**
      * @param current the definitions of every watcher now (read on the loop)
      * @param sockets how many sockets the daemon binds
      */
-    DescriptorBudget(ProcessLauncher launcher, java.util.function.Supplier<Collection<WatcherConfig>> current,
+    DescriptorBudget(ProcessLauncher launcher, Supplier<Collection<WatcherConfig>> current,
                      int sockets) {
         this.launcher = launcher;
         this.current = current;
@@ -49,7 +52,7 @@ final class DescriptorBudget {
      * @throws DescriptorLimitException when the limit is known and too small; nothing was changed
      */
     void checkChange(WatcherConfig next) {
-        java.util.List<WatcherConfig> all = new java.util.ArrayList<>();
+        List<WatcherConfig> all = new ArrayList<>();
         for (WatcherConfig w : current.get()) {
             if (!w.name().equalsIgnoreCase(next.name())) {
                 all.add(w);
