@@ -29,7 +29,8 @@ class OpenFilesLimitTest {
     Path dir;
 
     private Map<String, String> probe(String limits, String... args) throws Exception {
-        assertTrue(Files.isExecutable(PRLIMIT), "util-linux prlimit is needed (bin/setup-test-deps)");
+        io.circus.testing.Requirements.require(Files.isExecutable(PRLIMIT),
+                "util-linux prlimit (bin/setup-test-deps installs it)");
         List<String> argv = new ArrayList<>(List.of(PRLIMIT.toString(), "--nofile=" + limits, "--"));
         List<String> java = new ArrayList<>(TestChildren.javaMain(OpenFilesProbeMain.class, args));
         java.addAll(1, List.of("--enable-native-access=ALL-UNNAMED", "-XX:-MaxFDLimit"));

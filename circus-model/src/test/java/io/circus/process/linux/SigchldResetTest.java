@@ -33,6 +33,8 @@ class SigchldResetTest {
 
     @Test
     void exitStatusesSurviveADaemonStartedWithSigchldIgnored() throws Exception {
+        io.circus.testing.Requirements.require(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/perl")),
+                "perl (bin/setup-test-deps installs perl-base)");
         // dash's trap '' CHLD does not really ignore it (a shell needs SIGCHLD); perl-base (Essential on
         // Debian) does, and exec keeps an ignored disposition.
         List<String> argv = new ArrayList<>(List.of("/usr/bin/perl", "-e", "$SIG{CHLD} = 'IGNORE'; exec @ARGV or die"));
