@@ -2,6 +2,7 @@ package io.circus.runtime.core;
 
 import io.circus.time.Ticker;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -55,6 +56,14 @@ final class SupervisorLoop implements Executor {
             return c != 0 ? c : Long.compare(seq, o.seq);
         }
     }
+
+    /**
+     * Classes the loop needs first when things go wrong, loaded now: when descriptors run out
+     * (EMFILE) a class cannot be read from a class directory, and the JVM then remembers the failed
+     * resolution for good, so a timer or an exit could never be handled again.
+     */
+    private static final List<Class<?>> LOADED_EARLY = List.of(Timer.class, io.circus.event.ExitCause.class,
+            io.circus.process.ExitStatus.class, io.circus.process.SpawnException.class);
 
     SupervisorLoop(String name, Ticker ticker) {
         this.ticker = ticker;
