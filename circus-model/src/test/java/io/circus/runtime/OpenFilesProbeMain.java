@@ -47,10 +47,12 @@ public final class OpenFilesProbeMain {
             return;
         }
         try {
+            long t0 = System.nanoTime();
             arbiter.start().get(120, TimeUnit.SECONDS);
             Watcher many = arbiter.watcher("many").orElseThrow();
             Await.until("all running", Duration.ofSeconds(60), () -> many.pids().size() == n);
             System.out.println("running=" + many.pids().size());
+            System.out.println("start-millis=" + (System.nanoTime() - t0) / 1_000_000);
             System.out.println("daemon-soft=" + softLimit("self"));
             System.out.println("child-soft=" + softLimit(Long.toString(many.pids().getFirst())));
 
