@@ -1,0 +1,87 @@
+package io.circus.console.daemon;
+
+import io.circus.config.CircusConfig;
+import io.circus.config.WatcherConfig;
+import io.circus.runtime.Arbiter;
+import io.circus.runtime.Watcher;
+import io.circus.runtime.takeover.PreviousLife;
+import io.circus.runtime.takeover.StateFileLocator;
+import io.circus.runtime.takeover.StateJournal;
+import io.circus.runtime.takeover.Takeover;
+import io.circus.runtime.takeover.TakeoverReport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The daemon's side of crash takeover (docs/crash-recovery.md): before the arbiter exists (so before
+ * any socket is bound), stop what a previous daemon on this configuration left running; once it
+ * exists, record this daemon's processes in the state file; at exit, close the file (a clean stop
+ * removes it).
+ */
+final class CrashTakeover implements AutoCloseable {
+
+    private final Path file;
+    private final TakeoverReport report;
+    private StateJournal journal;
+
+    private CrashTakeover(Path file, TakeoverReport report) {
+        this.file = file;
+        this.report = report;
+    }
+
+    /**
+     * Reads the state file and stops every process of the previous daemon; blocks until they are gone.
+     *
+     * @throws IllegalStateException with a message for the user when the state file cannot be read or
+     *                               its daemon still runs
+     */
+    static CrashTakeover takeOver(Path ini, CircusConfig config) {
+        Optional<Path> located = StateFileLocator.locate(ini, config.global().statefile());
+        if (located.isEmpty()) {
+            return new CrashTakeover(null, TakeoverReport.none(null));
+        }
+        Path file = located.get();
+        PreviousLife life;
+        try {
+            life = PreviousLife.read(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the state file " + file + ": " + e.getMessage()
+                    + " (set [circus] statefile, or statefile = none to turn crash takeover off)", e);
+        }
+        return new CrashTakeover(file, Takeover.run(life, name -> find(config, name)));
+    }
+
+    private static WatcherConfig find(CircusConfig config, String name) {
+        return config.watchers().stream().filter(w -> w.name().equalsIgnoreCase(name)).findFirst().orElse(null);
+    }
+
+    TakeoverReport report() {
+        return report;
+    }
+
+    /**
+     * Starts recording the arbiter's processes; call before it starts any watcher.
+     *
+     * @throws IllegalStateException when the state file cannot be created
+     */
+    void record(Arbiter arbiter) {
+        if (file == null) {
+            return;
+        }
+        try {
+            journal = StateJournal.open(file, name -> arbiter.watcher(name).map(Watcher::config).orElse(null));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create the state file " + file + ": " + e.getMessage()
+                    + " (set [circus] statefile, or statefile = none to turn crash takeover off)", e);
+        }
+        arbiter.addListener(journal);
+    }
+
+    @Override
+    public void close() {
+        if (journal != null) {
+            journal.close();
+        }
+    }
+}
