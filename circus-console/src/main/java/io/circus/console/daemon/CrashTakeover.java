@@ -5,12 +5,15 @@ import io.circus.config.WatcherConfig;
 import io.circus.runtime.Arbiter;
 import io.circus.runtime.Watcher;
 import io.circus.runtime.takeover.PreviousLife;
+import io.circus.runtime.takeover.ProcessRecord;
 import io.circus.runtime.takeover.StateFileLocator;
 import io.circus.runtime.takeover.StateJournal;
+import io.circus.runtime.takeover.TakenOver;
 import io.circus.runtime.takeover.Takeover;
 import io.circus.runtime.takeover.TakeoverReport;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -70,7 +73,9 @@ final class CrashTakeover implements AutoCloseable {
             return;
         }
         try {
-            journal = StateJournal.open(file, name -> arbiter.watcher(name).map(Watcher::config).orElse(null));
+            List<ProcessRecord> survivors = report.stopped().stream()
+                    .filter(t -> t.outcome() == TakenOver.Outcome.SURVIVED).map(TakenOver::process).toList();
+            journal = StateJournal.open(file, name -> arbiter.watcher(name).map(Watcher::config).orElse(null), survivors);
         } catch (IOException e) {
             throw new IllegalStateException("cannot create the state file " + file + ": " + e.getMessage()
                     + " (set [circus] statefile, or statefile = none to turn crash takeover off)", e);

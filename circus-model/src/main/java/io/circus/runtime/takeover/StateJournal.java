@@ -43,6 +43,7 @@ public final class StateJournal implements EventListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateJournal.class);
     private static final int COMPACT_SLACK = 1024;
+    private static final int MAX_BATCH = 4096;
     /** How far the kernel's start time may be from the one the launcher noted (btime is whole seconds). */
     private static final long START_TOLERANCE_MILLIS = 5_000;
     private static final Object STOP = new Object();
@@ -64,8 +65,10 @@ public final class StateJournal implements EventListener, AutoCloseable {
 
     private record Released(String watcher) { }
 
-    private StateJournal(Path file, Function<String, WatcherConfig> watchers) throws IOException {
+    private StateJournal(Path file, Function<String, WatcherConfig> watchers, List<ProcessRecord> carried)
+            throws IOException {
         this.file = file;
+        carried.forEach(r -> live.put(r.pid(), r));
         this.watchers = watchers;
         long self = ProcessHandle.current().pid();
         ProcStat me = ProcStat.read(self);
@@ -80,14 +83,17 @@ public final class StateJournal implements EventListener, AutoCloseable {
      * and its writer thread.
      *
      * @param watchers the current configuration of a watcher by name, or null when it has none
+     * @param carried  processes of a previous daemon that survived the takeover: still recorded, so that
+     *                 the next start tries again
      * @throws IOException when the file or its directory cannot be created
      */
-    public static StateJournal open(Path file, Function<String, WatcherConfig> watchers) throws IOException {
+    public static StateJournal open(Path file, Function<String, WatcherConfig> watchers, List<ProcessRecord> carried)
+            throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
-        return new StateJournal(file, watchers);
+        return new StateJournal(file, watchers, carried);
     }
 
     public Path file() {
@@ -134,7 +140,7 @@ public final class StateJournal implements EventListener, AutoCloseable {
             } catch (InterruptedException e) {
                 break;
             }
-            queue.drainTo(batch);
+            queue.drainTo(batch, MAX_BATCH);
             for (Object item : batch) {
                 if (item == STOP) {
                     stopping = true;
