@@ -120,7 +120,7 @@ public final class CircusDaemon {
         }
         DaemonServices services;
         try {
-            services = DaemonServices.start(arbiter, source, config);
+            services = DaemonServices.start(arbiter, source, config, takeover.report().lines());
         } catch (RuntimeException e) {
             err.println("circusd: cannot start the management facades: " + e.getMessage());
             arbiter.close();

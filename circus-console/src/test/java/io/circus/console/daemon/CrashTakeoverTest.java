@@ -20,6 +20,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +51,16 @@ class CrashTakeoverTest {
         }
     }
 
+    private final int jmxPort = freePort();
+
+    private static int freePort() {
+        try {
+            return DaemonProcess.freePort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private Path config(int port) throws IOException {
         Path web = script("web.sh", "echo \"web $$ started\"\nexec sleep 3600\n");
         // A shell with a background child: the child stays in the shell's group when the shell dies.
@@ -56,6 +70,8 @@ class CrashTakeoverTest {
                 [circus]
                 check_delay = 1
                 statefile = state/circusd.state
+                jmx_port = %d
+                jmx_host = 127.0.0.1
                 %s
                 [socket:web]
                 host = 127.0.0.1
@@ -73,7 +89,7 @@ class CrashTakeoverTest {
                 cmd = %s
                 numprocesses = 3
                 graceful_timeout = 5
-                """.formatted(DaemonProcess.freeEndpoints(), port, web, dir.resolve("web.log"), quiet));
+                """.formatted(jmxPort, DaemonProcess.freeEndpoints(), port, web, dir.resolve("web.log"), quiet));
         return ini;
     }
 
@@ -122,6 +138,12 @@ class CrashTakeoverTest {
             for (long pid : oldLeaders) {
                 assertTrue(second.log().contains("takeover: stopping pid " + pid + " "), second.log());
             }
+            List<String> reported = takenOver();
+            assertEquals(5, reported.size(), reported.toString());
+            for (long pid : oldLeaders) {
+                assertTrue(reported.stream().anyMatch(l -> l.contains(" pid " + pid + " of circusd pid ")
+                        && l.contains(": stopped by signal 15")), reported.toString());
+            }
             Await.until("5 new children", () -> second.children().size() == 5);
             Set<Long> fresh = new HashSet<>(second.children());
             assertTrue(fresh.stream().noneMatch(oldLeaders::contains), "a second set, not the old one");
@@ -148,6 +170,15 @@ class CrashTakeoverTest {
                 assertTrue(second.log().contains("circusd pid " + first.pid() + " is still running"), second.log());
             }
             assertEquals(before, first.children());
+        }
+    }
+
+    /** The Arbiter's TakenOver attribute, over the daemon's JMX connector. */
+    private List<String> takenOver() throws Exception {
+        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi");
+        try (JMXConnector c = JMXConnectorFactory.connect(url)) {
+            return List.of((String[]) c.getMBeanServerConnection().getAttribute(new ObjectName("circus:type=Arbiter"),
+                    "TakenOver"));
         }
     }
 

@@ -25,6 +25,12 @@ public record TakeoverReport(Path file, long previousDaemon, List<TakenOver> sto
         return new TakeoverReport(file, 0, List.of(), 0, 0, 0);
     }
 
+    /** One line per process taken over, e.g. {@code web wid 1 pid 4242 of circusd pid 4000: stopped by signal 15 in 40 ms}. */
+    public List<String> lines() {
+        return stopped.stream().map(t -> t.process() + " of circusd pid " + previousDaemon + ": " + t.outcome().label()
+                + " by signal " + t.signal() + " in " + t.millis() + " ms").toList();
+    }
+
     /** A one-line summary for the log. */
     public String summary() {
         return "takeover from " + file + ": " + stopped.size() + " process(es) of circusd pid " + previousDaemon
