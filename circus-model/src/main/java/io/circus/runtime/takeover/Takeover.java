@@ -44,6 +44,8 @@ public final class Takeover {
         long deadline;
         boolean escalated;
         boolean leaderGoneAtStart;
+        /** The leader is gone and its group is being SIGKILLed; the deadline is then the kill's. */
+        boolean groupKilled;
 
         Target(ProcessRecord record, int signal, Duration graceful) {
             this.record = record;
@@ -150,28 +152,9 @@ public final class Takeover {
             Map<Long, Integer> members = groupSizes(procs);
             long now = System.nanoTime();
             for (Iterator<Target> it = pending.iterator(); it.hasNext(); ) {
-                Target t = it.next();
-                ProcessRecord r = t.record;
-                ProcStat leader = procs.get(r.pid());
-                boolean leaderAlive = leader != null && !leader.zombie() && leader.startTicks() == r.startTicks();
-                int left = r.leadsGroup() ? members.getOrDefault(r.pid(), 0) - (leaderAlive ? 1 : 0) : 0;
-                if (!leaderAlive && left <= 0) {
-                    Outcome o = t.leaderGoneAtStart ? Outcome.GROUP_KILLED : t.escalated ? Outcome.KILLED : Outcome.STOPPED;
-                    outcomes.add(new TakenOver(r, o, t.signal, (now - t.started) / 1_000_000));
-                    LOG.info("takeover: pid {} ({} wid {}) {}", r.pid(), r.watcher(), r.wid(), o.label());
-                    it.remove();
-                } else if (!leaderAlive) {
-                    killGroup(r); // The live daemon kills a reaped leader's group too.
-                } else if (!t.escalated && now - t.deadline >= 0) {
-                    LOG.warn("takeover: pid {} ({} wid {}) did not stop within graceful_timeout, sending SIGKILL",
-                            r.pid(), r.watcher(), r.wid());
-                    killGroup(r);
-                    killLeader(r, SIGKILL);
-                    t.escalated = true;
-                    t.deadline = now + KILL_WAIT.toNanos();
-                } else if (t.escalated && now - t.deadline >= 0) {
-                    LOG.error("takeover: pid {} ({} wid {}) survives SIGKILL; starting anyway", r.pid(), r.watcher(), r.wid());
-                    outcomes.add(new TakenOver(r, Outcome.SURVIVED, t.signal, (now - t.started) / 1_000_000));
+                TakenOver done = step(it.next(), procs, members, now);
+                if (done != null) {
+                    outcomes.add(done);
                     it.remove();
                 }
             }
@@ -180,6 +163,40 @@ public final class Takeover {
             }
         }
         return outcomes;
+    }
+
+    /** One round for one process: signals what is due; returns its outcome once it is over, else null. */
+    private TakenOver step(Target t, Map<Long, ProcStat> procs, Map<Long, Integer> members, long now) {
+        ProcessRecord r = t.record;
+        ProcStat leader = procs.get(r.pid());
+        boolean leaderAlive = leader != null && !leader.zombie() && leader.startTicks() == r.startTicks();
+        int left = r.leadsGroup() ? members.getOrDefault(r.pid(), 0) - (leaderAlive ? 1 : 0) : 0;
+        boolean pidReused = leader != null && leader.startTicks() != r.startTicks();
+        if (!leaderAlive && (left <= 0 || pidReused)) {
+            // With the pid back in use, the group emptied at some point: what has that number now is not ours.
+            Outcome o = t.leaderGoneAtStart ? Outcome.GROUP_KILLED : t.escalated ? Outcome.KILLED : Outcome.STOPPED;
+            LOG.info("takeover: pid {} ({} wid {}) {}", r.pid(), r.watcher(), r.wid(), o.label());
+            return new TakenOver(r, o, t.signal, (now - t.started) / 1_000_000);
+        }
+        if (!leaderAlive && !t.groupKilled) {
+            t.groupKilled = true;
+            t.deadline = now + KILL_WAIT.toNanos();
+        }
+        if ((t.escalated || t.groupKilled) && now - t.deadline >= 0) {
+            LOG.error("takeover: {} (process group {}) survives SIGKILL; starting anyway", r, r.pgid());
+            return new TakenOver(r, Outcome.SURVIVED, t.signal, (now - t.started) / 1_000_000);
+        }
+        if (!leaderAlive) {
+            killGroup(r); // The live daemon kills a reaped leader's group too.
+        } else if (!t.escalated && now - t.deadline >= 0) {
+            LOG.warn("takeover: pid {} ({} wid {}) did not stop within graceful_timeout, sending SIGKILL",
+                    r.pid(), r.watcher(), r.wid());
+            killGroup(r);
+            killLeader(r, SIGKILL);
+            t.escalated = true;
+            t.deadline = now + KILL_WAIT.toNanos();
+        }
+        return null;
     }
 
     /** Signals the recorded process itself, only if it still is that process. */
