@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.circus.runtime.takeover.PreviousLife;
 import io.circus.runtime.takeover.ProcessRecord;
 import io.circus.testing.Await;
+import io.circus.testing.Requirements;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -16,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +27,7 @@ import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +43,14 @@ class CrashTakeoverTest {
 
     /** Every process this test caused that may outlive its daemon: killed after the test, whatever happened. */
     private final List<ProcessHandle> strays = new ArrayList<>();
+
+    @BeforeEach
+    void needSetsid() {
+        boolean found = Arrays.stream(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":"))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, "setsid")));
+        Requirements.require(found && Files.isDirectory(Path.of("/proc/self")),
+                "setsid and /proc (Linux, util-linux; bin/setup-test-deps installs util-linux)");
+    }
 
     @AfterEach
     void killStrays() {

@@ -9,13 +9,20 @@ import io.circus.config.WatcherConfig;
 import io.circus.process.Signal;
 import io.circus.runtime.takeover.TakenOver.Outcome;
 import io.circus.testing.Await;
+import io.circus.testing.Requirements;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The takeover procedure against real processes standing in for a crashed daemon's survivors. */
@@ -23,6 +30,16 @@ class TakeoverTest {
 
     private final List<ProcessHandle> started = new ArrayList<>();
     private final Function<String, WatcherConfig> none = name -> null;
+    /** Start times of the processes this test started, so cleanup never touches a recycled pid. */
+    private final Map<Long, Long> recordedTicks = new HashMap<>();
+
+    @BeforeEach
+    void needSetsid() {
+        boolean found = Arrays.stream(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":"))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, "setsid")));
+        Requirements.require(found && Files.isDirectory(Path.of("/proc/self")),
+                "setsid and /proc (Linux, util-linux; bin/setup-test-deps installs util-linux)");
+    }
 
     @AfterEach
     void killEverything() {
@@ -35,8 +52,6 @@ class TakeoverTest {
     private long ticksOrMinus(ProcessHandle p) {
         return recordedTicks.getOrDefault(p.pid(), -1L);
     }
-
-    private final java.util.Map<Long, Long> recordedTicks = new java.util.HashMap<>();
 
     /** A process in a session of its own, as circusd's children are. */
     private ProcessHandle leader(String script) throws IOException {
@@ -70,7 +85,7 @@ class TakeoverTest {
                 record("web", polite, Duration.ofSeconds(30))), none);
         assertTrue(System.nanoTime() - t0 >= Duration.ofMillis(400).toNanos(), "graceful_timeout was honoured");
         assertEquals(List.of(Outcome.STOPPED, Outcome.KILLED),
-                report.stopped().stream().sorted(java.util.Comparator.comparing(t -> t.outcome().ordinal()))
+                report.stopped().stream().sorted(Comparator.comparing(t -> t.outcome().ordinal()))
                         .map(TakenOver::outcome).toList());
         assertFalse(alive(stubborn.pid(), recordedTicks.get(stubborn.pid())));
         assertFalse(alive(polite.pid(), recordedTicks.get(polite.pid())));
