@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The daemon's side of crash takeover (docs/crash-recovery.md): before the arbiter exists (so before
@@ -24,12 +26,17 @@ import java.util.Optional;
  */
 final class CrashTakeover implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CrashTakeover.class);
+
     private final Path file;
+    /** Whether {@code [circus] statefile} names the file: then failing to create it is an error. */
+    private final boolean explicit;
     private final TakeoverReport report;
     private StateJournal journal;
 
-    private CrashTakeover(Path file, TakeoverReport report) {
+    private CrashTakeover(Path file, boolean explicit, TakeoverReport report) {
         this.file = file;
+        this.explicit = explicit;
         this.report = report;
     }
 
@@ -40,9 +47,10 @@ final class CrashTakeover implements AutoCloseable {
      *                               its daemon still runs
      */
     static CrashTakeover takeOver(Path ini, CircusConfig config) {
-        Optional<Path> located = StateFileLocator.locate(ini, config.global().statefile());
+        String option = config.global().statefile();
+        Optional<Path> located = StateFileLocator.locate(ini, option);
         if (located.isEmpty()) {
-            return new CrashTakeover(null, TakeoverReport.none(null));
+            return new CrashTakeover(null, false, TakeoverReport.none(null));
         }
         Path file = located.get();
         PreviousLife life;
@@ -52,7 +60,7 @@ final class CrashTakeover implements AutoCloseable {
             throw new IllegalStateException("cannot read the state file " + file + ": " + e.getMessage()
                     + " (set [circus] statefile, or statefile = none to turn crash takeover off)", e);
         }
-        return new CrashTakeover(file, Takeover.run(life, name -> find(config, name)));
+        return new CrashTakeover(file, option != null && !option.isBlank(), Takeover.run(life, name -> find(config, name)));
     }
 
     private static WatcherConfig find(CircusConfig config, String name) {
@@ -64,9 +72,11 @@ final class CrashTakeover implements AutoCloseable {
     }
 
     /**
-     * Starts recording the arbiter's processes; call before it starts any watcher.
+     * Starts recording the arbiter's processes; call before it starts any watcher. When the default
+     * place is not writable (a read-only directory beside the configuration), the daemon runs without
+     * crash takeover and says so; a file named by {@code statefile} must work.
      *
-     * @throws IllegalStateException when the state file cannot be created
+     * @throws IllegalStateException when the state file named by {@code statefile} cannot be created
      */
     void record(Arbiter arbiter) {
         if (file == null) {
@@ -77,8 +87,14 @@ final class CrashTakeover implements AutoCloseable {
                     .filter(t -> t.outcome() == TakenOver.Outcome.SURVIVED).map(TakenOver::process).toList();
             journal = StateJournal.open(file, name -> arbiter.watcher(name).map(Watcher::config).orElse(null), survivors);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot create the state file " + file + ": " + e.getMessage()
-                    + " (set [circus] statefile, or statefile = none to turn crash takeover off)", e);
+            String message = "cannot create the state file " + file + ": " + e.getMessage()
+                    + " (set [circus] statefile, or statefile = none to turn crash takeover off)";
+            if (explicit) {
+                throw new IllegalStateException(message, e);
+            }
+            LOG.error("{}; running without crash takeover: if this daemon is killed, its children are not "
+                    + "stopped by the next one", message);
+            return;
         }
         arbiter.addListener(journal);
     }

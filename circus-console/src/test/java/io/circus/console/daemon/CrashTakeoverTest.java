@@ -184,6 +184,17 @@ class CrashTakeoverTest {
         }
     }
 
+    @Test
+    void aStatefileThatCannotBeCreatedStopsTheDaemonWithItsName() throws Exception {
+        Path ini = config(DaemonProcess.freePort());
+        Files.writeString(dir.resolve("state"), "a file where the directory should be\n");
+        try (DaemonProcess d = new DaemonProcess(dir, ini.toString())) {
+            assertEquals(1, d.awaitExit(), d.log());
+            assertTrue(d.log().contains("the state file " + dir.resolve("state/circusd.state")), d.log());
+            assertTrue(d.children().isEmpty());
+        }
+    }
+
     /** The Arbiter's TakenOver attribute, over the daemon's JMX connector. */
     private List<String> takenOver() throws Exception {
         JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi");
