@@ -7,16 +7,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Where the state file of a configuration lives. {@code [circus] statefile} names it (relative to the
  * configuration file's directory), and {@code none} turns crash takeover off. By default it is
- * {@code circusd-<ini name>-<hash of the ini's absolute path>.state} in the first of:
- * {@code $XDG_RUNTIME_DIR/circus}, {@code /run/circus} (when running as root), and {@code .circus}
- * beside the configuration file. The hash keeps two configurations of the same name apart, and the
- * same file started again finds its own state.
+ * {@code circusd-<ini name>-<hash of the ini's absolute path>.state} in {@code /run/circus} for root and
+ * in {@code .circus} beside the configuration file otherwise. The hash keeps two configurations of the
+ * same name apart, and the same file started again finds its own state.
+ *
+ * <p>{@code $XDG_RUNTIME_DIR} is deliberately not used: it is set in a login session and absent under
+ * cron or a system service manager, so the same configuration started from both would look for its
+ * state in two places, and the second start would not find the first one's survivors.
  */
 public final class StateFileLocator {
 
@@ -29,11 +31,10 @@ public final class StateFileLocator {
     /**
      * @param ini    the configuration file
      * @param option {@code [circus] statefile}, or null
-     * @param env    the daemon's environment
      * @param root   whether the daemon runs as root
      * @return the state file, or empty when takeover is off
      */
-    public static Optional<Path> locate(Path ini, String option, Map<String, String> env, boolean root) {
+    public static Optional<Path> locate(Path ini, String option, boolean root) {
         Path config = ini.toAbsolutePath().normalize();
         if (option != null && !option.isBlank()) {
             if (option.strip().toLowerCase(Locale.ROOT).equals(NONE)) {
@@ -41,19 +42,15 @@ public final class StateFileLocator {
             }
             return Optional.of(config.resolveSibling(option.strip()).normalize());
         }
-        return Optional.of(defaultDirectory(config, env, root).resolve(defaultName(config)));
+        return Optional.of(defaultDirectory(config, root).resolve(defaultName(config)));
     }
 
-    /** The default for the running process. */
+    /** The state file for the running process. */
     public static Optional<Path> locate(Path ini, String option) {
-        return locate(ini, option, System.getenv(), isRoot());
+        return locate(ini, option, isRoot());
     }
 
-    static Path defaultDirectory(Path config, Map<String, String> env, boolean root) {
-        String xdg = env.get("XDG_RUNTIME_DIR");
-        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() && Files.isDirectory(Path.of(xdg))) {
-            return Path.of(xdg, "circus");
-        }
+    static Path defaultDirectory(Path config, boolean root) {
         if (root && Files.isDirectory(Path.of("/run"))) {
             return Path.of("/run/circus");
         }
