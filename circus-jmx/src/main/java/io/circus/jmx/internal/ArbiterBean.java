@@ -40,9 +40,11 @@ final class ArbiterBean implements ArbiterMXBean {
     private final Supplier<String> jmxAddress;
     private final LongSupplier lost;
     private final WatcherGroupCommands group;
+    private final EventLog events;
 
     ArbiterBean(AgentContext ctx, ConfigSource source, Supplier<List<SocketInfo>> sockets, String version,
-                Supplier<String> jmxAddress, LongSupplier lost) {
+                Supplier<String> jmxAddress, LongSupplier lost, EventLog events) {
+        this.events = events;
         this.ctx = ctx;
         this.arbiter = ctx.arbiter();
         this.source = source;
@@ -72,6 +74,12 @@ final class ArbiterBean implements ArbiterMXBean {
     @Override public String getVersion() { return version; }
     @Override public long getPid() { return ProcessHandle.current().pid(); }
     @Override public long getStartTime() { return arbiter.startEpochMillis(); }
+    @Override public String getStartTimeIso() { return java.time.Instant.ofEpochMilli(arbiter.startEpochMillis()).toString(); }
+
+    @Override
+    public List<io.circus.jmx.EventEntry> events(long afterSeq) {
+        return events.since(afterSeq, EventLog.CAPACITY);
+    }
 
     @Override
     public long getUptimeSeconds() {

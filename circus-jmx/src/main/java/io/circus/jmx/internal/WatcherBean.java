@@ -8,6 +8,7 @@ import io.circus.jmx.CircusNames;
 import io.circus.jmx.OptionsView;
 import io.circus.jmx.PidChanges;
 import io.circus.jmx.ProcessStats;
+import io.circus.jmx.StateCodes;
 import io.circus.jmx.WatcherMXBean;
 import io.circus.runtime.SupervisedProcess;
 import io.circus.runtime.Watcher;
@@ -68,6 +69,7 @@ final class WatcherBean implements WatcherMXBean {
 
     @Override public String getName() { return watcher.name(); }
     @Override public String getState() { return watcher.state().circusName(); }
+    @Override public int getStateCode() { return StateCodes.of(watcher.state()); }
     @Override public int getNumProcesses() { return watcher.config().numProcesses(); }
     @Override public int getRunning() { return watcher.pids().size(); }
     @Override public boolean isSingleton() { return watcher.config().singleton(); }
@@ -96,6 +98,23 @@ final class WatcherBean implements WatcherMXBean {
     public OptionsView getOptions() {
         Watcher w = watcher;
         return OptionsView.of("watcher:" + w.name(), WatcherOptions.toOptions(w.config()));
+    }
+
+    @Override
+    public Map<String, String> getOptionTable() {
+        Map<String, String> rows = new LinkedHashMap<>();
+        new java.util.TreeMap<>(WatcherOptions.toOptions(watcher.config())).forEach((k, v) -> rows.put(k, text(v)));
+        return rows;
+    }
+
+    /** Lists and maps as Circus's ini would spell them, so the text can be pasted back into setOption. */
+    private static String text(Object v) {
+        return switch (v) {
+            case null -> "";
+            case Map<?, ?> m -> String.join(",", m.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+            case java.util.Collection<?> c -> String.join(",", c.stream().map(String::valueOf).toList());
+            default -> String.valueOf(v);
+        };
     }
 
     @Override
@@ -199,6 +218,11 @@ final class WatcherBean implements WatcherMXBean {
     }
 
     @Override
+    public String[] sendSignal(String signum) {
+        return java.util.Arrays.stream(signal(signum, 0, 0, false, false)).mapToObj(Long::toString).toArray(String[]::new);
+    }
+
+    @Override
     public long[] kill(long pid, String signum, double gracefulTimeout, boolean waiting) {
         return ProcessSignals.kill(ctx, current(), pid, signum, gracefulTimeout, waiting);
     }
@@ -248,6 +272,16 @@ final class WatcherBean implements WatcherMXBean {
             some.put(key, all.get(key));
         }
         return OptionsView.of("watcher:" + w.name(), some);
+    }
+
+    @Override
+    public String getOption(String key) {
+        Watcher w = current();
+        Map<String, Object> all = WatcherOptions.toOptions(w.config());
+        if (key == null || !all.containsKey(key)) {
+            throw new IllegalArgumentException("'" + key + "' option not found");
+        }
+        return text(all.get(key));
     }
 
     // ---- stats --------------------------------------------------------------------------------
