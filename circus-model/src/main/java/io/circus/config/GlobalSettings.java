@@ -16,8 +16,8 @@ import java.time.Duration;
  * @param statsInterval    sampling interval of the stats stream
  * @param umask            the daemon's umask, or -1 to leave it alone
  * @param warmupDelay      delay between starting two watchers
- * @param httpd            Circus's web console flag (accepted, not supported: see compatibility.md)
- * @param httpdHost        web console host
+ * @param httpd            whether the daemon serves the web console (docs/web.md)
+ * @param httpdHost        web console host; anything but loopback needs httpdPasswordFile
  * @param httpdPort        web console port
  * @param debug            debug mode
  * @param pidfile          pid file, or null
@@ -30,18 +30,35 @@ import java.time.Duration;
  * @param jmxPasswordFile  JMX password file, or null for no authentication
  * @param jmxAccessFile    JMX access file, or null
  * @param jmxSsl           whether the JMX connector uses TLS
+ * @param prometheusEndpoint host:port of a separate Prometheus /metrics listener, or null (with httpd,
+ *                         /metrics is also served beside the console)
+ * @param httpdPasswordFile users and passwords for HTTP Basic authentication of the console and
+ *                         /metrics, or null for none (then only loopback binds are allowed)
  */
 public record GlobalSettings(Duration checkDelay, String endpoint, String endpointOwner, String pubsubEndpoint,
                              String multicastEndpoint, String statsEndpoint, boolean statsd,
                              Duration statsInterval, int umask, Duration warmupDelay, boolean httpd,
                              String httpdHost, int httpdPort, boolean debug, String pidfile, String loglevel,
                              String logoutput, String loggerconfig, String fqdnPrefix, int jmxPort,
-                             String jmxHost, String jmxPasswordFile, String jmxAccessFile, boolean jmxSsl) {
+                             String jmxHost, String jmxPasswordFile, String jmxAccessFile, boolean jmxSsl,
+                             String prometheusEndpoint, String httpdPasswordFile) {
+
+    /** Without the HTTP additions (no Prometheus listener, no HTTP password file). */
+    public GlobalSettings(Duration checkDelay, String endpoint, String endpointOwner, String pubsubEndpoint,
+                          String multicastEndpoint, String statsEndpoint, boolean statsd,
+                          Duration statsInterval, int umask, Duration warmupDelay, boolean httpd,
+                          String httpdHost, int httpdPort, boolean debug, String pidfile, String loglevel,
+                          String logoutput, String loggerconfig, String fqdnPrefix, int jmxPort,
+                          String jmxHost, String jmxPasswordFile, String jmxAccessFile, boolean jmxSsl) {
+        this(checkDelay, endpoint, endpointOwner, pubsubEndpoint, multicastEndpoint, statsEndpoint, statsd,
+                statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug, pidfile, loglevel, logoutput,
+                loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile, jmxAccessFile, jmxSsl, null, null);
+    }
 
     /** Circus's defaults for a config file with an empty {@code [circus]} section. */
     public static GlobalSettings defaults() {
         return new GlobalSettings(Duration.ofSeconds(5), "tcp://127.0.0.1:5555", null, "tcp://127.0.0.1:5556",
                 "udp://237.219.251.97:12027", null, false, Duration.ofSeconds(1), -1, Duration.ZERO, false,
-                "localhost", 8080, false, null, null, null, null, null, -1, "127.0.0.1", null, null, false);
+                "localhost", 8080, false, null, null, null, null, null, -1, "127.0.0.1", null, null, false, null, null);
     }
 }

@@ -58,6 +58,8 @@ final class GlobalSectionReader {
         SETTERS.put("jmx_access_file", (d, v) -> d.jmxAccessFile = emptyToNull(v));
         SETTERS.put("jmx_ssl", (d, v) -> d.jmxSsl = parseBool(v));
         SETTERS.put("stats_interval", (d, v) -> d.statsInterval = positiveSeconds(v));
+        SETTERS.put("prometheus_endpoint", (d, v) -> d.prometheusEndpoint = hostPort(v));
+        SETTERS.put("httpd_password_file", (d, v) -> d.httpdPasswordFile = emptyToNull(v));
     }
 
     private GlobalSectionReader() {
@@ -111,10 +113,6 @@ final class GlobalSectionReader {
         if (!statsEndpointSet) {
             d.statsEndpoint = d.statsd ? GlobalOptions.DEFAULT_STATS_ENDPOINT : null;
         }
-        if (d.httpd) {
-            warnings.add(doc.fileOf(SECTION), SECTION, "httpd",
-                    "the circus-web console is not supported; use the JMX console (jmx_port) instead");
-        }
         return d.build();
     }
 
@@ -139,6 +137,20 @@ final class GlobalSectionReader {
             throw new IllegalArgumentException("expected a port number up to 65535");
         }
         return p;
+    }
+
+    /** {@code host:port} (IPv6 hosts in brackets), or null when empty. */
+    private static String hostPort(String v) {
+        String s = v.strip();
+        if (s.isEmpty()) {
+            return null;
+        }
+        int colon = s.lastIndexOf(':');
+        if (colon <= 0 || colon == s.length() - 1) {
+            throw new IllegalArgumentException("expected host:port, e.g. 127.0.0.1:9102");
+        }
+        port(s.substring(colon + 1), 1);
+        return s;
     }
 
     private static String logLevel(String v) {
