@@ -105,7 +105,8 @@ class GlobalSectionTest {
         assertTrue(c.warnings().isEmpty(), c.warnings().toString());
         ConfigException bad = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
                 () -> new IniFixture(tmp).loadLines("[circus]", "prometheus_endpoint = 9102"));
-        assertTrue(bad.getMessage().contains("prometheus_endpoint = '9102': expected host:port"), bad.getMessage());
+        assertTrue(bad.getMessage().contains("[circus] prometheus_endpoint = '9102': line 2: expected host:port"),
+                bad.getMessage());
     }
 
     @Test
