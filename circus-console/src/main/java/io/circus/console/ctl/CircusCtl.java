@@ -22,6 +22,9 @@ import io.circus.zmq.wire.WireJson;
  * circusctl [--endpoint E | --jmx HOST:PORT | --pid PID] [--timeout S] [--json] [--prettify] [--waiting] COMMAND [ARGS]
  * </pre>
  *
+ * With several {@code --endpoint}/{@code --jmx}, the command runs against each daemon and every line is
+ * prefixed with its endpoint ({@link FleetRun}).
+ *
  * Exit status as Circus's: 0 success, 3 the daemon answered an error, 1 no answer or bad arguments,
  * 2 a bad command line. Only {@code top} and the interactive console load JLine, so that a one-shot
  * command starts quickly.
@@ -52,6 +55,10 @@ public final class CircusCtl {
      */
     public static int run(List<String> args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env,
                           boolean interactive) {
+        int fleet = FleetRun.runIfFleet(args, in, out, err, env);
+        if (fleet >= 0) {
+            return fleet;
+        }
         CtlOptions options;
         try {
             options = CtlOptions.parse(args, env);
