@@ -140,6 +140,12 @@ public interface WatcherMXBean {
     String getOption(@Name("key") @Description("Circus option key, e.g. graceful_timeout") String key);
 
     @Impact(INFO)
+    @Description("The last lines its processes wrote on a configured stream (200 kept), oldest first, each as [pid] text; empty when the stream is not configured")
+    String[] tail(
+            @Name("stream") @Description("stdout or stderr") String stream,
+            @Name("lines") @Description("How many lines, at most 200") int lines);
+
+    @Impact(INFO)
     @Description("Figures of every process of this watcher (Circus: stats with name)")
     List<ProcessStats> stats();
 

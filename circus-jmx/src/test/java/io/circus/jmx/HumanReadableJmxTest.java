@@ -94,6 +94,38 @@ class HumanReadableJmxTest {
         }
     }
 
+    @Test
+    void theTailOfAWatchersOutput(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        var config = io.circus.config.WatcherConfig.builder("w", "/bin/sh").shell(false)
+                .args("-c 'echo one; echo two >&2; printf three; exec sleep 3600'").numProcesses(1)
+                .gracefulTimeout(java.time.Duration.ofSeconds(5))
+                .stdoutStream(new io.circus.config.StreamConfig("FileStream", Map.of("filename", dir.resolve("o").toString())))
+                .stderrStream(new io.circus.config.StreamConfig("FileStream", Map.of("filename", dir.resolve("e").toString())))
+                .build();
+        try (ManagedArbiter m = ManagedArbiter.started(config)) {
+            long pid = (Long) m.attr(WID1, "Pid");
+            String[] sig = {"java.lang.String", "int"};
+            io.circus.testing.Await.until("stdout tail", () -> tail(m, "stdout", 10).length == 1);
+            assertArrayEquals(new String[] {"[" + pid + "] one"}, tail(m, "stdout", 10));
+            io.circus.testing.Await.until("stderr tail", () -> tail(m, "stderr", 10).length == 1);
+            assertArrayEquals(new String[] {"[" + pid + "] two"}, tail(m, "stderr", 10));
+            Exception bad = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                    () -> m.mbsc.invoke(WATCHER, "tail", new Object[] {"stdin", 5}, sig));
+            assertTrue(rootMessage(bad).contains("stream must be stdout or stderr, got 'stdin'"), rootMessage(bad));
+            m.mbsc.invoke(WATCHER, "stop", new Object[] {true}, new String[] {"boolean"});
+            assertArrayEquals(new String[] {"[" + pid + "] one", "[" + pid + "] three"}, tail(m, "stdout", 10),
+                    "the unfinished line ends with the process");
+        }
+    }
+
+    private static String[] tail(ManagedArbiter m, String stream, int lines) {
+        try {
+            return (String[]) m.mbsc.invoke(WATCHER, "tail", new Object[] {stream, lines}, new String[] {"java.lang.String", "int"});
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static String rootMessage(Throwable t) {
         while (t.getCause() != null) {
             t = t.getCause();

@@ -39,9 +39,11 @@ class WebConsoleBrowserTest {
                 httpd_port = %d
 
                 [watcher:sleepers]
-                cmd = sleep 3600
+                cmd = /bin/sh -c 'echo hello from wid $(circus.wid); exec sleep 3600'
                 numprocesses = 2
                 graceful_timeout = 5
+                stdout_stream.class = FileStream
+                stdout_stream.filename = sleepers.log
 
                 [watcher:spinner]
                 cmd = /bin/sh -c 'while :; do :; done'
@@ -66,6 +68,8 @@ class WebConsoleBrowserTest {
                     && !text(b, "#processes tr[data-wid='3'] td[data-col='pid']").isEmpty());
             assertEquals(3, d.children().stream().filter(pid -> ProcessHandle.of(pid)
                     .flatMap(h -> h.info().command()).orElse("").endsWith("sleep")).count());
+            await("the output of wid 3 in the stdout tail", () ->
+                    text(b, "#tail-stdout").matches("(?s).*\\[\\d+] hello from wid 3.*"));
             await("the spawn of wid 3 in the event feed", () -> events(b).stream()
                     .anyMatch(e -> e.matches(".*sleepers wid 3 \\(pid \\d+\\) started")));
 

@@ -284,6 +284,16 @@ final class WatcherBean implements WatcherMXBean {
         return text(all.get(key));
     }
 
+    @Override
+    public String[] tail(String stream, int lines) {
+        io.circus.process.StreamId id = switch (stream == null ? "" : stream.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "stdout" -> io.circus.process.StreamId.STDOUT;
+            case "stderr" -> io.circus.process.StreamId.STDERR;
+            default -> throw new IllegalArgumentException("stream must be stdout or stderr, got '" + stream + "'");
+        };
+        return current().outputTail(id, lines).toArray(String[]::new);
+    }
+
     // ---- stats --------------------------------------------------------------------------------
 
     @Override

@@ -59,6 +59,11 @@ final class WatcherCore implements Watcher {
     }
 
     @Override
+    public List<String> outputTail(io.circus.process.StreamId stream, int lines) {
+        return output.tail(stream, lines);
+    }
+
+    @Override
     public List<SupervisedProcess> processes() {
         return List.copyOf(slots.values());
     }

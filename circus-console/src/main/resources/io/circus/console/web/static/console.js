@@ -6,6 +6,7 @@ const POLL_MS = 1000;
 const HISTORY = 120;          // samples kept per graph: two minutes at one poll a second
 const PAGE_SIZE = 50;         // process rows drawn at once; the rest are a page away
 const MAX_EVENTS = 200;
+const TAIL_LINES = 100;
 
 const state = {
   watchers: new Map(),        // mbean name -> attributes
@@ -48,8 +49,15 @@ async function poll() {
       { type: "exec", mbean: "circus:type=Arbiter", operation: "events", arguments: [state.lastSeq] },
     ];
     const watcher = selectedMBean();
-    if (watcher) requests.push({ type: "read", mbean: watcher, attribute: ["Processes"] });
-    const [arbiter, watchers, events, procs] = await jolokia(requests);
+    if (watcher) {
+      requests.push({ type: "read", mbean: watcher, attribute: ["Processes"] });
+      for (const stream of ["stdout", "stderr"]) {
+        requests.push({ type: "exec", mbean: watcher, operation: "tail", arguments: [stream, TAIL_LINES] });
+      }
+    }
+    const [arbiter, watchers, events, procs, stdout, stderr] = await jolokia(requests);
+    if (stdout) showTail("stdout", stdout);
+    if (stderr) showTail("stderr", stderr);
     showDaemon(arbiter);
     showWatchers(watchers.status === 200 ? watchers.value : {});
     if (events.status === 200) showEvents(events.value);
@@ -239,6 +247,18 @@ function showEvents(entries) {
   }
   list.prepend(fragment);
   while (list.children.length > MAX_EVENTS) list.lastChild.remove();
+}
+
+function showTail(stream, reply) {
+  const pre = document.getElementById("tail-" + stream);
+  const text = reply.status === 200
+    ? (reply.value.length ? reply.value.join("\n") : "(nothing yet, or " + stream + "_stream is not configured)")
+    : "unavailable: " + reply.error;
+  if (pre.textContent !== text) {   // untouched when unchanged, so a reader's selection survives a poll
+    const atEnd = pre.scrollTop + pre.clientHeight >= pre.scrollHeight - 4;
+    pre.textContent = text;
+    if (atEnd) pre.scrollTop = pre.scrollHeight;
+  }
 }
 
 function bytes(n) {
