@@ -42,6 +42,7 @@ const PROCESS_ATTRS = ["Wid", "Pid", "State", "StartTimeIso", "UptimeSeconds", "
 async function poll() {
   if (state.polling) return;  // a slow daemon never gets a second request stacked on the first
   state.polling = true;
+  const began = performance.now();
   try {
     const requests = [
       { type: "read", mbean: "circus:type=Arbiter", attribute: ["Version", "Pid", "StartTimeIso", "NumProcesses"] },
@@ -67,6 +68,9 @@ async function poll() {
     document.getElementById("status").textContent = "daemon unreachable: " + e.message;
   } finally {
     state.polling = false;
+    // How long a poll took, request and drawing: read by the tests and shown on hover.
+    document.body.dataset.pollMs = String(Math.round(performance.now() - began));
+    document.getElementById("daemon").title = "last refresh took " + document.body.dataset.pollMs + " ms";
   }
 }
 
