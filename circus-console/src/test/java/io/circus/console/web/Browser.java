@@ -1,8 +1,6 @@
 package io.circus.console.web;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import io.circus.testing.Requirements;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,11 +44,8 @@ final class Browser implements AutoCloseable {
     }
 
     static void requireInstalled() {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present && "true".equals(System.getenv("CI"))) {
-            fail("chromium and chromedriver are required under CI: run bin/setup-test-deps");
-        }
-        assumeTrue(present, "chromium/chromedriver not installed (bin/setup-test-deps installs them)");
+        Requirements.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "/usr/bin/chromium and /usr/bin/chromedriver (bin/setup-test-deps installs chromium and chromium-driver)");
     }
 
     /** A PNG of the viewport, into {@code file}. */
