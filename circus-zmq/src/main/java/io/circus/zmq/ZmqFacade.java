@@ -189,7 +189,11 @@ public final class ZmqFacade implements AutoCloseable {
                 facade.begin();
                 return facade;
             } catch (RuntimeException e) {
-                facade.close();
+                try {
+                    facade.close();
+                } catch (RuntimeException closing) {
+                    e.addSuppressed(closing); // the bind failure is what the operator must read
+                }
                 throw e;
             }
         }

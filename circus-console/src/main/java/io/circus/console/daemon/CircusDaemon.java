@@ -101,7 +101,10 @@ public final class CircusDaemon {
         try {
             services = DaemonServices.start(arbiter, source, config);
         } catch (RuntimeException e) {
-            err.println("circusd: cannot start the management facades: " + e.getMessage());
+            // A facade names the [circus] key it could not bind; the file says where that key is.
+            String message = String.valueOf(e.getMessage());
+            err.println("circusd: " + (message.startsWith("[circus]") && config.file() != null
+                    ? config.file() + ": " + message : "cannot start the management facades: " + message));
             arbiter.close();
             if (pidFile != null) {
                 pidFile.release();

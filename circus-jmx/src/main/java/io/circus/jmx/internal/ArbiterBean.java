@@ -115,6 +115,10 @@ final class ArbiterBean implements ArbiterMXBean {
             return null;
         }
         Boolean started = ctx.completion().await(waiting, added.start(), "start " + name);
+        if (waiting && added.pids().isEmpty() && added.lastSpawnFailure() != null) {
+            // Added, but nothing runs: say why rather than answer ok (the watcher stays, stopped).
+            throw new IllegalStateException("start " + name + " started no process: " + added.lastSpawnFailure().error());
+        }
         return started == null ? null : new PidChanges(sorted(added.pids()), List.of(), List.of());
     }
 

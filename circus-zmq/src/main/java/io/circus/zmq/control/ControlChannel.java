@@ -85,7 +85,7 @@ public final class ControlChannel implements ControlChannelMXBean, AutoCloseable
         try {
             return bound.get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot bind the control endpoint " + endpoint + ": "
+            throw new IllegalStateException("[circus] endpoint = '" + endpoint + "': cannot bind: "
                     + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException | TimeoutException e) {
             throw new IllegalStateException("control endpoint " + endpoint + " not bound: " + e);

@@ -64,7 +64,7 @@ public final class EventPublisher implements PubsubChannelMXBean, AutoCloseable 
         try {
             return bound.get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot bind the pubsub endpoint " + endpoint + ": "
+            throw new IllegalStateException("[circus] pubsub_endpoint = '" + endpoint + "': cannot bind: "
                     + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException | TimeoutException e) {
             throw new IllegalStateException("pubsub endpoint " + endpoint + " not bound: " + e);
