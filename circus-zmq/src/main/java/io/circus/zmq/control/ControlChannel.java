@@ -36,6 +36,13 @@ public final class ControlChannel implements ControlChannelMXBean, AutoCloseable
     private static final Logger LOG = LoggerFactory.getLogger(ControlChannel.class);
     /** Messages taken per wake-up before replies are sent again, so neither direction starves. */
     private static final int BATCH = 256;
+    /**
+     * Requests queued per client before ZeroMQ stops reading that client's connection (TCP
+     * back-pressure then slows the client down): a flood holds at most this many of its messages
+     * in the daemon. Replies keep ZeroMQ's default (1000 per client), so a client that pipelines
+     * requests still gets every answer.
+     */
+    static final int PEER_RCVHWM = 100;
     /** How long closing may wait for replies still on the wire (quit with waiting). */
     private static final int FLUSH_LINGER_MILLIS = 500;
 
@@ -127,6 +134,7 @@ public final class ControlChannel implements ControlChannelMXBean, AutoCloseable
         try {
             router.setLinger(0);
             router.setMaxMsgSize(hardLimitBytes);
+            router.setRcvHWM(PEER_RCVHWM);
             router.bind(endpoint);
         } catch (RuntimeException e) {
             router.close();
