@@ -3,8 +3,8 @@ package io.circus.console.ctl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.circus.testing.Requirements;
 import io.circus.testing.TestChildren;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class InteractiveConsoleTest {
 
     @BeforeAll
     static void needsTmux() {
-        assumeTrue(TmuxTerminal.available(), "tmux is not installed");
+        Requirements.require(TmuxTerminal.available(), "tmux (bin/setup-test-deps installs it)");
     }
 
     @BeforeEach
