@@ -85,6 +85,12 @@ class LifecycleCommandsTest {
             reason = error(peer.text(), 6, null, "f3").get("reason").asText();
             assertTrue(reason.contains("start ghost2 started no process") && reason.contains("/nonexistent/other"), reason);
 
+            // Several watchers by pattern: the same when none of them runs afterwards.
+            peer.send("{\"id\":\"f3b\",\"command\":\"start\",\"properties\":{\"name\":\"gh*\",\"waiting\":true}}");
+            reason = error(peer.text(), 6, null, "f3b").get("reason").asText();
+            assertTrue(reason.startsWith("server error: start gh* started no process: ghost2: ")
+                    && reason.contains("/nonexistent/other"), reason);
+
             // Quoting is checked when the command is given, not at every spawn.
             peer.send("{\"id\":\"f4\",\"command\":\"set\",\"properties\":{\"name\":\"sleeper\",\"options\":"
                     + "{\"cmd\":\"sleep \\\"100\"}}}");
