@@ -126,15 +126,15 @@ class MalformedInputTest {
             assertArrayEquals(new byte[0], frames.get(0));
             ok(new String(frames.get(1), StandardCharsets.US_ASCII), "e1", "numwatchers");
 
-            // 10 MiB: refused with a reason, unparsed.
-            byte[] big = new byte[10 << 20];
+            // 3 MiB: refused with a reason, unparsed.
+            byte[] big = new byte[3 << 20];
             Arrays.fill(big, (byte) ' ');
             peer.send(big);
-            error(peer.text(), 1, "message too large: 10485760 bytes (limit 1048576)", null);
+            error(peer.text(), 1, "message too large: 3145728 bytes (limit 1048576)", null);
 
-            // Past ZMQ_MAXMSGSIZE (16 MiB) ZeroMQ drops the sender's connection: no reply can be addressed.
+            // Past ZMQ_MAXMSGSIZE (4 MiB) ZeroMQ drops the sender's connection: no reply can be addressed.
             try (RawPeer huge = d.peer()) {
-                huge.send(new byte[17 << 20]);
+                huge.send(new byte[(4 << 20) + 1]);
                 assertNull(huge.frames(Duration.ofSeconds(2)), "dropped");
             }
             good.send("{\"id\":\"after\",\"command\":\"numwatchers\"}");
