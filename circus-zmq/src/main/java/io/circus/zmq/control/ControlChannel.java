@@ -101,8 +101,8 @@ public final class ControlChannel implements ControlChannelMXBean, AutoCloseable
 
     /**
      * ZMQ_MAXMSGSIZE: larger messages are dropped while being received, unread, with the sender's
-     * connection. Answering a message means holding it whole (JeroMQ keeps it off-heap), so this,
-     * times {@link #PEER_RCVHWM}, is what one client can make the daemon hold.
+     * connection. Answering a message means holding it whole, so this, times {@link #PEER_RCVHWM},
+     * is what one client can make the daemon hold.
      */
     static long hardLimit(int maxRequestBytes) {
         return Math.max(4L << 20, 4L * maxRequestBytes);
