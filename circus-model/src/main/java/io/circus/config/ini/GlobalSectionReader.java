@@ -57,6 +57,7 @@ final class GlobalSectionReader {
         SETTERS.put("jmx_password_file", (d, v) -> d.jmxPasswordFile = emptyToNull(v));
         SETTERS.put("jmx_access_file", (d, v) -> d.jmxAccessFile = emptyToNull(v));
         SETTERS.put("jmx_ssl", (d, v) -> d.jmxSsl = parseBool(v));
+        SETTERS.put("statefile", (d, v) -> d.statefile = emptyToNull(v));
         SETTERS.put("stats_interval", (d, v) -> d.statsInterval = positiveSeconds(v));
     }
 
