@@ -30,6 +30,8 @@ import java.time.Duration;
  * @param jmxPasswordFile  JMX password file, or null for no authentication
  * @param jmxAccessFile    JMX access file, or null
  * @param jmxSsl           whether the JMX connector uses TLS
+ * @param statefile        not in Circus: the crash-takeover state file ({@code none} turns takeover off), or
+ *                         null for the default place (see docs/crash-recovery.md)
  * @param prometheusEndpoint host:port of a separate Prometheus /metrics listener, or null (with httpd,
  *                         /metrics is also served beside the console)
  * @param httpdPasswordFile users and passwords for HTTP Basic authentication of the console and
@@ -41,9 +43,23 @@ public record GlobalSettings(Duration checkDelay, String endpoint, String endpoi
                              String httpdHost, int httpdPort, boolean debug, String pidfile, String loglevel,
                              String logoutput, String loggerconfig, String fqdnPrefix, int jmxPort,
                              String jmxHost, String jmxPasswordFile, String jmxAccessFile, boolean jmxSsl,
-                             String prometheusEndpoint, String httpdPasswordFile) {
+                             String statefile, String prometheusEndpoint, String httpdPasswordFile) {
 
     /** Without the HTTP additions (no Prometheus listener, no HTTP password file). */
+    public GlobalSettings(Duration checkDelay, String endpoint, String endpointOwner, String pubsubEndpoint,
+                          String multicastEndpoint, String statsEndpoint, boolean statsd,
+                          Duration statsInterval, int umask, Duration warmupDelay, boolean httpd,
+                          String httpdHost, int httpdPort, boolean debug, String pidfile, String loglevel,
+                          String logoutput, String loggerconfig, String fqdnPrefix, int jmxPort,
+                          String jmxHost, String jmxPasswordFile, String jmxAccessFile, boolean jmxSsl,
+                          String statefile) {
+        this(checkDelay, endpoint, endpointOwner, pubsubEndpoint, multicastEndpoint, statsEndpoint, statsd,
+                statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug, pidfile, loglevel, logoutput,
+                loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile, jmxAccessFile, jmxSsl, statefile, null,
+                null);
+    }
+
+    /** The settings without a {@code statefile} (the default place) nor the HTTP additions. */
     public GlobalSettings(Duration checkDelay, String endpoint, String endpointOwner, String pubsubEndpoint,
                           String multicastEndpoint, String statsEndpoint, boolean statsd,
                           Duration statsInterval, int umask, Duration warmupDelay, boolean httpd,
@@ -52,13 +68,13 @@ public record GlobalSettings(Duration checkDelay, String endpoint, String endpoi
                           String jmxHost, String jmxPasswordFile, String jmxAccessFile, boolean jmxSsl) {
         this(checkDelay, endpoint, endpointOwner, pubsubEndpoint, multicastEndpoint, statsEndpoint, statsd,
                 statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug, pidfile, loglevel, logoutput,
-                loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile, jmxAccessFile, jmxSsl, null, null);
+                loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile, jmxAccessFile, jmxSsl, null, null, null);
     }
 
     /** Circus's defaults for a config file with an empty {@code [circus]} section. */
     public static GlobalSettings defaults() {
         return new GlobalSettings(Duration.ofSeconds(5), "tcp://127.0.0.1:5555", null, "tcp://127.0.0.1:5556",
                 "udp://237.219.251.97:12027", null, false, Duration.ofSeconds(1), -1, Duration.ZERO, false,
-                "localhost", 8080, false, null, null, null, null, null, -1, "127.0.0.1", null, null, false, null, null);
+                "localhost", 8080, false, null, null, null, null, null, -1, "127.0.0.1", null, null, false);
     }
 }

@@ -32,6 +32,7 @@ final class GlobalSettingsDraft {
     String jmxPasswordFile;
     String jmxAccessFile;
     boolean jmxSsl;
+    String statefile;
 
     GlobalSettingsDraft() {
         GlobalSettings d = GlobalSettings.defaults();
@@ -59,6 +60,7 @@ final class GlobalSettingsDraft {
         jmxPasswordFile = d.jmxPasswordFile();
         jmxAccessFile = d.jmxAccessFile();
         jmxSsl = d.jmxSsl();
+        statefile = d.statefile();
         prometheusEndpoint = d.prometheusEndpoint();
         httpdPasswordFile = d.httpdPasswordFile();
     }
@@ -67,6 +69,6 @@ final class GlobalSettingsDraft {
         return new GlobalSettings(checkDelay, endpoint, endpointOwner, pubsubEndpoint, multicastEndpoint,
                 statsEndpoint, statsd, statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug,
                 pidfile, loglevel, logoutput, loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile,
-                jmxAccessFile, jmxSsl, prometheusEndpoint, httpdPasswordFile);
+                jmxAccessFile, jmxSsl, statefile, prometheusEndpoint, httpdPasswordFile);
     }
 }
