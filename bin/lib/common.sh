@@ -82,9 +82,12 @@ circus_console_jar() {
 
 # JVM flags of the daemon (bin/circusd and the benchmark): a small, predictable footprint for
 # thousands of children — serial GC, a capped heap, few compiler threads, small stacks; native access
-# for the FFM process layer; no per-process fd cap from the JVM.
+# for the FFM process layer; no per-process fd cap from the JVM. A fixed 8 MiB young generation: with
+# the tiny one a 4 MiB heap starts with, a flood of requests promotes in-flight garbage, and serial GC
+# grows the old generation for it instead of collecting (RSS climbed to the heap cap; see
+# docs/zmq-protocol.md, "Memory under abuse").
 CIRCUS_DAEMON_JVM_OPTS=(
-  -XX:+UseSerialGC -Xms4m "-Xmx${CIRCUS_HEAP:-256m}" -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20
+  -XX:+UseSerialGC -Xms4m "-Xmx${CIRCUS_HEAP:-256m}" -Xmn8m -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20
   -Xss512k -XX:TieredStopAtLevel=1
   -XX:CICompilerCount=1 -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m -XX:-MaxFDLimit
   -XX:+UseStringDeduplication --enable-native-access=ALL-UNNAMED

@@ -22,6 +22,14 @@ public interface Watcher {
     /** The current definition, including live changes. */
     WatcherConfig config();
 
+    /**
+     * The last lines (at most 200 are kept) its processes wrote on a configured stream, oldest first,
+     * each as {@code [pid] text}; empty when that stream is not configured (output inherited by the daemon).
+     */
+    default List<String> outputTail(io.circus.process.StreamId stream, int lines) {
+        return List.of();
+    }
+
     /** Process slots ordered by wid. */
     List<SupervisedProcess> processes();
 
@@ -36,6 +44,11 @@ public interface Watcher {
 
     /** Whether processes are being respawned with a back-off (crash loop, resource shortage); never waits. */
     BackoffStatus backoff();
+
+    /** The latest spawn failure, or null when no spawn of this watcher has failed. Readable from any thread. */
+    default SpawnFailure lastSpawnFailure() {
+        return null;
+    }
 
     /** Starts the processes; completes with false when the watcher was already running ("kept"). */
     CompletableFuture<Boolean> start();

@@ -12,7 +12,7 @@ import io.circus.event.Event;
 import io.circus.event.EventType;
 import io.circus.process.jdk.JdkLauncher;
 import io.circus.runtime.core.ArbiterCore;
-import io.circus.runtime.core.ShellWords;
+import io.circus.config.ShellWords;
 import io.circus.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -52,7 +52,11 @@ class PyzmqInteropTest {
             json("{\"id\":\"i4\",\"command\":\"set\",\"properties\":{\"name\":\"sleeper\",\"options\":{\"numprocesses\":\"3\"}}}"),
             json("{\"id\":\"\\u00e9t\\u00e9\",\"command\":\"numwatchers\"}"),
             List.of("x".getBytes(StandardCharsets.US_ASCII), "{\"command\":\"list\"}".getBytes(StandardCharsets.US_ASCII)),
-            List.of(new byte[0], "{\"id\":\"e1\",\"command\":\"numwatchers\"}".getBytes(StandardCharsets.US_ASCII)));
+            List.of(new byte[0], "{\"id\":\"e1\",\"command\":\"numwatchers\"}".getBytes(StandardCharsets.US_ASCII)),
+            // Refused, but with the id the client waits for: too large (2 MiB), several payload frames.
+            json("{\"id\":\"big\",\"command\":\"list\",\"properties\":{\"pad\":\"" + "x".repeat(2 << 20) + "\"}}"),
+            List.of("{\"id\":\"mf\",\"command\":\"list\"}".getBytes(StandardCharsets.US_ASCII),
+                    "more".getBytes(StandardCharsets.US_ASCII)));
 
     @Test
     void pyzmqGetsTheRepliesAJeroMqPeerGetsAndTheEvents(@TempDir Path dir) throws Exception {

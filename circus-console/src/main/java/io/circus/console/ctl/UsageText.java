@@ -34,7 +34,9 @@ final class UsageText {
             row(sb, o[0], o[1]);
         }
         sb.append("\nEnvironment: CIRCUSCTL_ENDPOINT (default endpoint), CIRCUSCTL_HISTORY (history file),\n")
-                .append("CIRCUSCTL_JMX_CREDENTIALS (user:password for --jmx).\n");
+                .append("CIRCUSCTL_JMX_CREDENTIALS (user:password for --jmx).\n")
+                .append("\nSeveral daemons: repeat --endpoint (or --jmx) before a one-shot command; each output\n")
+                .append("line is prefixed with [endpoint] and the exit status is the worst of them.\n");
         return sb.toString();
     }
 

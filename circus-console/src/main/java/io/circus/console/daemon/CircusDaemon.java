@@ -74,9 +74,6 @@ public final class CircusDaemon {
         config.warnings().forEach(w -> log.warn("config: {}", w));
         config.plugins().forEach(p -> log.error("[plugin:{}] is ignored: Circus plugins are Python classes and do not "
                 + "run here (see docs/compatibility.md)", p.name()));
-        if (config.global().httpd()) {
-            log.error("[circus] httpd = true is ignored: circus-web does not run here");
-        }
         PidFile pidFile = null;
         String pidPath = options.pidfile() != null ? options.pidfile().toString() : config.global().pidfile();
         try {
@@ -129,7 +126,10 @@ public final class CircusDaemon {
         try {
             services = DaemonServices.start(arbiter, source, config, takeover.report().lines());
         } catch (RuntimeException e) {
-            err.println("circusd: cannot start the management facades: " + e.getMessage());
+            // A facade names the [circus] key it could not bind; the file says where that key is.
+            String message = String.valueOf(e.getMessage());
+            err.println("circusd: " + (message.startsWith("[circus]") && config.file() != null
+                    ? config.file() + ": " + message : "cannot start the management facades: " + message));
             arbiter.close();
             takeover.close();
             if (pidFile != null) {

@@ -74,6 +74,10 @@ class InteractiveConsoleTest {
         tmux.keys(t, "Enter");
         long pid = daemon.arbiter.watcher("web").orElseThrow().pids().getFirst();
         tmux.awaitScreen(t, "the pid of web", s -> s.contains("\n" + pid + "\n"));
+        // Circus's shell (Python cmd) answers an unknown command so, and the console stays.
+        tmux.type(t, "foo bar");
+        tmux.keys(t, "Enter");
+        tmux.awaitScreen(t, "cmd's unknown syntax line", s -> s.contains("(circusctl) foo bar\n*** Unknown syntax: foo bar\n"));
         tmux.type(t, "numwatchers");
         tmux.keys(t, "Enter");
         tmux.awaitScreen(t, "numwatchers answered", s -> s.contains("(circusctl) numwatchers\n2\n"));

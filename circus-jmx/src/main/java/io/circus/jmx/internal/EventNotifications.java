@@ -40,7 +40,7 @@ final class EventNotifications {
 
     static Notification of(Event event, ObjectName source) {
         Notification n = new Notification(NotificationTypes.of(event.type()), source, event.seq(), event.epochMillis(),
-                event.toString());
+                io.circus.jmx.EventText.of(event));
         n.setUserData(userData(event));
         return n;
     }

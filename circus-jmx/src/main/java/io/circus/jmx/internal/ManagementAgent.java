@@ -30,6 +30,7 @@ public final class ManagementAgent implements ManagementHandle {
     private final BeanRegistry registry;
     private final EventDispatcher dispatcher;
     private final Supplier<List<SocketInfo>> sockets;
+    private final EventLog events = new EventLog();
     private volatile RemoteConnector connector;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -46,7 +47,8 @@ public final class ManagementAgent implements ManagementHandle {
         this.dispatcher = new EventDispatcher(registry, arbiterEmitter, sockets);
         dispatcherRef[0] = dispatcher;
         ArbiterBean bean = new ArbiterBean(ctx, s.source(), sockets, s.version(),
-                () -> connector != null ? connector.address().toString() : "local", dispatcher::lost, s.takenOver());
+                () -> connector != null ? connector.address().toString() : "local", dispatcher::lost, s.takenOver(),
+                events);
         registry.registerArbiter(bean, arbiterEmitter);
         this.sockets = sockets;
     }
@@ -64,6 +66,7 @@ public final class ManagementAgent implements ManagementHandle {
     }
 
     private void begin(AgentSettings s) {
+        arbiter.addListener(events);
         arbiter.addListener(dispatcher);
         registry.reconcile();
         registry.reconcileSockets(sockets.get());
@@ -91,6 +94,7 @@ public final class ManagementAgent implements ManagementHandle {
             return;
         }
         arbiter.removeListener(dispatcher);
+        arbiter.removeListener(events);
         dispatcher.stop(SETTLE);
         registry.unregisterAll();
         RemoteConnector c = connector;

@@ -3,6 +3,7 @@ package io.circus.jmx.internal;
 import io.circus.event.Event;
 import io.circus.jmx.ProcessMXBean;
 import io.circus.jmx.ProcessStats;
+import io.circus.jmx.StateCodes;
 import io.circus.process.ExitStatus;
 import io.circus.runtime.ProcessState;
 import io.circus.runtime.SupervisedProcess;
@@ -66,12 +67,24 @@ final class ProcessBean implements ProcessMXBean {
     @Override public int getWid() { return slot.wid(); }
     @Override public long getPid() { return slot.pid(); }
     @Override public String getState() { return slot.state().label(); }
+    @Override public int getStateCode() { return StateCodes.of(slot.state()); }
     @Override public int getRestarts() { return slot.restarts(); }
     @Override public String getExitCause() { return exitCause; }
 
     @Override
     public long getStartTime() {
         return running(slot) ? slot.startedEpochMillis() : 0;
+    }
+
+    @Override
+    public String getStartTimeIso() {
+        long millis = getStartTime();
+        return millis == 0 ? "" : java.time.Instant.ofEpochMilli(millis).toString();
+    }
+
+    @Override
+    public double getCpuSeconds() {
+        return sample().map(i -> i.cpuTimeMillis() / 1000.0).orElse(0.0);
     }
 
     @Override
@@ -120,6 +133,11 @@ final class ProcessBean implements ProcessMXBean {
     @Override
     public long[] signal(String signum, boolean children, boolean recursive) {
         return ProcessSignals.signal(ctx, watcher(), signum, runningPid(), 0, children, recursive);
+    }
+
+    @Override
+    public String[] sendSignal(String signum) {
+        return java.util.Arrays.stream(signal(signum, false, false)).mapToObj(Long::toString).toArray(String[]::new);
     }
 
     @Override

@@ -8,7 +8,9 @@ import io.circus.jmx.CircusNames;
 import io.circus.jmx.OptionsView;
 import io.circus.jmx.PidChanges;
 import io.circus.jmx.ProcessStats;
+import io.circus.jmx.StateCodes;
 import io.circus.jmx.WatcherMXBean;
+import io.circus.runtime.SpawnFailure;
 import io.circus.runtime.SupervisedProcess;
 import io.circus.runtime.Watcher;
 import io.circus.stats.Usage;
@@ -68,6 +70,7 @@ final class WatcherBean implements WatcherMXBean {
 
     @Override public String getName() { return watcher.name(); }
     @Override public String getState() { return watcher.state().circusName(); }
+    @Override public int getStateCode() { return StateCodes.of(watcher.state()); }
     @Override public int getNumProcesses() { return watcher.config().numProcesses(); }
     @Override public int getRunning() { return watcher.pids().size(); }
     @Override public boolean isSingleton() { return watcher.config().singleton(); }
@@ -102,6 +105,23 @@ final class WatcherBean implements WatcherMXBean {
     public OptionsView getOptions() {
         Watcher w = watcher;
         return OptionsView.of("watcher:" + w.name(), WatcherOptions.toOptions(w.config()));
+    }
+
+    @Override
+    public Map<String, String> getOptionTable() {
+        Map<String, String> rows = new LinkedHashMap<>();
+        new java.util.TreeMap<>(WatcherOptions.toOptions(watcher.config())).forEach((k, v) -> rows.put(k, text(v)));
+        return rows;
+    }
+
+    /** Lists and maps as Circus's ini would spell them, so the text can be pasted back into setOption. */
+    private static String text(Object v) {
+        return switch (v) {
+            case null -> "";
+            case Map<?, ?> m -> String.join(",", m.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+            case java.util.Collection<?> c -> String.join(",", c.stream().map(String::valueOf).toList());
+            default -> String.valueOf(v);
+        };
     }
 
     @Override
@@ -148,6 +168,7 @@ final class WatcherBean implements WatcherMXBean {
     private PidChanges changes(Watcher w, java.util.function.Supplier<CompletableFuture<?>> launch, boolean waiting,
                                String what) {
         Set<Long> before = new HashSet<>(w.pids());
+        SpawnFailure failedBefore = w.lastSpawnFailure();
         CompletableFuture<?> op = launch.get();
         if (!waiting) {
             ctx.completion().await(false, op, what);
@@ -157,9 +178,23 @@ final class WatcherBean implements WatcherMXBean {
         Set<Long> after = new HashSet<>(w.pids());
         List<Long> started = new ArrayList<>(), stopped = new ArrayList<>(), kept = new ArrayList<>();
         after.forEach(pid -> (before.contains(pid) ? kept : started).add(pid));
+        if (started.isEmpty()) {
+            requireNoSpawnFailure(w, failedBefore, what);
+        }
         before.stream().filter(pid -> !after.contains(pid)).forEach(stopped::add);
         return new PidChanges(started.stream().sorted().toList(), stopped.stream().sorted().toList(),
                 kept.stream().sorted().toList());
+    }
+
+    /**
+     * A waiting operation that started nothing because every spawn failed is an error saying why
+     * (Circus logs it and answers ok; the watcher then sits stopped with no reason given).
+     */
+    private static void requireNoSpawnFailure(Watcher w, SpawnFailure before, String what) {
+        SpawnFailure now = w.lastSpawnFailure();
+        if (now != null && (before == null || now.count() > before.count())) {
+            throw new IllegalStateException(what + " started no process: " + now.error());
+        }
     }
 
     @Override
@@ -169,7 +204,13 @@ final class WatcherBean implements WatcherMXBean {
         if (w.config().singleton()) {
             return w.config().numProcesses();
         }
-        return ctx.completion().await(waiting, w.incr(nb), "incr " + w.name());
+        Set<Long> before = new HashSet<>(w.pids());
+        SpawnFailure failedBefore = w.lastSpawnFailure();
+        Integer n = ctx.completion().await(waiting, w.incr(nb), "incr " + w.name());
+        if (waiting && nb > 0 && before.containsAll(w.pids())) {
+            requireNoSpawnFailure(w, failedBefore, "incr " + w.name());
+        }
+        return n;
     }
 
     @Override
@@ -202,6 +243,11 @@ final class WatcherBean implements WatcherMXBean {
     @Override
     public long[] signal(String signum, long pid, long childpid, boolean children, boolean recursive) {
         return ProcessSignals.signal(ctx, current(), signum, pid, childpid, children, recursive);
+    }
+
+    @Override
+    public String[] sendSignal(String signum) {
+        return java.util.Arrays.stream(signal(signum, 0, 0, false, false)).mapToObj(Long::toString).toArray(String[]::new);
     }
 
     @Override
@@ -254,6 +300,26 @@ final class WatcherBean implements WatcherMXBean {
             some.put(key, all.get(key));
         }
         return OptionsView.of("watcher:" + w.name(), some);
+    }
+
+    @Override
+    public String getOption(String key) {
+        Watcher w = current();
+        Map<String, Object> all = WatcherOptions.toOptions(w.config());
+        if (key == null || !all.containsKey(key)) {
+            throw new IllegalArgumentException("'" + key + "' option not found");
+        }
+        return text(all.get(key));
+    }
+
+    @Override
+    public String[] tail(String stream, int lines) {
+        io.circus.process.StreamId id = switch (stream == null ? "" : stream.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "stdout" -> io.circus.process.StreamId.STDOUT;
+            case "stderr" -> io.circus.process.StreamId.STDERR;
+            default -> throw new IllegalArgumentException("stream must be stdout or stderr, got '" + stream + "'");
+        };
+        return current().outputTail(id, lines).toArray(String[]::new);
     }
 
     // ---- stats --------------------------------------------------------------------------------

@@ -106,6 +106,7 @@ final class SlotLifecycle {
             LOG.error("error in '{}': {}", config.name(), String.valueOf(error.getMessage()),
                     error instanceof Error ? error : null);
         }
+        watcher.spawnFailed(String.valueOf(error.getMessage()));
         ctx.events().publish(EventType.SPAWN_FAILED, config.name(), slot.wid(), 0,
                 Map.of("error", String.valueOf(error.getMessage()), "attempt", attempt));
         if (slot.retired || slot.stopWhenSpawned || ctx.isQuitting()) {
