@@ -38,7 +38,8 @@ class OpenFilesLimitTest {
         Path out = dir.resolve("probe.out");
         Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         try {
-            assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the probe finished");
+            boolean finished = p.waitFor(180, TimeUnit.SECONDS);
+            assertTrue(finished, "the probe finished: " + Files.readString(out, StandardCharsets.UTF_8));
         } finally {
             p.destroyForcibly();
         }

@@ -60,10 +60,13 @@ final class SupervisorLoop implements Executor {
     /**
      * Classes the loop needs first when things go wrong, loaded now: when descriptors run out
      * (EMFILE) a class cannot be read from a class directory, and the JVM then remembers the failed
-     * resolution for good, so a timer or an exit could never be handled again.
+     * resolution for good, so a timer or an exit could never be handled again. (From circusd's jars
+     * a class is read through the jar's descriptor, opened long before; class directories, as in
+     * the tests, open one per class.)
      */
     private static final List<Class<?>> LOADED_EARLY = List.of(Timer.class, io.circus.event.ExitCause.class,
-            io.circus.process.ExitStatus.class, io.circus.process.SpawnException.class);
+            io.circus.process.ExitStatus.class, io.circus.process.SpawnException.class,
+            io.circus.runtime.SpawnFailure.class);
 
     SupervisorLoop(String name, Ticker ticker) {
         this.ticker = ticker;
