@@ -86,6 +86,7 @@ class BackoffClockTest {
 
                 // Stable for a second of ticker time: recovered, and the delay is reset.
                 long pid = Await.value("a stable process", () -> w.pids().isEmpty() ? null : w.pids().getFirst());
+                arbiter.tickerAdvanced().get(30, TimeUnit.SECONDS); // its stability timer is armed
                 ticker.advance(Duration.ofSeconds(1));
                 arbiter.tickerAdvanced().get(30, TimeUnit.SECONDS);
                 events.await("flapper", EventType.RECOVERED, e -> "stable".equals(e.fields().get("reason")));

@@ -76,13 +76,20 @@ class SpawnFailureTest {
             assertTrue(many.backoff().reason().contains("Too many open files"), many.backoff().reason());
             assertEquals(100, many.backoff().delayMillis());
             assertEquals(1, events.count("many", EventType.BACKOFF));
+            long failures = 1;
             for (long delay : new long[] {100, 200, 400}) {
+                long seen = failures;
+                // The retry's timer is armed on the loop after the failure comes back from the spawner thread.
+                Await.until("failure " + seen, () -> events.count("many", EventType.SPAWN_FAILED) == seen);
+                arbiter.tickerAdvanced().get(30, TimeUnit.SECONDS);
                 ticker.advance(Duration.ofMillis(delay));
                 arbiter.tickerAdvanced().get(30, TimeUnit.SECONDS);
+                failures++;
             }
             Await.until("the retried slot runs", () -> many.pids().size() == 2);
             assertEquals(3, events.count("many", EventType.SPAWN_FAILED));
             assertEquals(0, events.count("many", EventType.STOP), "never stopped wholesale");
+            arbiter.tickerAdvanced().get(30, TimeUnit.SECONDS); // the stability timer is armed
             ticker.advance(Duration.ofSeconds(1));
             arbiter.tickerAdvanced().get(30, TimeUnit.SECONDS);
             events.await("many", EventType.RECOVERED, e -> true);
