@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -49,7 +50,15 @@ public final class BenchCommand {
         sweeper.installHook();
         Results r = run(options, sweeper, System.out, System.err);
         if (subreaper) {
-            // Anything orphaned by a daemon the run killed was re-parented here: end it too.
+            // Orphans of killed daemons were swept by pid; what is left here is background work of a
+            // client (circusctl's cache training): let it finish for up to a minute, then end it.
+            try {
+                Poll.until("leftover processes", Duration.ofSeconds(60), Duration.ofMillis(100),
+                        () -> ProcessHandle.current().descendants().noneMatch(h -> ProcFs.alive(h.pid())));
+            } catch (Poll.TimedOut e) {
+                System.err.println("bench: ending processes left after 60 s: " + ProcessHandle.current().descendants()
+                        .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).toList());
+            }
             ProcessHandle.current().descendants().forEach(h -> Signals.kill(h.pid(), Signals.SIGKILL));
         }
         System.exit(r.oursFailed() ? 1 : 0);

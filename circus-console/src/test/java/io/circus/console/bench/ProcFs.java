@@ -90,11 +90,20 @@ final class ProcFs {
 
     /** The soft "Max open files" limit of the process, or -1. */
     static long softOpenFilesLimit(long pid) {
+        return openFilesLimit(pid, 0);
+    }
+
+    /** The hard "Max open files" limit of the process, or -1. */
+    static long hardOpenFilesLimit(long pid) {
+        return openFilesLimit(pid, 1);
+    }
+
+    private static long openFilesLimit(long pid, int column) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/limits"))) {
                 if (line.startsWith("Max open files")) {
-                    String soft = line.substring("Max open files".length()).strip().split("\\s+")[0];
-                    return soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft);
+                    String v = line.substring("Max open files".length()).strip().split("\\s+")[column];
+                    return v.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(v);
                 }
             }
         } catch (IOException | RuntimeException e) {

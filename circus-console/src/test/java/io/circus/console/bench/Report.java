@@ -70,7 +70,7 @@ final class Report {
         if (Double.isNaN(g)) {
             return "";
         }
-        String bound = "≤ " + f.format(g);
+        String bound = "≤ " + java.math.BigDecimal.valueOf(g).stripTrailingZeros().toPlainString();
         return Double.isNaN(ours) ? bound : bound + (ours <= g ? " met" : " **missed**");
     }
 }

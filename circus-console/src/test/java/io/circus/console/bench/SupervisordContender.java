@@ -72,7 +72,17 @@ record SupervisordContender(String name, Path supervisord, Path supervisorctl) i
                 stopwaitsecs = 5
                 stdout_logfile = %9$s
                 stderr_logfile = %9$s
-                """.formatted(work, 4 * w.n() + 256, w.n() + 256, port, w.watcher(), w.cmd(), w.n(), w.autostart(), out);
+                """.formatted(work, minfds(w.n()), w.n() + 256, port, w.watcher(), w.cmd(), w.n(), w.autostart(), out);
+    }
+
+    /**
+     * supervisord holds three pipe ends per child and refuses to start below {@code minfds}; asking
+     * for more than the hard limit allows fails at once, so ask for what a child needs, capped there.
+     */
+    static long minfds(int n) {
+        long hard = ProcFs.hardOpenFilesLimit(ProcessHandle.current().pid());
+        long want = 3L * n + 256;
+        return hard > 0 ? Math.min(want, hard) : want;
     }
 
     /** A running supervisord. Threading: one benchmark thread drives it. */
