@@ -113,6 +113,7 @@ class BenchCommandTest {
         assertEquals(Duration.ofMinutes(10), o.churnWindow());
         assertEquals(Path.of("/shared/peers"), BenchOptions.parse(new String[0], home).peers());
         assertEquals(List.of(1000, 5000, 10000), BenchOptions.parse(new String[0], home).sizes());
+        assertEquals(List.of(), BenchOptions.parse(new String[] {"--no-rows", "--stats"}, home).sizes());
         var e = assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"--idle"}, home));
         assertTrue(e.getMessage().contains("'--idle'"), e.getMessage());
     }

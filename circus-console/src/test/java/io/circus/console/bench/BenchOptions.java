@@ -19,6 +19,7 @@ record BenchOptions(List<Integer> sizes, List<String> circusd, List<String> circ
     static final String USAGE = """
             usage: bin/bench [N ...] [options]
               N ...                 watcher sizes for the standard rows (default: 1000 5000 10000)
+              --no-rows             no standard rows (with an optional row: that row alone)
               --peers DIR           where circusd-ref and circusctl-ref are (default: ../shared/peers
                                     beside the repository); supervisord is looked up on PATH
               --no-peers            measure circus-jvm only
@@ -39,6 +40,7 @@ record BenchOptions(List<Integer> sizes, List<String> circusd, List<String> circ
 
     static BenchOptions parse(String[] args, Path home) {
         List<Integer> sizes = new ArrayList<>();
+        boolean rows = true;
         Path peers = home.resolve("../shared/peers").normalize();
         boolean churn = false;
         boolean streams = false;
@@ -59,6 +61,7 @@ record BenchOptions(List<Integer> sizes, List<String> circusd, List<String> circ
             switch (a) {
                 case "--peers" -> peers = Path.of(value(args, ++i, a));
                 case "--no-peers" -> peers = null;
+                case "--no-rows" -> rows = false;
                 case "--idle-seconds" -> idle = Double.parseDouble(value(args, ++i, a));
                 case "--calls" -> calls = Integer.parseInt(value(args, ++i, a));
                 case "--cli-runs" -> cliRuns = Integer.parseInt(value(args, ++i, a));
@@ -96,7 +99,9 @@ record BenchOptions(List<Integer> sizes, List<String> circusd, List<String> circ
                 }
             }
         }
-        if (sizes.isEmpty()) {
+        if (!rows) {
+            sizes = List.of();
+        } else if (sizes.isEmpty()) {
             sizes = List.of(1000, 5000, 10000);
         }
         var settings = new CoreScenario.Settings(Duration.ofMillis((long) (idle * 1000)), calls, Duration.ofSeconds(10),

@@ -23,6 +23,12 @@ record SupervisordContender(String name, Path supervisord, Path supervisorctl) i
 
     @Override
     public Running launch(Workload w, Sweeper sweeper) throws IOException, InterruptedException {
+        long hard = ProcFs.hardOpenFilesLimit(ProcessHandle.current().pid());
+        if (hard > 0 && 3L * w.n() + 256 > hard) {
+            // It would start, fail to spawn past the limit and leave the rest in BACKOFF: say why now.
+            throw new IllegalStateException("supervisord needs 3 descriptors per child (" + (3L * w.n() + 256)
+                    + " for " + w.n() + ") and the hard open-files limit here is " + hard);
+        }
         int port = DaemonStarter.freePort();
         String tag = "supervisord-" + w.watcher() + "-" + w.n();
         Path conf = w.dir().resolve(tag + ".conf");
@@ -75,14 +81,9 @@ record SupervisordContender(String name, Path supervisord, Path supervisorctl) i
                 """.formatted(work, minfds(w.n()), w.n() + 256, port, w.watcher(), w.cmd(), w.n(), w.autostart(), out);
     }
 
-    /**
-     * supervisord holds three pipe ends per child and refuses to start below {@code minfds}; asking
-     * for more than the hard limit allows fails at once, so ask for what a child needs, capped there.
-     */
+    /** supervisord holds three pipe ends per child and refuses to start below {@code minfds}. */
     static long minfds(int n) {
-        long hard = ProcFs.hardOpenFilesLimit(ProcessHandle.current().pid());
-        long want = 3L * n + 256;
-        return hard > 0 ? Math.min(want, hard) : want;
+        return 3L * n + 256;
     }
 
     /** A running supervisord. Threading: one benchmark thread drives it. */
