@@ -42,6 +42,8 @@ final class CoreScenario {
 
     Outcome run(Contender c, int n, Path dir) {
         Outcome o = new Outcome(c.name(), n);
+        // Contenders run one after another: on a shared machine the load differs between their rows.
+        o.notes.add("load average at the start of its row: " + ProcFs.loadAverage());
         Contender.Running d = null;
         String step = "launch";
         try {

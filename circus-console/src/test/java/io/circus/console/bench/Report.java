@@ -43,6 +43,7 @@ final class Report {
             row.append(' ').append(goal(f, n, ours.get(f))).append(" |");
             out.println(row);
         }
+        out.println();
         for (Outcome o : outcomes) {
             for (String note : o.notes) {
                 out.println("- " + o.contender + ": " + note);
