@@ -9,6 +9,7 @@ import io.circus.jmx.OptionsView;
 import io.circus.jmx.PidChanges;
 import io.circus.jmx.ProcessStats;
 import io.circus.jmx.WatcherMXBean;
+import io.circus.runtime.SpawnFailure;
 import io.circus.runtime.SupervisedProcess;
 import io.circus.runtime.Watcher;
 import io.circus.stats.Usage;
@@ -142,6 +143,7 @@ final class WatcherBean implements WatcherMXBean {
     private PidChanges changes(Watcher w, java.util.function.Supplier<CompletableFuture<?>> launch, boolean waiting,
                                String what) {
         Set<Long> before = new HashSet<>(w.pids());
+        SpawnFailure failedBefore = w.lastSpawnFailure();
         CompletableFuture<?> op = launch.get();
         if (!waiting) {
             ctx.completion().await(false, op, what);
@@ -151,9 +153,23 @@ final class WatcherBean implements WatcherMXBean {
         Set<Long> after = new HashSet<>(w.pids());
         List<Long> started = new ArrayList<>(), stopped = new ArrayList<>(), kept = new ArrayList<>();
         after.forEach(pid -> (before.contains(pid) ? kept : started).add(pid));
+        if (started.isEmpty()) {
+            requireNoSpawnFailure(w, failedBefore, what);
+        }
         before.stream().filter(pid -> !after.contains(pid)).forEach(stopped::add);
         return new PidChanges(started.stream().sorted().toList(), stopped.stream().sorted().toList(),
                 kept.stream().sorted().toList());
+    }
+
+    /**
+     * A waiting operation that started nothing because every spawn failed is an error saying why
+     * (Circus logs it and answers ok; the watcher then sits stopped with no reason given).
+     */
+    private static void requireNoSpawnFailure(Watcher w, SpawnFailure before, String what) {
+        SpawnFailure now = w.lastSpawnFailure();
+        if (now != null && (before == null || now.count() > before.count())) {
+            throw new IllegalStateException(what + " started no process: " + now.error());
+        }
     }
 
     @Override
@@ -163,7 +179,13 @@ final class WatcherBean implements WatcherMXBean {
         if (w.config().singleton()) {
             return w.config().numProcesses();
         }
-        return ctx.completion().await(waiting, w.incr(nb), "incr " + w.name());
+        Set<Long> before = new HashSet<>(w.pids());
+        SpawnFailure failedBefore = w.lastSpawnFailure();
+        Integer n = ctx.completion().await(waiting, w.incr(nb), "incr " + w.name());
+        if (waiting && nb > 0 && before.containsAll(w.pids())) {
+            requireNoSpawnFailure(w, failedBefore, "incr " + w.name());
+        }
+        return n;
     }
 
     @Override
