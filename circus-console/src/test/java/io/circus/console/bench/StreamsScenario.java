@@ -1,6 +1,7 @@
 package io.circus.console.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -11,7 +12,38 @@ import java.util.concurrent.TimeUnit;
  */
 final class StreamsScenario {
 
+    private static final Duration STALL = Duration.ofSeconds(30);
+
     private StreamsScenario() {
+    }
+
+    /**
+     * Waits until N children run in /proc; returns -1 then, or the count reached when it stopped
+     * growing for {@link #STALL} (a daemon out of descriptors gives up rather than retrying).
+     */
+    private static long awaitProgress(Contender.Running d, int n) {
+        long best = -1;
+        long since = System.nanoTime();
+        long deadline = System.nanoTime() + CoreScenario.deadline(n).toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            long running = d.process().children().filter(h -> ProcFs.alive(h.pid())).count();
+            if (running >= n) {
+                return -1;
+            }
+            if (running > best) {
+                best = running;
+                since = System.nanoTime();
+            } else if (System.nanoTime() - since > STALL.toNanos()) {
+                return best;
+            }
+            Poll.pause(Duration.ofMillis(100));
+        }
+        return best;
+    }
+
+    private static String lastError(String log) {
+        return log.lines().filter(l -> l.contains("ERROR")).reduce((a, b) -> b)
+                .map(l -> l.substring(Math.max(0, l.indexOf("ERROR")))).orElse("no error logged");
     }
 
     static Extra run(Contender c, Path dir, int n, Sweeper sweeper) {
@@ -24,13 +56,13 @@ final class StreamsScenario {
             x.put("soft open-files limit at launch", "1024");
             long t0 = System.nanoTime();
             d.startWatcher();
-            Contender.Running daemon = d;
-            try {
+            long stalled = awaitProgress(d, n);
+            if (stalled < 0) {
                 long t1 = CoreScenario.awaitRunning(d, n, Set.of(), "start → all running");
                 x.put("`start` → all running (s)", "%.3f", (t1 - t0) / 1e9);
-            } catch (Poll.TimedOut e) {
-                x.put("`start` → all running (s)", "not all: %d of %d after %d s", daemon.runningPids().size(), n,
-                        CoreScenario.deadline(n).toSeconds());
+            } else {
+                x.put("`start` → all running (s)", "not all: %d of %d running, none more for %d s (its log: %s)",
+                        stalled, n, STALL.toSeconds(), lastError(d.logTail()));
             }
             x.put("RSS, settled (MiB)", "%.1f", CoreScenario.settledRss(pid));
             x.put("open files of the daemon", "%d", ProcFs.openFiles(pid));
