@@ -30,13 +30,39 @@ import java.time.Duration;
  * @param jmxPasswordFile  JMX password file, or null for no authentication
  * @param jmxAccessFile    JMX access file, or null
  * @param jmxSsl           whether the JMX connector uses TLS
+ * @param security         who may use the control, event and JMX channels (docs/security.md)
  */
 public record GlobalSettings(Duration checkDelay, String endpoint, String endpointOwner, String pubsubEndpoint,
                              String multicastEndpoint, String statsEndpoint, boolean statsd,
                              Duration statsInterval, int umask, Duration warmupDelay, boolean httpd,
                              String httpdHost, int httpdPort, boolean debug, String pidfile, String loglevel,
                              String logoutput, String loggerconfig, String fqdnPrefix, int jmxPort,
-                             String jmxHost, String jmxPasswordFile, String jmxAccessFile, boolean jmxSsl) {
+                             String jmxHost, String jmxPasswordFile, String jmxAccessFile, boolean jmxSsl,
+                             SecuritySettings security) {
+
+    public GlobalSettings {
+        security = security == null ? SecuritySettings.defaults() : security;
+    }
+
+    /** Settings with the default security (loopback, trusted local users only, no CURVE). */
+    public GlobalSettings(Duration checkDelay, String endpoint, String endpointOwner, String pubsubEndpoint,
+                          String multicastEndpoint, String statsEndpoint, boolean statsd,
+                          Duration statsInterval, int umask, Duration warmupDelay, boolean httpd,
+                          String httpdHost, int httpdPort, boolean debug, String pidfile, String loglevel,
+                          String logoutput, String loggerconfig, String fqdnPrefix, int jmxPort,
+                          String jmxHost, String jmxPasswordFile, String jmxAccessFile, boolean jmxSsl) {
+        this(checkDelay, endpoint, endpointOwner, pubsubEndpoint, multicastEndpoint, statsEndpoint, statsd,
+                statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug, pidfile, loglevel, logoutput,
+                loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile, jmxAccessFile, jmxSsl, null);
+    }
+
+    /** A copy with other security settings. */
+    public GlobalSettings withSecurity(SecuritySettings s) {
+        return new GlobalSettings(checkDelay, endpoint, endpointOwner, pubsubEndpoint, multicastEndpoint,
+                statsEndpoint, statsd, statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug, pidfile,
+                loglevel, logoutput, loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile, jmxAccessFile,
+                jmxSsl, s);
+    }
 
     /** Circus's defaults for a config file with an empty {@code [circus]} section. */
     public static GlobalSettings defaults() {

@@ -58,6 +58,7 @@ final class GlobalSectionReader {
         SETTERS.put("jmx_access_file", (d, v) -> d.jmxAccessFile = emptyToNull(v));
         SETTERS.put("jmx_ssl", (d, v) -> d.jmxSsl = parseBool(v));
         SETTERS.put("stats_interval", (d, v) -> d.statsInterval = positiveSeconds(v));
+        SecurityDraft.SETTERS.forEach((key, setter) -> SETTERS.put(key, (d, v) -> setter.accept(d.security, v)));
     }
 
     private GlobalSectionReader() {
@@ -114,6 +115,12 @@ final class GlobalSectionReader {
         if (d.httpd) {
             warnings.add(doc.fileOf(SECTION), SECTION, "httpd",
                     "the circus-web console is not supported; use the JMX console (jmx_port) instead");
+        }
+        String half = d.security.halfConfiguredKey();
+        if (half != null) {
+            IniEntry e = items.get(half);
+            throw e.error(SECTION, half, e.value(), "CURVE needs both curve_server_key (the server's secret key "
+                    + "file) and curve_authorized_keys (a directory of client public key files)");
         }
         return d.build();
     }

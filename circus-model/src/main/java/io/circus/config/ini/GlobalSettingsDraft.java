@@ -30,6 +30,7 @@ final class GlobalSettingsDraft {
     String jmxPasswordFile;
     String jmxAccessFile;
     boolean jmxSsl;
+    final SecurityDraft security = new SecurityDraft();
 
     GlobalSettingsDraft() {
         GlobalSettings d = GlobalSettings.defaults();
@@ -63,6 +64,6 @@ final class GlobalSettingsDraft {
         return new GlobalSettings(checkDelay, endpoint, endpointOwner, pubsubEndpoint, multicastEndpoint,
                 statsEndpoint, statsd, statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug,
                 pidfile, loglevel, logoutput, loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile,
-                jmxAccessFile, jmxSsl);
+                jmxAccessFile, jmxSsl, security.build());
     }
 }
