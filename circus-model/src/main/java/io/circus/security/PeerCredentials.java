@@ -112,7 +112,7 @@ public final class PeerCredentials {
     }
 
     /** Equal, counting an IPv4-mapped IPv6 address as its IPv4 address. */
-    static boolean same(InetAddress a, InetAddress b) {
+    public static boolean same(InetAddress a, InetAddress b) {
         return a.equals(b) || new BigInteger(1, unmapped(a)).equals(new BigInteger(1, unmapped(b)));
     }
 

@@ -3,6 +3,8 @@ package io.circus.zmq;
 import io.circus.config.GlobalOptions;
 import io.circus.config.GlobalSettings;
 import io.circus.stats.ProcessSampler;
+import io.circus.zmq.auth.ChannelGuard;
+import io.circus.zmq.auth.ChannelGuard.Channel;
 import io.circus.zmq.command.Dispatcher;
 import io.circus.zmq.control.CommandExecutor;
 import io.circus.zmq.control.ControlChannel;
@@ -57,6 +59,7 @@ public final class ZmqFacade implements AutoCloseable {
     private final StatsStreamer stats;
     private final CommandExecutor executor;
     private final ControlChannel control;
+    private ChannelGuard guard;
     private final AtomicBoolean closed = new AtomicBoolean();
     private String controlEndpoint;
     private String pubsubEndpoint;
@@ -89,7 +92,12 @@ public final class ZmqFacade implements AutoCloseable {
 
     /** Circus's order: the PUB socket first, then the control socket. */
     private void begin() {
-        warnAboutIpc();
+        guard = ChannelGuard.start(context, settings, stats != null ? stats.getEndpoint() : null);
+        publisher.guard(guard.secure(Channel.PUBSUB, settings.pubsubEndpoint()), e -> guard.bound(Channel.PUBSUB, e));
+        control.guard(guard.secure(Channel.CONTROL, settings.endpoint()), e -> guard.bound(Channel.CONTROL, e));
+        if (stats != null) {
+            stats.guard(guard.secure(Channel.STATS, stats.getEndpoint()), e -> guard.bound(Channel.STATS, e));
+        }
         pubsubEndpoint = publisher.start();
         channelBeans.register("pubsub", publisher, PubsubChannelMXBean.class);
         bridge.start();
@@ -100,19 +108,6 @@ public final class ZmqFacade implements AutoCloseable {
         executor.start();
         controlEndpoint = control.start();
         channelBeans.register("control", control, ControlChannelMXBean.class);
-    }
-
-    /**
-     * JeroMQ 0.6.0 has no Unix-domain sockets: it carries {@code ipc://path} over a loopback TCP
-     * port derived from the path. Only JeroMQ peers can connect (pyzmq and circusctl cannot), any
-     * local user can, and there is no socket file for {@code endpoint_owner} to hand over.
-     */
-    private void warnAboutIpc() {
-        if (settings.endpoint().startsWith("ipc://") || settings.pubsubEndpoint().startsWith("ipc://")) {
-            LOG.warn("ipc:// endpoints are served over loopback TCP by JeroMQ 0.6.0: only JeroMQ clients can "
-                    + "connect, any local user can, and no socket file exists{}",
-                    settings.endpointOwner() != null ? "; endpoint_owner only restricts the uid of added watchers" : "");
-        }
     }
 
     /** The control endpoint actually bound (a {@code *} port resolved). */
@@ -144,6 +139,9 @@ public final class ZmqFacade implements AutoCloseable {
             stats.close();
         }
         channelBeans.close();
+        if (guard != null) {
+            guard.close();
+        }
         context.close();
         LOG.debug("ZeroMQ channels closed");
     }

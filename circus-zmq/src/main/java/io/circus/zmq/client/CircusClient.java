@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.zeromq.SocketType;
+import io.circus.zmq.auth.ClientKeys;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
@@ -52,11 +53,19 @@ public final class CircusClient implements AutoCloseable {
     }
 
     public CircusClient(String endpoint, Duration timeout) {
+        this(endpoint, timeout, null);
+    }
+
+    /** @param keys the CURVE keys when the daemon requires them (docs/security.md), else null */
+    public CircusClient(String endpoint, Duration timeout, ClientKeys keys) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.socket = context.createSocket(SocketType.DEALER);
         socket.setLinger(0);
         socket.setHandshakeIvl(Handshake.TIMEOUT_MILLIS);
+        if (keys != null) {
+            keys.apply(socket);
+        }
         socket.setIdentity(UUID.randomUUID().toString().replace("-", "").getBytes(StandardCharsets.US_ASCII));
         socket.connect(endpoint);
         this.poller = context.createPoller(1);

@@ -133,6 +133,9 @@ public final class CommandExecutor implements RequestSink, AutoCloseable {
     @Override
     public void close() {
         queue.add(STOP);
+        if (thread.getState() == Thread.State.NEW) {
+            return; // the facade failed to start before this did
+        }
         try {
             thread.join(Duration.ofSeconds(10));
         } catch (InterruptedException e) {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
@@ -49,6 +50,8 @@ public final class ControlChannel implements ControlChannelMXBean, AutoCloseable
     private final CompletableFuture<String> bound = new CompletableFuture<>();
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile Consumer<ZMQ.Socket> beforeBind = socket -> { };
+    private volatile Consumer<String> afterBind = endpoint -> { };
 
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -72,6 +75,15 @@ public final class ControlChannel implements ControlChannelMXBean, AutoCloseable
         this.hardLimitBytes = Math.max(16L << 20, 16L * maxRequestBytes);
         this.closeGrace = closeGrace;
         this.thread = Thread.ofPlatform().name("circus-zmq-control").daemon().unstarted(this::run);
+    }
+
+    /**
+     * Security set-up (docs/security.md): {@code before} runs on the control thread before the bind,
+     * {@code after} with the endpoint bound. Call before {@link #start}.
+     */
+    public void guard(Consumer<ZMQ.Socket> before, Consumer<String> after) {
+        this.beforeBind = before;
+        this.afterBind = after;
     }
 
     /**
@@ -127,7 +139,9 @@ public final class ControlChannel implements ControlChannelMXBean, AutoCloseable
         try {
             router.setLinger(0);
             router.setMaxMsgSize(hardLimitBytes);
+            beforeBind.accept(router);
             router.bind(endpoint);
+            afterBind.accept(router.getLastEndpoint());
         } catch (RuntimeException e) {
             router.close();
             replies.close();
