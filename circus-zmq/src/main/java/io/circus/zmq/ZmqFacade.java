@@ -1,10 +1,12 @@
 package io.circus.zmq;
 
 import io.circus.config.GlobalOptions;
+import io.circus.jmx.audit.AuditTrail;
 import io.circus.config.GlobalSettings;
 import io.circus.stats.ProcessSampler;
 import io.circus.zmq.auth.ChannelGuard;
 import io.circus.zmq.auth.ChannelGuard.Channel;
+import io.circus.zmq.auth.PeerDirectory;
 import io.circus.zmq.command.Dispatcher;
 import io.circus.zmq.control.CommandExecutor;
 import io.circus.zmq.control.ControlChannel;
@@ -60,6 +62,7 @@ public final class ZmqFacade implements AutoCloseable {
     private final CommandExecutor executor;
     private final ControlChannel control;
     private ChannelGuard guard;
+    private final PeerDirectory peers = new PeerDirectory();
     private final AtomicBoolean closed = new AtomicBoolean();
     private String controlEndpoint;
     private String pubsubEndpoint;
@@ -77,7 +80,8 @@ public final class ZmqFacade implements AutoCloseable {
                 : GlobalOptions.DEFAULT_STATS_ENDPOINT, g.statsInterval(), beans,
                 b.sampler != null ? b.sampler : new ProcessSampler()) : null;
         Mailbox<Outgoing> replies = new Mailbox<>();
-        this.executor = new CommandExecutor(new Dispatcher(beans, g), replies::post);
+        this.executor = new CommandExecutor(new Dispatcher(beans, g), replies::post, peers,
+                () -> AuditTrail.of(b.server));
         this.control = new ControlChannel(context, g.endpoint(), b.maxRequestBytes, executor, replies, b.closeGrace);
     }
 
@@ -94,7 +98,8 @@ public final class ZmqFacade implements AutoCloseable {
     private void begin() {
         guard = ChannelGuard.start(context, settings, stats != null ? stats.getEndpoint() : null);
         publisher.guard(guard.secure(Channel.PUBSUB, settings.pubsubEndpoint()), e -> guard.bound(Channel.PUBSUB, e));
-        control.guard(guard.secure(Channel.CONTROL, settings.endpoint()), e -> guard.bound(Channel.CONTROL, e));
+        control.guard(guard.secure(Channel.CONTROL, settings.endpoint()), e -> guard.bound(Channel.CONTROL, e),
+                peers);
         if (stats != null) {
             stats.guard(guard.secure(Channel.STATS, stats.getEndpoint()), e -> guard.bound(Channel.STATS, e));
         }

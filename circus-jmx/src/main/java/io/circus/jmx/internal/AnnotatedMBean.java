@@ -6,7 +6,15 @@ import io.circus.jmx.Name;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
+import io.circus.jmx.audit.AuditTrail;
+import javax.management.Attribute;
+import javax.management.AttributeNotFoundException;
+import javax.management.InvalidAttributeValueException;
 import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.ReflectionException;
 import javax.management.MBeanConstructorInfo;
 import javax.management.MBeanInfo;
 import javax.management.MBeanOperationInfo;
@@ -25,11 +33,63 @@ import javax.management.StandardEmitterMBean;
 final class AnnotatedMBean<T> extends StandardEmitterMBean {
 
     private final Class<T> type;
+    private volatile MBeanServer server;
+    private volatile ObjectName name;
 
     AnnotatedMBean(T implementation, Class<T> type, NotificationEmitter emitter) {
         super(implementation, type, true, emitter);
         this.type = type;
         checkNoAmbiguousOverloads(type);
+    }
+
+    @Override
+    public ObjectName preRegister(MBeanServer server, ObjectName name) throws Exception {
+        this.server = server;
+        this.name = super.preRegister(server, name);
+        return this.name;
+    }
+
+    /** Every operation that may change something goes to the audit trail, whichever facade asked. */
+    @Override
+    public Object invoke(String operation, Object[] params, String[] signature)
+            throws MBeanException, ReflectionException {
+        if (isInfo(operation, signature)) {
+            return super.invoke(operation, params, signature);
+        }
+        AuditTrail trail = AuditTrail.of(server);
+        try {
+            Object result = super.invoke(operation, params, signature);
+            trail.record(name, operation, params, null);
+            return result;
+        } catch (MBeanException | ReflectionException | RuntimeException e) {
+            trail.record(name, operation, params, e);
+            throw e;
+        }
+    }
+
+    @Override
+    public void setAttribute(Attribute attribute)
+            throws AttributeNotFoundException, InvalidAttributeValueException, MBeanException, ReflectionException {
+        AuditTrail trail = AuditTrail.of(server);
+        Object[] value = {attribute.getValue()};
+        try {
+            super.setAttribute(attribute);
+            trail.record(name, "set" + attribute.getName(), value, null);
+        } catch (AttributeNotFoundException | InvalidAttributeValueException | MBeanException | ReflectionException
+                 | RuntimeException e) {
+            trail.record(name, "set" + attribute.getName(), value, e);
+            throw e;
+        }
+    }
+
+    private boolean isInfo(String operation, String[] signature) {
+        int arity = signature == null ? 0 : signature.length;
+        for (MBeanOperationInfo op : getMBeanInfo().getOperations()) {
+            if (op.getName().equals(operation) && op.getSignature().length == arity) {
+                return op.getImpact() == MBeanOperationInfo.INFO;
+            }
+        }
+        return false;
     }
 
     @Override

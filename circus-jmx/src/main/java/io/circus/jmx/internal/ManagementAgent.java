@@ -4,6 +4,7 @@ import io.circus.config.SocketConfig;
 import io.circus.jmx.CircusNames;
 import io.circus.jmx.ManagementHandle;
 import io.circus.jmx.SocketInfo;
+import io.circus.jmx.audit.AuditTrail;
 import io.circus.runtime.Arbiter;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class ManagementAgent implements ManagementHandle {
     private final Supplier<List<SocketInfo>> sockets;
     private volatile RemoteConnector connector;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AuditTrail audit = AuditTrail.create();
 
     private ManagementAgent(AgentSettings s) {
         this.arbiter = s.arbiter();
@@ -48,6 +50,8 @@ public final class ManagementAgent implements ManagementHandle {
         ArbiterBean bean = new ArbiterBean(ctx, s.source(), sockets, s.version(),
                 () -> connector != null ? connector.address().toString() : "local", dispatcher::lost);
         registry.registerArbiter(bean, arbiterEmitter);
+        registry.registerAudit(audit);
+        audit.bind(server);
         this.sockets = sockets;
     }
 
@@ -92,6 +96,7 @@ public final class ManagementAgent implements ManagementHandle {
         }
         arbiter.removeListener(dispatcher);
         dispatcher.stop(SETTLE);
+        audit.unbind(server);
         registry.unregisterAll();
         RemoteConnector c = connector;
         if (c != null) {

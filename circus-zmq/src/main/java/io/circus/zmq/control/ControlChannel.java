@@ -1,6 +1,7 @@
 package io.circus.zmq.control;
 
 import io.circus.zmq.ControlChannelMXBean;
+import io.circus.zmq.auth.PeerDirectory;
 import io.circus.zmq.internal.Binding;
 import io.circus.zmq.internal.Mailbox;
 import io.circus.zmq.wire.WireJson;
@@ -52,6 +53,7 @@ public final class ControlChannel implements ControlChannelMXBean, AutoCloseable
     private volatile boolean running = true;
     private volatile Consumer<ZMQ.Socket> beforeBind = socket -> { };
     private volatile Consumer<String> afterBind = endpoint -> { };
+    private volatile PeerDirectory peers = new PeerDirectory();
 
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -81,9 +83,10 @@ public final class ControlChannel implements ControlChannelMXBean, AutoCloseable
      * Security set-up (docs/security.md): {@code before} runs on the control thread before the bind,
      * {@code after} with the endpoint bound. Call before {@link #start}.
      */
-    public void guard(Consumer<ZMQ.Socket> before, Consumer<String> after) {
+    public void guard(Consumer<ZMQ.Socket> before, Consumer<String> after, PeerDirectory directory) {
         this.beforeBind = before;
-        this.afterBind = after;
+        this.afterBind = after.andThen(directory::bound);
+        this.peers = directory;
     }
 
     /**
@@ -196,16 +199,20 @@ public final class ControlChannel implements ControlChannelMXBean, AutoCloseable
         }
     }
 
-    private static List<byte[]> receive(ZMQ.Socket router) {
-        byte[] first = router.recv(ZMQ.DONTWAIT);
+    private List<byte[]> receive(ZMQ.Socket router) {
+        zmq.Msg first = router.recvMsg(ZMQ.DONTWAIT);
         if (first == null) {
             return null;
         }
         List<byte[]> frames = new ArrayList<>(3);
-        frames.add(first);
+        frames.add(first.data());
+        zmq.io.Metadata metadata = first.getMetadata();
         while (router.hasReceiveMore()) {
-            frames.add(router.recv(0));
+            zmq.Msg m = router.recvMsg(0);
+            frames.add(m.data());
+            metadata = metadata != null ? metadata : m.getMetadata();
         }
+        peers.note(frames.getFirst(), metadata);
         return frames;
     }
 
