@@ -36,13 +36,18 @@ final class CtlDaemon implements AutoCloseable {
 
     /** @param server where the beans go: the platform MBeanServer for tests that attach by pid */
     CtlDaemon(List<WatcherConfig> watchers, MBeanServer server) {
+        this(watchers, server, null);
+    }
+
+    /** @param security the channels' security settings, or null for the defaults */
+    CtlDaemon(List<WatcherConfig> watchers, MBeanServer server, io.circus.config.SecuritySettings security) {
         this.server = server;
         jmxPort = freePort();
         GlobalSettings d = GlobalSettings.defaults();
         GlobalSettings global = new GlobalSettings(Duration.ofSeconds(1), "tcp://127.0.0.1:*", null, "tcp://127.0.0.1:*",
                 d.multicastEndpoint(), null, false, d.statsInterval(), d.umask(), d.warmupDelay(), d.httpd(),
                 d.httpdHost(), d.httpdPort(), d.debug(), d.pidfile(), d.loglevel(), d.logoutput(), d.loggerconfig(),
-                d.fqdnPrefix(), jmxPort, "127.0.0.1", null, null, false);
+                d.fqdnPrefix(), jmxPort, "127.0.0.1", null, null, false, security);
         CircusConfig config = new CircusConfig(null, List.of(), global, Map.of(), watchers, List.of(), List.of(), List.of());
         arbiter = ArbiterCore.builder(config).build();
         ManagementHandle j = null;
