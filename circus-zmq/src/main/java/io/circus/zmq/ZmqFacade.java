@@ -45,6 +45,11 @@ import org.zeromq.ZContext;
  * {@code circus-zmq-pubsub} (owns the PUB), {@code circus-zmq-stats} (owns the stats PUB, when on).
  * Counters are exposed as {@code circus:type=Channel,name=control|pubsub|stats}.
  *
+ * <p>Who may connect (docs/security.md) is decided before any channel binds, by
+ * {@link io.circus.zmq.auth.ChannelGuard}: an unauthenticated channel beyond loopback is refused,
+ * CURVE channels admit authorised keys, loopback channels without keys trusted local users; its ZAP
+ * handler runs on {@code circus-zmq-zap}. Each request runs with its caller known to the audit trail.
+ *
  * <p>Closing stops reading requests, sends the replies of requests still running for up to the
  * close grace period (so {@code quit} with {@code waiting} is answered), closes every socket in its
  * own thread, and closes the ZeroMQ context last. It is idempotent.
