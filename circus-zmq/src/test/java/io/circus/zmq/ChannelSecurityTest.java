@@ -82,6 +82,7 @@ class ChannelSecurityTest {
                 g.statsInterval(), g.umask(), g.warmupDelay(), false, g.httpdHost(), g.httpdPort(), false, null, null,
                 null, null, null, -1, "127.0.0.1", null, null, false);
         try (ZmqDaemon d = ZmqDaemon.startedWith(g); CircusClient root = new CircusClient(ipc, SHORT.multipliedBy(10))) {
+            assertEquals(ipc, d.endpoint());
             assertEquals("ok", root.call("list").status());
             // JeroMQ carries ipc://NAME on a loopback port; any local user could connect to it.
             int port = Math.abs(dir.resolve("control").toString().hashCode()) % 55536 + 10000;

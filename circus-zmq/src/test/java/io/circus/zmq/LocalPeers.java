@@ -85,9 +85,9 @@ final class LocalPeers {
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).directory(Path.of("/").toFile())
                 .start();
         try {
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            // One short line: it fits the pipe, so waiting for the exit first cannot block the child.
             assertTrue(p.waitFor((long) timeoutSeconds + 30, TimeUnit.SECONDS), "pyzmq client did not exit");
-            return out;
+            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         } finally {
             p.destroyForcibly();
             p.waitFor(10, TimeUnit.SECONDS);

@@ -107,8 +107,13 @@ public final class CircusClient implements AutoCloseable {
         ensureOpen();
         Map<String, Object> m = new LinkedHashMap<>(message);
         Object id = m.computeIfAbsent("id", k -> UUID.randomUUID().toString().replace("-", ""));
-        socket.send(encode(m), 0);
         long deadline = System.nanoTime() + timeout.toNanos();
+        // A DEALER whose connection was refused (a wrong CURVE key, an untrusted user) has no peer
+        // and would block in send forever; bound it by the call's timeout.
+        socket.setSendTimeOut((int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())));
+        if (!socket.send(encode(m), 0)) {
+            throw new CallException("Timed out.", true, null);
+        }
         while (true) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -132,7 +137,10 @@ public final class CircusClient implements AutoCloseable {
         message.put("command", command);
         message.put("properties", properties);
         message.put("msg_type", "cast");
-        socket.send(encode(message), 0);
+        socket.setSendTimeOut((int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())));
+        if (!socket.send(encode(message), 0)) {
+            throw new CallException("Timed out.", true, null);
+        }
     }
 
     private static byte[] encode(Map<String, Object> message) {
