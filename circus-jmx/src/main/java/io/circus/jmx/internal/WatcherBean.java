@@ -9,15 +9,14 @@ import io.circus.jmx.OptionsView;
 import io.circus.jmx.PidChanges;
 import io.circus.jmx.ProcessStats;
 import io.circus.jmx.WatcherMXBean;
+import io.circus.runtime.LifecycleOperation;
+import io.circus.runtime.PidReport;
 import io.circus.runtime.SupervisedProcess;
 import io.circus.runtime.Watcher;
 import io.circus.stats.Usage;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import javax.management.ObjectName;
 
@@ -69,7 +68,7 @@ final class WatcherBean implements WatcherMXBean {
     @Override public String getName() { return watcher.name(); }
     @Override public String getState() { return watcher.state().circusName(); }
     @Override public int getNumProcesses() { return watcher.config().numProcesses(); }
-    @Override public int getRunning() { return watcher.pids().size(); }
+    @Override public int getRunning() { return watcher.runningCount(); }
     @Override public boolean isSingleton() { return watcher.config().singleton(); }
     @Override public long getRestartCount() { return watcher.restartCount(); }
     @Override public Integer getLastExitCode() { return watcher.lastExitCode(); }
@@ -117,43 +116,41 @@ final class WatcherBean implements WatcherMXBean {
     @Override
     public PidChanges start(boolean waiting) {
         Watcher w = current();
-        return changes(w, () -> w.start(), waiting, "start " + w.name());
+        return changes(w, LifecycleOperation.START, () -> w.start(), waiting, "start " + w.name());
     }
 
     @Override
     public PidChanges stop(boolean waiting) {
         Watcher w = current();
-        return changes(w, () -> w.stop(), waiting, "stop " + w.name());
+        return changes(w, LifecycleOperation.STOP, () -> w.stop(), waiting, "stop " + w.name());
     }
 
     @Override
     public PidChanges restart(boolean waiting) {
         Watcher w = current();
-        return changes(w, () -> w.restart(), waiting, "restart " + w.name());
+        return changes(w, LifecycleOperation.RESTART, () -> w.restart(), waiting, "restart " + w.name());
     }
 
     @Override
     public PidChanges reload(boolean graceful, boolean sequential, boolean waiting) {
         Watcher w = current();
-        return changes(w, () -> w.reload(graceful, sequential), waiting, "reload " + w.name());
+        LifecycleOperation op = !graceful ? LifecycleOperation.RESTART
+                : sequential ? LifecycleOperation.RELOAD_SEQUENTIAL : LifecycleOperation.RELOAD;
+        return changes(w, op, () -> w.reload(graceful, sequential), waiting, "reload " + w.name());
     }
 
-    /** Runs the operation and reports which pids it started, stopped and kept (snapshot taken first). */
-    private PidChanges changes(Watcher w, java.util.function.Supplier<CompletableFuture<?>> launch, boolean waiting,
-                               String what) {
-        Set<Long> before = new HashSet<>(w.pids());
-        CompletableFuture<?> op = launch.get();
+    /**
+     * Runs the operation; with waiting, reports the pids it started, stopped and kept as the watcher
+     * recorded them while it ran (no before/after lists of every pid to compare).
+     */
+    private PidChanges changes(Watcher w, LifecycleOperation operation,
+                               java.util.function.Supplier<CompletableFuture<?>> launch, boolean waiting, String what) {
         if (!waiting) {
-            ctx.completion().await(false, op, what);
+            ctx.completion().await(false, launch.get(), what);
             return null;
         }
-        ctx.completion().await(op, what);
-        Set<Long> after = new HashSet<>(w.pids());
-        List<Long> started = new ArrayList<>(), stopped = new ArrayList<>(), kept = new ArrayList<>();
-        after.forEach(pid -> (before.contains(pid) ? kept : started).add(pid));
-        before.stream().filter(pid -> !after.contains(pid)).forEach(stopped::add);
-        return new PidChanges(started.stream().sorted().toList(), stopped.stream().sorted().toList(),
-                kept.stream().sorted().toList());
+        PidReport report = ctx.completion().await(w.perform(operation), what);
+        return new PidChanges(report.started(), report.stopped(), report.kept());
     }
 
     @Override
@@ -260,12 +257,9 @@ final class WatcherBean implements WatcherMXBean {
     @Override
     public ProcessStats processStats(long pid) {
         Watcher w = current();
-        for (SupervisedProcess p : w.processes()) {
-            if (p.pid() == pid) {
-                return ctx.stats().of(p).orElseThrow(
-                        () -> new IllegalArgumentException("process " + pid + " not found in '" + w.name() + "'"));
-            }
-        }
-        throw new IllegalArgumentException("process " + pid + " not found in '" + w.name() + "'");
+        SupervisedProcess p = w.process(pid).orElseThrow(
+                () -> new IllegalArgumentException("process " + pid + " not found in '" + w.name() + "'"));
+        return ctx.stats().of(p).orElseThrow(
+                () -> new IllegalArgumentException("process " + pid + " not found in '" + w.name() + "'"));
     }
 }
