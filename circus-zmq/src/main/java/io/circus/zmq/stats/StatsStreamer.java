@@ -200,14 +200,25 @@ public final class StatsStreamer implements StatsChannelMXBean, AutoCloseable {
         // circusd-stats names groups as "list" does: lower-case.
         String group = name.toLowerCase(Locale.ROOT);
         List<ProcessInfo> read = new ArrayList<>(pids.length);
+        // Sampled first and sent in one burst: the ZeroMQ I/O thread then writes the round in a few
+        // large batches instead of waking for every message while the /proc reads go on.
+        List<String> topics = new ArrayList<>(pids.length + 1);
+        List<byte[]> payloads = new ArrayList<>(pids.length + 1);
         for (long pid : pids) {
             Optional<ProcessInfo> info = sampler.sample(pid);
             if (info.isPresent()) {
                 read.add(info.get());
-                send(pub, "stat." + group + "." + pid, StatsFormat.process(info.get(), sampler.children(pid), null, now));
+                topics.add("stat." + group + "." + pid);
+                payloads.add(WireJson.encode(StatsFormat.process(info.get(), sampler.children(pid), null, now)));
             }
         }
-        send(pub, "stat." + group, StatsFormat.aggregate(read, now));
+        topics.add("stat." + group);
+        payloads.add(WireJson.encode(StatsFormat.aggregate(read, now)));
+        for (int i = 0; i < topics.size(); i++) {
+            pub.sendMore(topics.get(i));
+            pub.send(payloads.get(i), 0);
+        }
+        messages.addAndGet(topics.size());
         return pids.length;
     }
 
