@@ -116,7 +116,20 @@ final class EventNotifications {
         };
     }
 
+    private static final Map<Level, MBeanNotificationInfo[]> INFOS = new java.util.EnumMap<>(Level.class);
+
+    static {
+        for (Level level : Level.values()) {
+            INFOS.put(level, build(level));
+        }
+    }
+
+    /** The notifications a bean of this level emits; one shared array per level (callers must not change it). */
     static MBeanNotificationInfo[] infos(Level level) {
+        return INFOS.get(level);
+    }
+
+    private static MBeanNotificationInfo[] build(Level level) {
         List<MBeanNotificationInfo> infos = new ArrayList<>();
         for (EventType type : EventType.values()) {
             boolean sent = switch (level) {
