@@ -189,16 +189,17 @@ final class EventDispatcher implements EventListener, TopologyListener {
         if (retired) {
             return;
         }
-        arbiter.send(EventNotifications.of(event, arbiter.name()));
+        EventNotifications.Content content = new EventNotifications.Content(event);
+        arbiter.send(EventNotifications.of(content, arbiter.name()));
         if (event.watcher() != null) {
             WatcherBean watcher = registry.watcherBean(event.watcher());
             if (watcher != null) {
-                watcher.onEvent(event);
+                watcher.onEvent(content);
             }
             if (NotificationTypes.processLevel(event.type()) && event.wid() != 0) {
                 ProcessBean process = registry.processBean(event.watcher(), event.wid());
                 if (process != null) {
-                    process.onEvent(event);
+                    process.onEvent(content);
                 }
             }
         }

@@ -39,9 +39,46 @@ final class EventNotifications {
     }
 
     static Notification of(Event event, ObjectName source) {
+        return of(new Content(event), source);
+    }
+
+    /**
+     * One event's message and user data, built at most once however many beans (arbiter, watcher,
+     * process) send a notification for it. Confined to the dispatcher thread.
+     */
+    static final class Content {
+        private final Event event;
+        private String message;
+        private CompositeData data;
+
+        Content(Event event) {
+            this.event = event;
+        }
+
+        Event event() {
+            return event;
+        }
+
+        private String message() {
+            if (message == null) {
+                message = event.toString();
+            }
+            return message;
+        }
+
+        private CompositeData data() {
+            if (data == null) {
+                data = userData(event);
+            }
+            return data;
+        }
+    }
+
+    static Notification of(Content content, ObjectName source) {
+        Event event = content.event();
         Notification n = new Notification(NotificationTypes.of(event.type()), source, event.seq(), event.epochMillis(),
-                event.toString());
-        n.setUserData(userData(event));
+                content.message());
+        n.setUserData(content.data());
         return n;
     }
 

@@ -47,8 +47,12 @@ final class WatcherBean implements WatcherMXBean {
     }
 
     /** Called on the dispatcher thread for each event of this watcher. */
-    void onEvent(Event event) {
-        emitter.send(EventNotifications.of(event, emitter.name()));
+    void onEvent(EventNotifications.Content content) {
+        if (!emitter.listened()) {
+            return;
+        }
+        Event event = content.event();
+        emitter.send(EventNotifications.of(content, emitter.name()));
         if (event.type() == EventType.STATE) {
             emitter.send(EventNotifications.stateChange(emitter.name(), event, (String) event.fields().get("from"),
                     (String) event.fields().get("to")));
