@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * thread blocked in {@code waitpid(pid)}) takes it first. No wait-for-any is ever used.
  *
  * <p>When to scan: orphans appear when a process of the tree dies. For a child a launcher owns, the
- * launcher calls {@link #poke} as it reaps it, so its children are watched from that moment.
+ * launcher calls {@link #poke} as it reaps it, and its children are watched from a scan 100 ms later
+ * (one scan for a whole storm of exits).
  * A deeper descendant's death is invisible without SIGCHLD; a safety-net scan every interval
  * (default 30 s) finds those orphans. Cost per scan: one small file read plus one pidfd per new
  * orphan; nothing per owned child.
@@ -44,6 +45,8 @@ final class OrphanReaper {
     private static final Logger LOG = LoggerFactory.getLogger(OrphanReaper.class);
     /** How long an exited orphan is left to a possible other waiter before it is reaped. */
     private static final long REAP_GRACE_NANOS = 500_000_000L;
+    /** How long a poke waits before scanning, so that a storm of exits costs one scan, not one each. */
+    private static final long POKE_DELAY_NANOS = 100_000_000L;
 
     private final EventLoop loop;
     private final long intervalNanos;
@@ -69,10 +72,10 @@ final class OrphanReaper {
     /** A child of the daemon ended: its own children, if any, were just adopted. Any thread. */
     void poke() {
         if (scanPending.compareAndSet(false, true)) {
-            loop.execute(() -> {
+            loop.execute(() -> loop.schedule(POKE_DELAY_NANOS, () -> {
                 scanPending.set(false);
                 scan();
-            });
+            }));
         }
     }
 
