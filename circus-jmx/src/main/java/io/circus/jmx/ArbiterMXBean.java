@@ -52,6 +52,11 @@ public interface ArbiterMXBean {
     @Description("Circus for the JVM version")
     String getVersion();
 
+    @Description("Processes a previous circusd on this configuration left running when it was killed, stopped at "
+            + "start-up before any socket was bound: one line each, naming watcher, wid, pid and outcome (stopped, "
+            + "killed, group_killed, survived); empty when the previous daemon stopped cleanly")
+    String[] getTakenOver();
+
     @Description("Process id of the daemon")
     long getPid();
 

@@ -30,13 +30,28 @@ import java.time.Duration;
  * @param jmxPasswordFile  JMX password file, or null for no authentication
  * @param jmxAccessFile    JMX access file, or null
  * @param jmxSsl           whether the JMX connector uses TLS
+ * @param statefile        not in Circus: the crash-takeover state file ({@code none} turns takeover off), or
+ *                         null for the default place (see docs/crash-recovery.md)
  */
 public record GlobalSettings(Duration checkDelay, String endpoint, String endpointOwner, String pubsubEndpoint,
                              String multicastEndpoint, String statsEndpoint, boolean statsd,
                              Duration statsInterval, int umask, Duration warmupDelay, boolean httpd,
                              String httpdHost, int httpdPort, boolean debug, String pidfile, String loglevel,
                              String logoutput, String loggerconfig, String fqdnPrefix, int jmxPort,
-                             String jmxHost, String jmxPasswordFile, String jmxAccessFile, boolean jmxSsl) {
+                             String jmxHost, String jmxPasswordFile, String jmxAccessFile, boolean jmxSsl,
+                             String statefile) {
+
+    /** The settings without a {@code statefile} (the default place). */
+    public GlobalSettings(Duration checkDelay, String endpoint, String endpointOwner, String pubsubEndpoint,
+                          String multicastEndpoint, String statsEndpoint, boolean statsd,
+                          Duration statsInterval, int umask, Duration warmupDelay, boolean httpd,
+                          String httpdHost, int httpdPort, boolean debug, String pidfile, String loglevel,
+                          String logoutput, String loggerconfig, String fqdnPrefix, int jmxPort,
+                          String jmxHost, String jmxPasswordFile, String jmxAccessFile, boolean jmxSsl) {
+        this(checkDelay, endpoint, endpointOwner, pubsubEndpoint, multicastEndpoint, statsEndpoint, statsd,
+                statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug, pidfile, loglevel, logoutput,
+                loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile, jmxAccessFile, jmxSsl, null);
+    }
 
     /** Circus's defaults for a config file with an empty {@code [circus]} section. */
     public static GlobalSettings defaults() {

@@ -40,6 +40,11 @@ public interface Watcher {
     /** Exit code of the latest unasked-for exit, or null. */
     Integer lastExitCode();
 
+    /** The latest spawn failure, or null when no spawn of this watcher has failed. Readable from any thread. */
+    default SpawnFailure lastSpawnFailure() {
+        return null;
+    }
+
     /** Starts the processes; completes with false when the watcher was already running ("kept"). */
     CompletableFuture<Boolean> start();
 

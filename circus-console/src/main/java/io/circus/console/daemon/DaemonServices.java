@@ -22,13 +22,14 @@ final class DaemonServices implements AutoCloseable {
     private DaemonServices() {
     }
 
-    static DaemonServices start(Arbiter arbiter, ConfigSource source, CircusConfig config) {
+    /** @param takenOver what crash takeover stopped at start-up, for the Arbiter's TakenOver attribute */
+    static DaemonServices start(Arbiter arbiter, ConfigSource source, CircusConfig config, List<String> takenOver) {
         DaemonServices services = new DaemonServices();
         // One /proc sampler for JMX attributes and the stats stream, so they share its cache.
         ProcessSampler sampler = new ProcessSampler();
         try {
             ManagementHandle jmx = CircusManagement.builder(arbiter).configSource(source).settings(config.global())
-                    .sampler(sampler).start();
+                    .sampler(sampler).takenOver(takenOver).start();
             services.started.add(jmx);
             jmx.serviceUrl().ifPresent(url -> LOG.info("JMX connector listening at {}", url));
             // The ZeroMQ facade only talks to the MBeans, and is closed before them.

@@ -46,7 +46,7 @@ public final class ManagementAgent implements ManagementHandle {
         this.dispatcher = new EventDispatcher(registry, arbiterEmitter, sockets);
         dispatcherRef[0] = dispatcher;
         ArbiterBean bean = new ArbiterBean(ctx, s.source(), sockets, s.version(),
-                () -> connector != null ? connector.address().toString() : "local", dispatcher::lost);
+                () -> connector != null ? connector.address().toString() : "local", dispatcher::lost, s.takenOver());
         registry.registerArbiter(bean, arbiterEmitter);
         this.sockets = sockets;
     }

@@ -11,6 +11,7 @@ import io.circus.jmx.ProcessStats;
 import io.circus.jmx.WatcherMXBean;
 import io.circus.runtime.LifecycleOperation;
 import io.circus.runtime.PidReport;
+import io.circus.runtime.SpawnFailure;
 import io.circus.runtime.SupervisedProcess;
 import io.circus.runtime.Watcher;
 import io.circus.stats.Usage;
@@ -153,8 +154,23 @@ final class WatcherBean implements WatcherMXBean {
             ctx.completion().await(false, launch.get(), what);
             return null;
         }
+        SpawnFailure failedBefore = w.lastSpawnFailure();
         PidReport report = ctx.completion().await(w.perform(operation), what);
+        if (report.started().isEmpty()) {
+            requireNoSpawnFailure(w, failedBefore, what);
+        }
         return new PidChanges(report.started(), report.stopped(), report.kept());
+    }
+
+    /**
+     * A waiting operation that started nothing because every spawn failed is an error saying why
+     * (Circus logs it and answers ok; the watcher then sits stopped with no reason given).
+     */
+    private static void requireNoSpawnFailure(Watcher w, SpawnFailure before, String what) {
+        SpawnFailure now = w.lastSpawnFailure();
+        if (now != null && (before == null || now.count() > before.count())) {
+            throw new IllegalStateException(what + " started no process: " + now.error());
+        }
     }
 
     @Override
@@ -164,7 +180,14 @@ final class WatcherBean implements WatcherMXBean {
         if (w.config().singleton()) {
             return w.config().numProcesses();
         }
-        return ctx.completion().await(waiting, w.incr(nb), "incr " + w.name());
+        // Counts, not pid lists: an incr must not copy every pid of a watcher of ten thousand.
+        int runningBefore = w.runningCount();
+        SpawnFailure failedBefore = w.lastSpawnFailure();
+        Integer n = ctx.completion().await(waiting, w.incr(nb), "incr " + w.name());
+        if (waiting && nb > 0 && w.runningCount() <= runningBefore) {
+            requireNoSpawnFailure(w, failedBefore, "incr " + w.name());
+        }
+        return n;
     }
 
     @Override

@@ -34,11 +34,11 @@ final class GlobalSectionReader {
 
     static {
         SETTERS.put("check_delay", (d, v) -> d.checkDelay = OptionValues.parseSignedSeconds(v));
-        SETTERS.put("endpoint", (d, v) -> d.endpoint = requireText(v));
+        SETTERS.put("endpoint", (d, v) -> d.endpoint = OptionValues.endpoint(v));
         SETTERS.put("endpoint_owner", (d, v) -> d.endpointOwner = emptyToNull(v));
-        SETTERS.put("pubsub_endpoint", (d, v) -> d.pubsubEndpoint = requireText(v));
+        SETTERS.put("pubsub_endpoint", (d, v) -> d.pubsubEndpoint = OptionValues.endpoint(v));
         SETTERS.put("multicast_endpoint", (d, v) -> d.multicastEndpoint = v);
-        SETTERS.put("stats_endpoint", (d, v) -> d.statsEndpoint = requireText(v));
+        SETTERS.put("stats_endpoint", (d, v) -> d.statsEndpoint = OptionValues.endpoint(v));
         SETTERS.put("statsd", (d, v) -> d.statsd = parseBool(v));
         SETTERS.put("umask", (d, v) -> d.umask = umask(v));
         SETTERS.put("warmup_delay", (d, v) -> d.warmupDelay = OptionValues.parseSeconds(v));
@@ -57,6 +57,7 @@ final class GlobalSectionReader {
         SETTERS.put("jmx_password_file", (d, v) -> d.jmxPasswordFile = emptyToNull(v));
         SETTERS.put("jmx_access_file", (d, v) -> d.jmxAccessFile = emptyToNull(v));
         SETTERS.put("jmx_ssl", (d, v) -> d.jmxSsl = parseBool(v));
+        SETTERS.put("statefile", (d, v) -> d.statefile = emptyToNull(v));
         SETTERS.put("stats_interval", (d, v) -> d.statsInterval = positiveSeconds(v));
     }
 

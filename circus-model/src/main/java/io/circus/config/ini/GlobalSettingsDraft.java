@@ -30,6 +30,7 @@ final class GlobalSettingsDraft {
     String jmxPasswordFile;
     String jmxAccessFile;
     boolean jmxSsl;
+    String statefile;
 
     GlobalSettingsDraft() {
         GlobalSettings d = GlobalSettings.defaults();
@@ -57,12 +58,13 @@ final class GlobalSettingsDraft {
         jmxPasswordFile = d.jmxPasswordFile();
         jmxAccessFile = d.jmxAccessFile();
         jmxSsl = d.jmxSsl();
+        statefile = d.statefile();
     }
 
     GlobalSettings build() {
         return new GlobalSettings(checkDelay, endpoint, endpointOwner, pubsubEndpoint, multicastEndpoint,
                 statsEndpoint, statsd, statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug,
                 pidfile, loglevel, logoutput, loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile,
-                jmxAccessFile, jmxSsl);
+                jmxAccessFile, jmxSsl, statefile);
     }
 }

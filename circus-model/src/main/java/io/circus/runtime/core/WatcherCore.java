@@ -9,6 +9,7 @@ import io.circus.process.Signal;
 import io.circus.runtime.LifecycleOperation;
 import io.circus.runtime.PidReport;
 import io.circus.runtime.ProcessState;
+import io.circus.runtime.SpawnFailure;
 import io.circus.runtime.SupervisedProcess;
 import io.circus.runtime.Watcher;
 import io.circus.runtime.WatcherState;
@@ -53,9 +54,19 @@ final class WatcherCore implements Watcher {
 
     @Override public String name() { return config.name(); }
     @Override public WatcherState state() { return state; }
+    /** Written on the loop only, read by any thread. */
+    private volatile SpawnFailure lastSpawnFailure;
+
     @Override public WatcherConfig config() { return config; }
     @Override public long restartCount() { return restartCount; }
     @Override public Integer lastExitCode() { return lastExitCode; }
+    @Override public SpawnFailure lastSpawnFailure() { return lastSpawnFailure; }
+
+    /** Called by the lifecycle, on the loop, for every failed spawn attempt. */
+    void spawnFailed(String error) {
+        SpawnFailure last = lastSpawnFailure;
+        lastSpawnFailure = new SpawnFailure(last == null ? 1 : last.count() + 1, error);
+    }
 
     WatcherOutput output() {
         return output;

@@ -132,6 +132,9 @@ public final class CommandExecutor implements RequestSink, AutoCloseable {
     /** Stops taking requests after those already queued; offloaded ones finish on their own. */
     @Override
     public void close() {
+        if (thread.getState() == Thread.State.NEW) {
+            return; // never started (a channel before it failed to bind): nothing to stop
+        }
         queue.add(STOP);
         try {
             thread.join(Duration.ofSeconds(10));

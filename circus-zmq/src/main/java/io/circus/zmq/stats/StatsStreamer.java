@@ -87,7 +87,7 @@ public final class StatsStreamer implements StatsChannelMXBean, AutoCloseable {
         try {
             return bound.get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot bind the stats endpoint " + endpoint + ": "
+            throw new IllegalStateException("[circus] stats_endpoint = '" + endpoint + "': cannot bind: "
                     + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException | TimeoutException e) {
             throw new IllegalStateException("stats endpoint " + endpoint + " not bound: " + e);
