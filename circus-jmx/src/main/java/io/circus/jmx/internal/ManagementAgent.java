@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires the JMX side of one arbiter: beans, dispatcher, connector. Start order matters: the
- * listener is added before the first reconciliation so no event between the two is missed (a
- * duplicate registration attempt is harmless, a missed one is not).
+ * listeners are added before the first reconciliation so no event or topology change between the
+ * two is missed (a duplicate registration attempt is harmless, a missed one is not).
  */
 public final class ManagementAgent implements ManagementHandle {
 
@@ -68,6 +68,7 @@ public final class ManagementAgent implements ManagementHandle {
     private void begin(AgentSettings s) {
         arbiter.addListener(events);
         arbiter.addListener(dispatcher);
+        arbiter.addTopologyListener(dispatcher);
         registry.reconcile();
         registry.reconcileSockets(sockets.get());
         dispatcher.start();
@@ -94,6 +95,7 @@ public final class ManagementAgent implements ManagementHandle {
             return;
         }
         arbiter.removeListener(dispatcher);
+        arbiter.removeTopologyListener(dispatcher);
         arbiter.removeListener(events);
         dispatcher.stop(SETTLE);
         registry.unregisterAll();

@@ -175,7 +175,7 @@ public final class ControlChannel implements ControlChannelMXBean, AutoCloseable
 
     private void serve(ZMQ.Socket router, ZMQ.Poller poller) {
         while (running) {
-            poller.poll(1000);
+            poller.poll(-1); // Woken by a message, a reply or close(), never by a timer.
             replies.drain(out -> send(router, out));
             for (int i = 0; i < BATCH && running; i++) {
                 List<byte[]> frames = receive(router);

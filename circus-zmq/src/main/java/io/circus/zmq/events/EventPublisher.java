@@ -135,7 +135,7 @@ public final class EventPublisher implements PubsubChannelMXBean, AutoCloseable 
             bound.complete(pub.getLastEndpoint());
             LOG.info("event channel publishing on {}", pub.getLastEndpoint());
             while (running) {
-                poller.poll(1000);
+                poller.poll(-1); // Woken by a message, a reply or close(), never by a timer.
                 queue.drain(event -> publish(pub, event));
                 readSubscriptions(pub);
             }
