@@ -43,7 +43,7 @@ circus_find_jdk() {
 circus_ensure_built() {
   local lib="$CIRCUS_HOME/circus-console/target/lib"
   local jar
-  jar="$(ls "$CIRCUS_HOME"/circus-console/target/circus-console-*.jar 2>/dev/null | head -n 1)"
+  jar="$(circus_console_jar)"
   if [ -d "$lib" ] && [ -n "$jar" ] &&
      [ -z "$(find "$CIRCUS_HOME" -path '*/src/main/*' -newer "$jar" -print -quit 2>/dev/null)" ] &&
      [ -z "$(find "$CIRCUS_HOME" -name pom.xml -newer "$jar" -print -quit 2>/dev/null)" ]; then
@@ -51,20 +51,43 @@ circus_ensure_built() {
   fi
   if ! command -v mvn >/dev/null 2>&1; then
     echo "circus: the project is not built and Maven ('mvn') is not on PATH to build it." >&2
+    echo "  install Maven 3.8 or later (Debian: apt-get install maven), then run this command again." >&2
     return 1
   fi
-  echo "circus: building the project (first use or sources changed)..." >&2
+  if [ -z "$jar" ]; then
+    echo "circus: building the project (first use; Maven downloads what it needs, this takes a minute)..." >&2
+  else
+    echo "circus: rebuilding the project (sources changed since the last build)..." >&2
+  fi
   (cd "$CIRCUS_HOME" && MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" mvn -q -B -Dstyle.color=never -DskipTests install) >&2 || {
-    echo "circus: the build failed; see the Maven output above." >&2
+    echo "circus: the build failed (mvn install in $CIRCUS_HOME); see the Maven output above." >&2
     return 1
   }
+  if [ -z "$(circus_console_jar)" ] || [ ! -d "$lib" ]; then
+    echo "circus: the build finished but left no circus-console jar or target/lib in $CIRCUS_HOME/circus-console." >&2
+    return 1
+  fi
+}
+
+# Prints the console module's jar (not its tests jar), or nothing when it is not built. Globs, not
+# ls in a pipeline: under 'set -euo pipefail' a failing ls would end the calling script silently.
+circus_console_jar() {
+  local j
+  for j in "$CIRCUS_HOME"/circus-console/target/circus-console-*.jar; do
+    case "$j" in *-tests.jar|*-sources.jar|*'*'*) continue ;; esac
+    [ -f "$j" ] && { printf '%s\n' "$j"; return 0; }
+  done
+  return 0
 }
 
 # JVM flags of the daemon (bin/circusd and the benchmark): a small, predictable footprint for
 # thousands of children — serial GC, a capped heap, few compiler threads, small stacks; native access
-# for the FFM process layer; no per-process fd cap from the JVM.
+# for the FFM process layer; no per-process fd cap from the JVM. A fixed 8 MiB young generation: with
+# the tiny one a 4 MiB heap starts with, a flood of requests promotes in-flight garbage, and serial GC
+# grows the old generation for it instead of collecting (RSS climbed to the heap cap; see
+# docs/zmq-protocol.md, "Memory under abuse").
 CIRCUS_DAEMON_JVM_OPTS=(
-  -XX:+UseSerialGC -Xms4m "-Xmx${CIRCUS_HEAP:-256m}" -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20
+  -XX:+UseSerialGC -Xms4m "-Xmx${CIRCUS_HEAP:-256m}" -Xmn8m -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20
   -Xss512k -XX:TieredStopAtLevel=1
   -XX:CICompilerCount=1 -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m -XX:-MaxFDLimit
   -XX:+UseStringDeduplication --enable-native-access=ALL-UNNAMED
@@ -72,6 +95,10 @@ CIRCUS_DAEMON_JVM_OPTS=(
 
 circus_classpath() {
   local jar
-  jar="$(ls "$CIRCUS_HOME"/circus-console/target/circus-console-*.jar | grep -v -- '-tests.jar' | head -n 1)"
+  jar="$(circus_console_jar)"
+  if [ -z "$jar" ]; then
+    echo "circus: circus-console is not built (no jar in $CIRCUS_HOME/circus-console/target)." >&2
+    return 1
+  fi
   printf '%s:%s/circus-console/target/lib/*' "$jar" "$CIRCUS_HOME"
 }

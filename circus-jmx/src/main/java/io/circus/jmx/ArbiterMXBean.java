@@ -52,6 +52,11 @@ public interface ArbiterMXBean {
     @Description("Circus for the JVM version")
     String getVersion();
 
+    @Description("Processes a previous circusd on this configuration left running when it was killed, stopped at "
+            + "start-up before any socket was bound: one line each, naming watcher, wid, pid and outcome (stopped, "
+            + "killed, group_killed, survived); empty when the previous daemon stopped cleanly")
+    String[] getTakenOver();
+
     @Description("Process id of the daemon")
     long getPid();
 
@@ -59,9 +64,17 @@ public interface ArbiterMXBean {
     @Description("When the arbiter was created, epoch milliseconds")
     long getStartTime();
 
+    @Description("When the arbiter was created, ISO-8601 UTC (StartTime as text)")
+    String getStartTimeIso();
+
     @Units("seconds")
     @Description("Seconds since the arbiter was created")
     long getUptimeSeconds();
+
+    @Impact(INFO)
+    @Description("Recent events (the last 1000 are kept), oldest first, for consoles that poll instead of listening to notifications")
+    List<EventEntry> events(
+            @Name("afterSeq") @Description("Only events with a sequence number above this one; 0 for all kept") long afterSeq);
 
     @Impact(ACTION_INFO)
     @Description("Adds a watcher (Circus: add); returns the pids started when start and waiting are set, else null")

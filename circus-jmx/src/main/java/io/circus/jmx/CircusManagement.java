@@ -60,6 +60,7 @@ public final class CircusManagement {
         private Duration operationTimeout = Duration.ofSeconds(120);
         private ProcessSampler sampler;
         private SSLContext sslContext;
+        private List<String> takenOver = List.of();
 
         private Builder(Arbiter arbiter) {
             this.arbiter = Objects.requireNonNull(arbiter, "arbiter");
@@ -92,12 +93,15 @@ public final class CircusManagement {
         /** The TLS context for jmx_ssl; default: {@link SSLContext#getDefault()} (javax.net.ssl.* properties). */
         public Builder sslContext(SSLContext c) { sslContext = c; return this; }
 
+        /** What crash takeover stopped at start-up, one line per process (the Arbiter's TakenOver attribute). */
+        public Builder takenOver(List<String> lines) { takenOver = List.copyOf(lines); return this; }
+
         public ManagementHandle start() {
             GlobalSettings global = settings != null ? settings : arbiter.config().global();
             String v = version != null ? version : defaultVersion();
             return ManagementAgent.start(new AgentSettings(arbiter, source, global,
                     server != null ? server : ManagementFactory.getPlatformMBeanServer(), sockets, v,
-                    operationTimeout, sampler != null ? sampler : new ProcessSampler(), sslContext));
+                    operationTimeout, sampler != null ? sampler : new ProcessSampler(), sslContext, takenOver));
         }
 
         private static String defaultVersion() {

@@ -128,6 +128,38 @@ public final class OptionValues {
     }
 
     /** A string that must not be empty once stripped. */
+    /**
+     * A ZeroMQ endpoint as Circus writes them. A {@code tcp://host:port} endpoint must have a port
+     * 0-65535 or {@code *}, so that a typo is a load error on its line rather than a bind failure;
+     * other transports are left to the bind.
+     */
+    public static String endpoint(String text) {
+        String e = requireText(text).strip();
+        int sep = e.indexOf("://");
+        if (sep <= 0) {
+            throw new IllegalArgumentException("expected transport://address, e.g. tcp://127.0.0.1:5555");
+        }
+        if (e.substring(0, sep).equalsIgnoreCase("tcp")) {
+            int colon = e.lastIndexOf(':');
+            if (colon <= sep + 2 || e.endsWith("]")) {
+                throw new IllegalArgumentException("a tcp endpoint needs a port: tcp://host:port");
+            }
+            String port = e.substring(colon + 1);
+            if (!port.equals("*")) {
+                int p;
+                try {
+                    p = Integer.parseInt(port);
+                } catch (NumberFormatException x) {
+                    throw new IllegalArgumentException("port '" + port + "' is not a number (or *)");
+                }
+                if (p < 0 || p > 65535) {
+                    throw new IllegalArgumentException("port " + p + " is out of range (0-65535)");
+                }
+            }
+        }
+        return e;
+    }
+
     public static String requireText(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("expected a non-empty value");

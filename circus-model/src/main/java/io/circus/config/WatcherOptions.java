@@ -154,7 +154,9 @@ public final class WatcherOptions {
 
     /**
      * The rules that involve several options, checked once all are applied: a command, copy_path only
-     * with copy_env, virtualenv only with copy_env, and a stream only with a class or a filename.
+     * with copy_env, virtualenv only with copy_env, a stream only with a class or a filename, and
+     * {@code cmd}/{@code args} (unless {@code shell}) and {@code shell_args} that split into words
+     * (no unclosed quote, no trailing backslash).
      */
     public static void validate(WatcherConfig c) {
         if (c.cmd().isBlank()) {
@@ -169,6 +171,22 @@ public final class WatcherOptions {
         }
         checkStream(STDOUT, c.stdoutStream());
         checkStream(STDERR, c.stderrStream());
+        if (!c.shell()) {
+            // Split at every spawn: a quoting mistake would otherwise fail every spawn, never the load.
+            checkWords("cmd", c.cmd());
+            checkWords("args", c.args());
+        }
+        checkWords("shell_args", c.shellArgs());
+    }
+
+    private static void checkWords(String key, String value) {
+        try {
+            ShellWords.split(value);
+        } catch (IllegalArgumentException e) {
+            String problem = e.getMessage();
+            int in = problem.indexOf(" in: ");
+            throw new InvalidOptionException(key, value, in < 0 ? problem : problem.substring(0, in));
+        }
     }
 
     private static void checkStream(String name, StreamConfig s) {

@@ -45,6 +45,11 @@ class ConfigErrorsTest {
                 Arguments.of("circus", "jmx_port", "70000", "expected a port number up to 65535"),
                 Arguments.of("circus", "statsd", "maybe", "expected a boolean"),
                 Arguments.of("circus", "endpoint", "\"\"", "expected a non-empty value"),
+                Arguments.of("circus", "endpoint", "tcp://127.0.0.1:99999", "port 99999 is out of range (0-65535)"),
+                Arguments.of("circus", "pubsub_endpoint", "tcp://127.0.0.1", "a tcp endpoint needs a port"),
+                Arguments.of("circus", "stats_endpoint", "127.0.0.1:5557", "expected transport://address"),
+                Arguments.of("watcher:w", "args", "--name 'unterminated", "no closing quotation"),
+                Arguments.of("watcher:w", "stdout_stream.class", "NopeStream", "unknown stream class"),
                 Arguments.of("circus", "stats_interval", "0", "expected a number of seconds > 0"),
                 Arguments.of("plugin:p", "priority", "high", "expected an integer"));
     }
@@ -113,9 +118,18 @@ class ConfigErrorsTest {
     void watcherWithoutCmd() {
         ConfigException e = new IniFixture(tmp).failLines("[watcher:w]", "numprocesses = 2");
         assertEquals("watcher:w", e.section());
+        assertTrue(e.getMessage().endsWith("circus.ini: [watcher:w]: the section has no cmd: a watcher needs a command"),
+                e.getMessage());
+    }
+
+    /** Split at every spawn, so an unclosed quote would fail every spawn and never the load. */
+    @Test
+    void unterminatedQuoteInCmd() throws ConfigException {
+        ConfigException e = new IniFixture(tmp).failLines("[watcher:w]", "cmd = sleep \"100");
         assertEquals("cmd", e.key());
-        assertEquals("", e.value());
-        assertTrue(e.getMessage().endsWith("[watcher:w] cmd = '': a watcher needs a command"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("[watcher:w] cmd = 'sleep \"100': line 2: no closing quotation"), e.getMessage());
+        // With shell = true the shell parses the command: not ours to judge.
+        new IniFixture(tmp).loadLines("[watcher:w]", "cmd = echo \"x", "shell = true");
     }
 
     @Test
@@ -178,6 +192,6 @@ class ConfigErrorsTest {
         Path p = tmp.resolve("latin1.ini");
         java.nio.file.Files.write(p, new byte[] {'[', 'w', ']', '\n', 'a', '=', (byte) 0xe9, '\n'});
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(p, IniFixture.ENV));
-        assertEquals(p + ": the file is not valid UTF-8", e.getMessage());
+        assertEquals(p + ": [w]: line 2, column 3: the file is not valid UTF-8 (byte 0xe9 at offset 6)", e.getMessage());
     }
 }

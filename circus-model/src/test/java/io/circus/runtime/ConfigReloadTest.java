@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.circus.config.CircusConfig;
+import io.circus.config.GlobalSettings;
 import io.circus.config.WatcherConfig;
 import io.circus.process.jdk.JdkLauncher;
 import java.time.Duration;
@@ -49,6 +50,58 @@ class ConfigReloadTest {
             assertTrue(f.arbiter.watcher("gone").isEmpty());
             ArbiterFixture.awaitDead(gone);
             assertEquals(List.of(runtime), f.watcher("runtime").pids(), "watchers added at run time are kept");
+        }
+    }
+
+    /** Circus diffs the file as last loaded against the new one: run-time changes survive. */
+    @Test
+    void runTimeChangesSurviveAReloadThatDoesNotTouchThem() {
+        CircusConfig file = CircusConfig.of(List.of(sleeper("third", 1).build(), sleeper("other", 1).build()));
+        try (JdkLauncher launcher = new JdkLauncher();
+             ArbiterFixture f = new ArbiterFixture(launcher, file).started()) {
+            f.awaitPids("third", 1);
+            f.awaitPids("other", 1);
+            join(f.watcher("third").incr(1));
+            f.awaitPids("third", 2);
+            join(f.watcher("other").set(java.util.Map.of("graceful_timeout", "7")));
+
+            var diff = join(f.arbiter.reloadConfig(file));
+            assertEquals(List.of("other", "third"), diff.unchanged().stream().sorted().toList());
+            assertEquals(2, f.watcher("third").config().numProcesses(), "incr survives an unchanged file");
+            assertEquals(Duration.ofSeconds(7), f.watcher("other").config().gracefulTimeout());
+
+            // A change in the file applies that option only; the run-time ones stay.
+            CircusConfig edited = CircusConfig.of(List.of(sleeper("third", 1).warmupDelay(Duration.ofMillis(1)).build(),
+                    sleeper("other", 3).build()));
+            diff = join(f.arbiter.reloadConfig(edited));
+            assertEquals(List.of("other", "third"), diff.updated().stream().sorted().toList());
+            assertEquals(2, f.watcher("third").config().numProcesses());
+            assertEquals(Duration.ofMillis(1), f.watcher("third").config().warmupDelay());
+            assertEquals(3, f.watcher("other").config().numProcesses());
+            assertEquals(Duration.ofSeconds(7), f.watcher("other").config().gracefulTimeout());
+            f.awaitPids("other", 3);
+        }
+    }
+
+    /** [circus] values apply only at start: reported, not stored, reported again. */
+    @Test
+    void globalChangesAreReportedAndNotStored() {
+        CircusConfig file = CircusConfig.of(List.of(sleeper("one", 1).build()));
+        GlobalSettings g = file.global();
+        GlobalSettings changed = new GlobalSettings(Duration.ofSeconds(2), g.endpoint(), g.endpointOwner(),
+                g.pubsubEndpoint(), g.multicastEndpoint(), g.statsEndpoint(), g.statsd(), g.statsInterval(),
+                g.umask(), g.warmupDelay(), g.httpd(), g.httpdHost(), g.httpdPort(), g.debug(), g.pidfile(),
+                g.loglevel(), g.logoutput(), g.loggerconfig(), g.fqdnPrefix(), g.jmxPort(), g.jmxHost(),
+                g.jmxPasswordFile(), g.jmxAccessFile(), g.jmxSsl());
+        CircusConfig next = new CircusConfig(null, List.of(), changed, file.env(), file.watchers(), List.of(),
+                List.of(), List.of());
+        try (JdkLauncher launcher = new JdkLauncher();
+             ArbiterFixture f = new ArbiterFixture(launcher, file).started()) {
+            f.awaitPids("one", 1);
+            assertEquals(List.of("checkDelay"), join(f.arbiter.reloadConfig(next)).needsDaemonRestart());
+            assertEquals(Duration.ofSeconds(5), f.arbiter.config().global().checkDelay(), "not in effect, not stored");
+            assertEquals(List.of("checkDelay"), join(f.arbiter.reloadConfig(next)).needsDaemonRestart(),
+                    "a second reload reports it again");
         }
     }
 }

@@ -2,16 +2,17 @@ package io.circus.runtime;
 
 import io.circus.process.Launchers;
 import io.circus.process.ProcessLauncher;
-import org.junit.jupiter.api.Assumptions;
+import io.circus.testing.Requirements;
 
-/** The supervision contract on the Linux native backend (skipped where it cannot run). */
+/** The supervision contract on the Linux native backend (a missing backend skips it locally and fails it under CI). */
 class FfmSupervisionTest extends SupervisionContract {
     @Override
     protected ProcessLauncher createLauncher() {
         try {
             return Launchers.linuxFfm();
         } catch (UnsupportedOperationException e) {
-            Assumptions.abort("linux-ffm backend unavailable: " + e.getMessage());
+            Requirements.require(false, "the linux-ffm backend (Linux with pidfd_open, JDK 25 with native access): "
+                    + e.getMessage());
             return null;
         }
     }

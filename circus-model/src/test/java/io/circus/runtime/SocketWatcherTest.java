@@ -12,6 +12,7 @@ import io.circus.process.Launchers;
 import io.circus.process.ProcessLauncher;
 import io.circus.socket.InetdGreeterMain;
 import io.circus.testing.Await;
+import io.circus.testing.Requirements;
 import io.circus.testing.TestChildren;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -22,7 +23,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +39,7 @@ class SocketWatcherTest {
         try {
             launcher = Launchers.linuxFfm();
         } catch (UnsupportedOperationException e) {
-            Assumptions.abort("sockets need the linux-ffm backend: " + e.getMessage());
+            Requirements.require(false, "sockets need the linux-ffm backend: " + e.getMessage());
         }
     }
 

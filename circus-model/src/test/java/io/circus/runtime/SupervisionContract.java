@@ -56,7 +56,7 @@ public abstract class SupervisionContract {
     }
 
     static WatcherConfig.Builder sh(String name, String script) {
-        return WatcherConfig.builder(name, "/bin/sh").args("-c " + io.circus.runtime.core.ShellWords.quote(script))
+        return WatcherConfig.builder(name, "/bin/sh").args("-c " + io.circus.config.ShellWords.quote(script))
                 .gracefulTimeout(Duration.ofSeconds(5));
     }
 

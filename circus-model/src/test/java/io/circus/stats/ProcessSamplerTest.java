@@ -110,7 +110,7 @@ class ProcessSamplerTest {
 
     @Test
     void samplesThisJvmFromTheRealProc() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")));
+        io.circus.testing.Requirements.require(Files.isDirectory(Path.of("/proc/self")), "a Linux /proc");
         ProcessSampler sampler = new ProcessSampler();
         ProcessInfo self = sampler.sample(ProcessHandle.current().pid()).orElseThrow();
         assertTrue(self.rssBytes() > 1024 * 1024, "a JVM has more than 1 MB resident");

@@ -18,6 +18,12 @@ public interface PubsubChannelMXBean {
     @Description("Events waiting for the publisher thread now")
     int getQueueSize();
 
+    @Description("Bytes of encoded events waiting for the publisher thread now (each counted with about 100 bytes of overhead)")
+    long getQueueBytes();
+
+    @Description("Bytes of encoded events that can wait for the publisher thread; past it events are dropped and counted")
+    long getMaxQueueBytes();
+
     @Description("Events published")
     long getPublishedEvents();
 

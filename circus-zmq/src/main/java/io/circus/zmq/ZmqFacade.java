@@ -78,7 +78,8 @@ public final class ZmqFacade implements AutoCloseable {
         GlobalSettings g = b.settings;
         this.settings = g;
         this.channelBeans = new ChannelBeans(b.server);
-        this.publisher = new EventPublisher(context, g.pubsubEndpoint(), b.pubsubHwm, b.eventQueueCapacity);
+        this.publisher = new EventPublisher(context, g.pubsubEndpoint(), b.pubsubHwm, b.eventQueueCapacity,
+                b.eventQueueBytes);
         this.bridge = new NotificationBridge(b.server, publisher::offer);
         boolean statsOn = g.statsEndpoint() != null || g.statsd();
         this.stats = statsOn ? new StatsStreamer(context, g.statsEndpoint() != null ? g.statsEndpoint()
@@ -163,7 +164,9 @@ public final class ZmqFacade implements AutoCloseable {
         private ProcessSampler sampler;
         private int maxRequestBytes = 1 << 20;
         private int eventQueueCapacity = 65_536;
-        private int pubsubHwm = 10_000;
+        // libzmq's default, as Circus's PUB has: 500 events per subscriber that does not read.
+        private int pubsubHwm = 1000;
+        private long eventQueueBytes = 8L << 20;
         private Duration closeGrace = Duration.ofSeconds(2);
 
         private Builder(MBeanServer server, GlobalSettings settings) {
@@ -180,7 +183,10 @@ public final class ZmqFacade implements AutoCloseable {
         /** Events that may wait for the publisher thread (default 65536) before new ones are dropped. */
         public Builder eventQueueCapacity(int n) { eventQueueCapacity = positive(n); return this; }
 
-        /** ZeroMQ send high-water mark per subscriber (default 10000 messages). */
+        /** Bytes of encoded events that may wait for the publisher thread (default 8 MiB). */
+        public Builder eventQueueBytes(long n) { eventQueueBytes = positive((int) Math.min(Integer.MAX_VALUE, n)); return this; }
+
+        /** ZeroMQ send high-water mark per subscriber, in frames, two per event (default 1000). */
         public Builder pubsubHwm(int n) { pubsubHwm = positive(n); return this; }
 
         /** How long closing waits for requests still running to be answered (default 2 s). */
@@ -197,7 +203,11 @@ public final class ZmqFacade implements AutoCloseable {
                 facade.begin();
                 return facade;
             } catch (RuntimeException e) {
-                facade.close();
+                try {
+                    facade.close();
+                } catch (RuntimeException closing) {
+                    e.addSuppressed(closing); // the bind failure is what the operator must read
+                }
                 throw e;
             }
         }

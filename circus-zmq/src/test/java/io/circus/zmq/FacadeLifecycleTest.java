@@ -44,7 +44,7 @@ class FacadeLifecycleTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             GlobalSettings g = with(ZmqDaemon.settings(true), "tcp://127.0.0.1:" + taken.getLocalPort());
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> ZmqFacade.start(server, g));
-            assertTrue(e.getMessage().contains("control endpoint") && e.getMessage().contains("in use"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("[circus] endpoint = ") && e.getMessage().contains("in use"), e.getMessage());
             assertEquals(Set.of(), server.queryNames(CHANNELS, null), "the channel beans registered first are gone");
         }
     }
@@ -61,7 +61,7 @@ class FacadeLifecycleTest {
             }
         }
         assertEquals(zmq.controlEndpoint(), server.getAttribute(ChannelBeans.name("control"), "Endpoint"));
-        assertEquals(10_000, server.getAttribute(ChannelBeans.name("pubsub"), "SndHwm"));
+        assertEquals(1000, server.getAttribute(ChannelBeans.name("pubsub"), "SndHwm"));
         zmq.close();
         zmq.close();
         assertEquals(Set.of(), server.queryNames(CHANNELS, null));

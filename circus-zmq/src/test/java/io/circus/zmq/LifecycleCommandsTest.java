@@ -65,6 +65,47 @@ class LifecycleCommandsTest {
         }
     }
 
+    /** Circus answers ok and leaves the watcher stopped; we say that nothing started, and why. */
+    @Test
+    void aWaitingStartThatStartsNothingSaysWhy() {
+        try (ZmqDaemon d = ZmqDaemon.started(
+                WatcherConfig.builder("ghost", "/nonexistent/ghost-program").autostart(false).maxRetry(1).build(),
+                ZmqDaemon.sleepers("sleeper", 1).autostart(false).build()); RawPeer peer = d.peer()) {
+            peer.send("{\"id\":\"f1\",\"command\":\"start\",\"properties\":{\"name\":\"ghost\",\"waiting\":true}}");
+            String reason = error(peer.text(), 6, null, "f1").get("reason").asText();
+            assertTrue(reason.startsWith("server error: start ghost started no process: "), reason);
+            assertTrue(reason.contains("/nonexistent/ghost-program"), reason);
+            assertEquals(WatcherState.STOPPED, d.arbiter.watcher("ghost").orElseThrow().state());
+
+            peer.send("{\"id\":\"f2\",\"command\":\"restart\",\"properties\":{\"name\":\"ghost\",\"waiting\":true}}");
+            assertTrue(error(peer.text(), 6, null, "f2").get("reason").asText().contains("started no process"));
+
+            peer.send("{\"id\":\"f3\",\"command\":\"add\",\"properties\":{\"name\":\"ghost2\",\"cmd\":"
+                    + "\"/nonexistent/other\",\"start\":true,\"waiting\":true}}");
+            reason = error(peer.text(), 6, null, "f3").get("reason").asText();
+            assertTrue(reason.contains("start ghost2 started no process") && reason.contains("/nonexistent/other"), reason);
+
+            // Several watchers by pattern: the same when none of them runs afterwards.
+            peer.send("{\"id\":\"f3b\",\"command\":\"start\",\"properties\":{\"name\":\"gh*\",\"waiting\":true}}");
+            reason = error(peer.text(), 6, null, "f3b").get("reason").asText();
+            assertTrue(reason.startsWith("server error: start gh* started no process: ghost2: ")
+                    && reason.contains("/nonexistent/other"), reason);
+
+            // Quoting is checked when the command is given, not at every spawn.
+            peer.send("{\"id\":\"f4\",\"command\":\"set\",\"properties\":{\"name\":\"sleeper\",\"options\":"
+                    + "{\"cmd\":\"sleep \\\"100\"}}}");
+            assertTrue(error(peer.text(), 3, null, "f4").get("reason").asText().contains("no closing quotation"));
+            peer.send("{\"id\":\"f5\",\"command\":\"add\",\"properties\":{\"name\":\"q\",\"cmd\":\"sleep 'x\"}}");
+            assertTrue(error(peer.text(), 3, null, "f5").get("reason").asText().contains("no closing quotation"));
+
+            // A watcher that does start is still ok, whatever failed elsewhere before.
+            peer.send("{\"id\":\"f6\",\"command\":\"start\",\"properties\":{\"name\":\"sleeper\",\"waiting\":true}}");
+            ok(peer.text(), "f6", "info");
+            peer.send("{\"id\":\"f7\",\"command\":\"incr\",\"properties\":{\"name\":\"sleeper\",\"waiting\":true}}");
+            ok(peer.text(), "f7", "numprocesses");
+        }
+    }
+
     @Test
     void patternsAndEverything() {
         try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("web", 1).build(),

@@ -126,15 +126,15 @@ class MalformedInputTest {
             assertArrayEquals(new byte[0], frames.get(0));
             ok(new String(frames.get(1), StandardCharsets.US_ASCII), "e1", "numwatchers");
 
-            // 10 MiB: refused with a reason, unparsed.
-            byte[] big = new byte[10 << 20];
+            // 3 MiB: refused with a reason, unparsed.
+            byte[] big = new byte[3 << 20];
             Arrays.fill(big, (byte) ' ');
             peer.send(big);
-            error(peer.text(), 1, "message too large: 10485760 bytes (limit 1048576)", null);
+            error(peer.text(), 1, "message too large: 3145728 bytes (limit 1048576)", null);
 
-            // Past ZMQ_MAXMSGSIZE (16 MiB) ZeroMQ drops the sender's connection: no reply can be addressed.
+            // Past ZMQ_MAXMSGSIZE (4 MiB) ZeroMQ drops the sender's connection: no reply can be addressed.
             try (RawPeer huge = d.peer()) {
-                huge.send(new byte[17 << 20]);
+                huge.send(new byte[(4 << 20) + 1]);
                 assertNull(huge.frames(Duration.ofSeconds(2)), "dropped");
             }
             good.send("{\"id\":\"after\",\"command\":\"numwatchers\"}");
@@ -153,6 +153,41 @@ class MalformedInputTest {
                 req.send("{\"id\":\"r" + i + "\",\"command\":\"list\"}");
                 ok(req.text(), "r" + i, "watchers");
             }
+        }
+    }
+
+    /** A REQ client sending several frames is answered through its envelope, with its id (Circus: silence). */
+    @Test
+    void reqMultiFrameRequestsAreAnsweredWithTheirId() {
+        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("sleeper", 1).build());
+             RawPeer req = new RawPeer(d.endpoint(), SocketType.REQ)) {
+            req.send("{\"id\":\"m1\",\"command\":\"list\"}".getBytes(StandardCharsets.US_ASCII),
+                    "more".getBytes(StandardCharsets.US_ASCII));
+            error(req.text(), 1, "invalid message: expected one frame holding a JSON request, got 2 frames", "m1");
+            req.send("x".getBytes(StandardCharsets.US_ASCII), new byte[0], "y".getBytes(StandardCharsets.US_ASCII));
+            error(req.text(), 1, "invalid message: expected one frame holding a JSON request, got 3 frames", null);
+            req.send("{\"id\":\"m2\",\"command\":\"numwatchers\"}");
+            ok(req.text(), "m2", "numwatchers");
+        }
+    }
+
+    /** An oversized request is refused unparsed, but with the id its client waits for. */
+    @Test
+    void oversizedRequestsAreAnsweredWithTheirId() {
+        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("sleeper", 1).build());
+             RawPeer peer = d.peer(); RawPeer req = new RawPeer(d.endpoint(), SocketType.REQ)) {
+            String pad = "x".repeat(2 << 20);
+            String body = "{\"command\":\"list\",\"properties\":{\"pad\":\"" + pad + "\",\"n\":[1,{\"id\":0}]},\"id\":{\"k\":[7]}}";
+            peer.send(body);
+            String first = peer.text();
+            assertTrue(first.contains("\"reason\": \"message too large: " + body.length() + " bytes (limit 1048576)\""), first);
+            assertTrue(first.endsWith("\"errno\": 1, \"id\": {\"k\": [7]}}"), "the top-level id, after the rest: " + first);
+            peer.send("{\"id\":\"big\",\"command\":\"list\",\"properties\":{\"pad\":\"" + pad + "\"}}");
+            String reply = peer.text();
+            assertTrue(reply.endsWith("\"errno\": 1, \"id\": \"big\"}"), reply);
+            req.send("{\"id\":7,\"command\":\"list\",\"properties\":{\"pad\":\"" + pad + "\"}}");
+            reply = req.text();
+            assertTrue(reply.endsWith("\"errno\": 1, \"id\": 7}"), reply);
         }
     }
 }

@@ -135,6 +135,52 @@ class ProcessCommandsTest {
         }
     }
 
+    /**
+     * Circus's reach of {@code signal}: the process alone; {@code children}: its direct children only
+     * (with or without {@code recursive}); {@code recursive}: the process and every descendant. STOP
+     * shows who was reached without killing anyone.
+     */
+    @Test
+    void signalReachesWhatCircusReaches() throws Exception {
+        var tree = io.circus.config.WatcherConfig.builder("tree", "/bin/sh")
+                .args("-c 'sh -c \"sleep 3600 & wait\" & wait'").gracefulTimeout(java.time.Duration.ofSeconds(2)).build();
+        try (ZmqDaemon d = ZmqDaemon.started(tree); RawPeer peer = d.peer()) {
+            Watcher w = d.arbiter.watcher("tree").orElseThrow();
+            Await.until("a process", () -> w.pids().size() == 1);
+            long parent = w.pids().getFirst();
+            ProcessHandle root = ProcessHandle.of(parent).orElseThrow();
+            Await.until("a child and a grandchild", () -> root.descendants().count() == 2);
+            long child = root.children().findFirst().orElseThrow().pid();
+            long grandchild = root.descendants().filter(h -> h.pid() != child).findFirst().orElseThrow().pid();
+            String[][] cases = {
+                    {"", "P"}, {"\"children\":true", "C"}, {"\"children\":true,\"recursive\":true", "C"},
+                    {"\"recursive\":true", "PCG"}};
+            for (String[] c : cases) {
+                String props = c[0].isEmpty() ? "" : "," + c[0];
+                peer.send("{\"id\":\"s\",\"command\":\"signal\",\"properties\":{\"name\":\"tree\",\"signum\":\"STOP\""
+                        + props + "}}");
+                ok(peer.text(), "s");
+                String expected = c[1];
+                Await.until(c[0] + " stops " + expected, () -> stopped(parent) == expected.contains("P")
+                        && stopped(child) == expected.contains("C") && stopped(grandchild) == expected.contains("G"));
+                peer.send("{\"id\":\"c\",\"command\":\"signal\",\"properties\":{\"name\":\"tree\",\"signum\":\"CONT\","
+                        + "\"recursive\":true}}");
+                ok(peer.text(), "c");
+                Await.until("all running again", () -> !stopped(parent) && !stopped(child) && !stopped(grandchild));
+            }
+        }
+    }
+
+    /** Whether /proc says the process is stopped by a signal. */
+    private static boolean stopped(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) == 'T';
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     @Test
     void statsAndDstats() {
         try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("sleeper", 2).build(),

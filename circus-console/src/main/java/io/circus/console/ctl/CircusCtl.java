@@ -25,6 +25,9 @@ import java.util.concurrent.CountDownLatch;
  * circusctl [--endpoint E | --jmx HOST:PORT | --pid PID] [--timeout S] [--json] [--prettify] [--waiting] COMMAND [ARGS]
  * </pre>
  *
+ * With several {@code --endpoint}/{@code --jmx}, the command runs against each daemon and every line is
+ * prefixed with its endpoint ({@link FleetRun}).
+ *
  * Exit status as Circus's: 0 success, 3 the daemon answered an error, 1 no answer or bad arguments,
  * 2 a bad command line. Only {@code top} and the interactive console load JLine, so that a one-shot
  * command starts quickly.
@@ -58,6 +61,10 @@ public final class CircusCtl {
         if (!args.isEmpty() && args.getFirst().equals(KeyGenerator.COMMAND)) {
             return KeyGenerator.run(args.subList(1, args.size()), out, err);
         }
+        int fleet = FleetRun.runIfFleet(args, in, out, err, env);
+        if (fleet >= 0) {
+            return fleet;
+        }
         CtlOptions options;
         try {
             options = CtlOptions.parse(args, env);
@@ -77,7 +84,7 @@ public final class CircusCtl {
         Connection connection = new Connection(options, env);
         try {
             if (options.command() != null) {
-                CommandRunner runner = new CommandRunner(options, connection::get, new OneShot(options, out, interactive), out, err);
+                CommandRunner runner = new CommandRunner(options, connection::get, new OneShot(options, out, err, interactive), out, err);
                 return runner.run(options.command(), options.args());
             }
             if (interactive) {
@@ -95,7 +102,7 @@ public final class CircusCtl {
     /** Not on a terminal: each line of standard input is a command; no prompt, no banner. */
     private static int lines(CtlOptions options, Connection connection, InputStream in, PrintStream out, PrintStream err)
             throws IOException {
-        CommandRunner runner = new CommandRunner(options, connection::get, new OneShot(options, out, false), out, err).shell();
+        CommandRunner runner = new CommandRunner(options, connection::get, new OneShot(options, out, err, false), out, err).shell();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         int status = 0;
         String line;
@@ -196,13 +203,21 @@ public final class CircusCtl {
     }
 
     /** One-shot {@code listen} prints until killed; {@code top} is live on a terminal, else one snapshot. */
-    private record OneShot(CtlOptions options, PrintStream out, boolean interactive) implements CommandRunner.Modes {
+    private record OneShot(CtlOptions options, PrintStream out, PrintStream err, boolean interactive)
+            implements CommandRunner.Modes {
 
         @Override
         public int listen(Transport transport, List<String> topics) throws CallException {
             boolean zmq = options.jmx() == null && options.pid() == 0;
             String pubsub = !zmq ? null : options.pubsub() != null ? options.pubsub()
-                    : options.endpoint() != null ? options.endpoint() : pubsubEndpoint(transport);
+                    : options.endpoint() != null ? ListenTarget.resolve(options.endpoint(), err)
+                    : pubsubEndpoint(transport);
+            if (zmq) {
+                // Events go to stdout; this line (stderr) says where they come from, so a wait is not silent.
+                err.println("circusctl: listening to " + (topics.isEmpty() ? "every event" : String.join(", ", topics))
+                        + " on " + pubsub + "; Ctrl-C stops");
+                err.flush();
+            }
             try (AutoCloseable sub = transport.listen(pubsub, topics, e -> {
                 synchronized (out) {
                     out.println(CommandRunner.eventLine(e));

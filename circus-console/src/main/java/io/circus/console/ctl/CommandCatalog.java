@@ -139,8 +139,9 @@ public final class CommandCatalog {
                         OptionSpec.flag("recursive", "Signal parent and children")),
                 """
                 Sends the signal (a name such as USR1 or SIGHUP, or a number) to every process of the
-                watcher, or to <pid>; --children sends it to their direct children instead,
-                --recursive to them and every descendant.
+                watcher, or to <pid>; --children sends it to their direct children instead (not to
+                the processes themselves; --recursive then changes nothing), --recursive to the
+                processes and every descendant.
                 """, List.of(WATCHER, PID, SIGNAL));
         add("start", "Start the arbiter or a watcher", "[<name>] [--waiting] [--match=simple|glob|regex]",
                 List.of(WAITING, MATCH),

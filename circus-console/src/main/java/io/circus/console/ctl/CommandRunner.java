@@ -69,6 +69,12 @@ public final class CommandRunner {
     public int run(String command, List<String> words) {
         CommandSpec spec = CommandCatalog.find(command).orElse(null);
         if (spec == null) {
+            if (shell) {
+                // Python cmd's default(): the console stays, as Circus's shell does.
+                out.println("*** Unknown syntax: " + String.join(" ", java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(command), words.stream()).toList()));
+                return 1;
+            }
             return usageError(new UsageException(CtlOptions.USAGE, "unrecognized arguments: " + command));
         }
         try {

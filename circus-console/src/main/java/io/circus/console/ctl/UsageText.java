@@ -38,7 +38,9 @@ final class UsageText {
         }
         sb.append("\nEnvironment: CIRCUSCTL_ENDPOINT (default endpoint), CIRCUSCTL_HISTORY (history file),\n")
                 .append("CIRCUSCTL_JMX_CREDENTIALS (user:password for --jmx), CIRCUSCTL_CURVE_KEY and\n")
-                .append("CIRCUSCTL_SERVER_KEY (--curve-key and --server-key).\n");
+                .append("CIRCUSCTL_SERVER_KEY (--curve-key and --server-key).\n")
+                .append("\nSeveral daemons: repeat --endpoint (or --jmx) before a one-shot command; each output\n")
+                .append("line is prefixed with [endpoint] and the exit status is the worst of them.\n");
         return sb.toString();
     }
 

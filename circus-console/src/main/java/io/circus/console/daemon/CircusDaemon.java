@@ -74,9 +74,6 @@ public final class CircusDaemon {
         config.warnings().forEach(w -> log.warn("config: {}", w));
         config.plugins().forEach(p -> log.error("[plugin:{}] is ignored: Circus plugins are Python classes and do not "
                 + "run here (see docs/compatibility.md)", p.name()));
-        if (config.global().httpd()) {
-            log.error("[circus] httpd = true is ignored: circus-web does not run here");
-        }
         PidFile pidFile = null;
         String pidPath = options.pidfile() != null ? options.pidfile().toString() : config.global().pidfile();
         try {
@@ -85,6 +82,17 @@ public final class CircusDaemon {
             }
         } catch (IOException | IllegalStateException e) {
             err.println("circusd: " + e.getMessage());
+            return 1;
+        }
+        CrashTakeover takeover;
+        try {
+            // Before the arbiter binds any socket: survivors of a crashed daemon may hold the ports.
+            takeover = CrashTakeover.takeOver(options.config(), config);
+        } catch (IllegalStateException e) {
+            err.println("circusd: " + e.getMessage());
+            if (pidFile != null) {
+                pidFile.release();
+            }
             return 1;
         }
         ArbiterCore arbiter;
@@ -97,12 +105,26 @@ public final class CircusDaemon {
             }
             return 1;
         }
+        try {
+            takeover.record(arbiter);
+        } catch (IllegalStateException e) {
+            err.println("circusd: " + e.getMessage());
+            arbiter.close();
+            if (pidFile != null) {
+                pidFile.release();
+            }
+            return 1;
+        }
         DaemonServices services;
         try {
-            services = DaemonServices.start(arbiter, source, config);
+            services = DaemonServices.start(arbiter, source, config, takeover.report().lines());
         } catch (RuntimeException e) {
-            err.println("circusd: cannot start the management facades: " + e.getMessage());
+            // A facade names the [circus] key it could not bind; the file says where that key is.
+            String message = String.valueOf(e.getMessage());
+            err.println("circusd: " + (message.startsWith("[circus]") && config.file() != null
+                    ? config.file() + ": " + message : "cannot start the management facades: " + message));
             arbiter.close();
+            takeover.close();
             if (pidFile != null) {
                 pidFile.release();
             }
@@ -122,6 +144,7 @@ public final class CircusDaemon {
             return 1;
         } finally {
             services.close();
+            takeover.close();
             if (pidFile != null) {
                 pidFile.release();
             }

@@ -3,8 +3,8 @@ package io.circus.console.ctl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.circus.testing.Requirements;
 import io.circus.testing.TestChildren;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class InteractiveConsoleTest {
 
     @BeforeAll
     static void needsTmux() {
-        assumeTrue(TmuxTerminal.available(), "tmux is not installed");
+        Requirements.require(TmuxTerminal.available(), "tmux (bin/setup-test-deps installs it)");
     }
 
     @BeforeEach
@@ -74,6 +74,10 @@ class InteractiveConsoleTest {
         tmux.keys(t, "Enter");
         long pid = daemon.arbiter.watcher("web").orElseThrow().pids().getFirst();
         tmux.awaitScreen(t, "the pid of web", s -> s.contains("\n" + pid + "\n"));
+        // Circus's shell (Python cmd) answers an unknown command so, and the console stays.
+        tmux.type(t, "foo bar");
+        tmux.keys(t, "Enter");
+        tmux.awaitScreen(t, "cmd's unknown syntax line", s -> s.contains("(circusctl) foo bar\n*** Unknown syntax: foo bar\n"));
         tmux.type(t, "numwatchers");
         tmux.keys(t, "Enter");
         tmux.awaitScreen(t, "numwatchers answered", s -> s.contains("(circusctl) numwatchers\n2\n"));

@@ -32,10 +32,10 @@ class LineModeAndSnapshotTest {
             String script = "list\n\n# a comment\nstatus 'web'\nnumprocesses web\nstatus nope\nfoo\nnumwatchers\n";
             int status = CircusCtl.run(List.of("--endpoint", d.endpoint()), new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
                     new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false);
-            assertEquals("web\nactive\n1\n1\n", out.toString(StandardCharsets.UTF_8));
-            assertEquals("error\nusage: circusctl [options] command [args]\ncircusctl: error: unrecognized arguments: foo\n",
-                    err.toString(StandardCharsets.UTF_8));
-            assertEquals(2, status);
+            // An unknown command is Python cmd's "*** Unknown syntax", as in Circus's shell, not a usage error.
+            assertEquals("web\nactive\n1\n*** Unknown syntax: foo\n1\n", out.toString(StandardCharsets.UTF_8));
+            assertEquals("error\n", err.toString(StandardCharsets.UTF_8));
+            assertEquals(1, status);
         }
     }
 
@@ -80,6 +80,47 @@ class LineModeAndSnapshotTest {
                 assertTrue(CommandRunner.eventLine(z).matches("b'watcher\\.web\\.kill': b'\\{\"process_pid\": \\d+, \"time\": [\\d.]+, \"seq\": \\d+}'"),
                         CommandRunner.eventLine(z));
             }
+        }
+    }
+
+    /**
+     * One-shot {@code listen} given the control endpoint (Circus waits in silence there): it says so
+     * and follows the daemon's pubsub_endpoint instead.
+     */
+    @Test
+    void oneShotListenOnTheControlEndpointFollowsThePubsubEndpoint() throws Exception {
+        try (CtlDaemon d = new CtlDaemon(List.of(CtlDaemon.sleepers("web", 1).build()),
+                javax.management.MBeanServerFactory.newMBeanServer(), "tcp://127.0.0.1:" + CtlDaemon.freePort())) {
+            List<String> argv = new ArrayList<>(TestChildren.javaMain(CircusCtl.class, "--endpoint", d.endpoint(),
+                    "listen", "watcher.web."));
+            argv.add(1, "-Dlogback.configurationFile=" + java.nio.file.Path.of("..", "config", "logback-console.xml").toAbsolutePath());
+            java.nio.file.Path errors = java.nio.file.Files.createTempFile("circusctl-listen", ".err");
+            java.nio.file.Path output = java.nio.file.Files.createTempFile("circusctl-listen", ".out");
+            Process p = new ProcessBuilder(argv).redirectError(errors.toFile()).redirectOutput(output.toFile()).start();
+            try {
+                Await.until("the console says where events come from", () -> read(errors).contains("circusctl: " + d.endpoint() + " is the control endpoint; events come from the daemon's "
+                                + "pubsub_endpoint " + d.pubsub() + "\ncircusctl: listening to watcher.web. on " + d.pubsub()));
+                Await.until("an event on standard output", () -> {
+                    if (!read(output).contains("b'watcher.web.spawn'")) {
+                        CommandLineInterfaceTest.run(Map.of(), "--endpoint", d.endpoint(), "incr", "web");
+                        return false;
+                    }
+                    return true;
+                });
+            } finally {
+                p.destroy();
+                assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+                java.nio.file.Files.delete(errors);
+                java.nio.file.Files.delete(output);
+            }
+        }
+    }
+
+    private static String read(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
         }
     }
 

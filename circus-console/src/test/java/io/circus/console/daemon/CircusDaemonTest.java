@@ -130,6 +130,22 @@ class CircusDaemonTest {
                 && message.contains("graceful_timeout") && message.contains("soon"), message);
     }
 
+    /** A start-up failure names the file and the [circus] key, not a side effect of cleaning up. */
+    @Test
+    void aPubsubPortInUseNamesFileAndKey() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Path ini = dir.resolve("inuse.ini");
+            Files.writeString(ini, "[circus]\nendpoint = tcp://127.0.0.1:0\npubsub_endpoint = tcp://127.0.0.1:"
+                    + taken.getLocalPort() + "\n\n[watcher:web]\ncmd = sleep 60\nautostart = false\n");
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int status = CircusDaemon.run(new String[] {ini.toString()}, new PrintStream(err, true, StandardCharsets.UTF_8));
+            String message = err.toString(StandardCharsets.UTF_8);
+            assertEquals(1, status);
+            assertTrue(message.contains("circusd: " + ini + ": [circus] pubsub_endpoint = 'tcp://127.0.0.1:"
+                    + taken.getLocalPort() + "': cannot bind: Address already in use"), message);
+        }
+    }
+
     @Test
     void aBadCommandLineGetsUsageAndStatusTwo() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -18,8 +18,13 @@ import javax.net.ssl.SSLContext;
  * @param source     what reloadConfig re-reads, or null when it is refused
  * @param sockets    the sockets to expose, or null for the configured ones
  * @param sslContext the TLS context for jmx_ssl, or null for the JVM default
+ * @param takenOver  what crash takeover stopped at start-up, one line per process
  */
 public record AgentSettings(Arbiter arbiter, ConfigSource source, GlobalSettings global, MBeanServer server,
                             Supplier<List<SocketInfo>> sockets, String version, Duration operationTimeout,
-                            ProcessSampler sampler, SSLContext sslContext) {
+                            ProcessSampler sampler, SSLContext sslContext, List<String> takenOver) {
+
+    public AgentSettings {
+        takenOver = takenOver == null ? List.of() : List.copyOf(takenOver);
+    }
 }

@@ -3,23 +3,26 @@ package io.circus.jmx.internal;
 import io.circus.jmx.Description;
 import io.circus.jmx.Impact;
 import io.circus.jmx.Name;
+import io.circus.jmx.audit.AuditTrail;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
-import io.circus.jmx.audit.AuditTrail;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.management.Attribute;
 import javax.management.AttributeNotFoundException;
 import javax.management.InvalidAttributeValueException;
 import javax.management.MBeanAttributeInfo;
-import javax.management.MBeanException;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
-import javax.management.ReflectionException;
 import javax.management.MBeanConstructorInfo;
+import javax.management.MBeanException;
 import javax.management.MBeanInfo;
+import javax.management.MBeanNotificationInfo;
 import javax.management.MBeanOperationInfo;
 import javax.management.MBeanParameterInfo;
+import javax.management.MBeanServer;
 import javax.management.NotificationEmitter;
+import javax.management.ObjectName;
+import javax.management.ReflectionException;
 import javax.management.StandardEmitterMBean;
 
 /**
@@ -29,17 +32,43 @@ import javax.management.StandardEmitterMBean;
  *
  * <p>Operations are matched to interface methods by name and parameter count, so the interfaces
  * must not overload an operation name with the same arity; the constructor checks it.
+ *
+ * <p>The MBeanInfo is the same for every bean of one interface and notification list, so it is
+ * built once and shared: registering the ten-thousandth Process bean costs no reflection and no
+ * new descriptor objects.
  */
 final class AnnotatedMBean<T> extends StandardEmitterMBean {
+
+    /** What makes two beans' MBeanInfo equal: the interface and the notifications they emit. */
+    private record InfoKey(Class<?> type, List<MBeanNotificationInfo> notifications) {
+    }
+
+    private static final Map<InfoKey, MBeanInfo> SHARED = new ConcurrentHashMap<>();
 
     private final Class<T> type;
     private volatile MBeanServer server;
     private volatile ObjectName name;
+    private final InfoKey key;
 
     AnnotatedMBean(T implementation, Class<T> type, NotificationEmitter emitter) {
         super(implementation, type, true, emitter);
         this.type = type;
-        checkNoAmbiguousOverloads(type);
+        this.key = new InfoKey(type, List.of(emitter.getNotificationInfo()));
+        if (!SHARED.containsKey(key)) {
+            checkNoAmbiguousOverloads(type);
+        }
+    }
+
+    @Override
+    protected MBeanInfo getCachedMBeanInfo() {
+        return SHARED.get(key);
+    }
+
+    @Override
+    protected void cacheMBeanInfo(MBeanInfo info) {
+        if (info != null) {
+            SHARED.putIfAbsent(key, info);
+        }
     }
 
     @Override

@@ -40,9 +40,12 @@ final class ArbiterBean implements ArbiterMXBean {
     private final Supplier<String> jmxAddress;
     private final LongSupplier lost;
     private final WatcherGroupCommands group;
+    private final List<String> takenOver;
+    private final EventLog events;
 
     ArbiterBean(AgentContext ctx, ConfigSource source, Supplier<List<SocketInfo>> sockets, String version,
-                Supplier<String> jmxAddress, LongSupplier lost) {
+                Supplier<String> jmxAddress, LongSupplier lost, List<String> takenOver, EventLog events) {
+        this.events = events;
         this.ctx = ctx;
         this.arbiter = ctx.arbiter();
         this.source = source;
@@ -51,6 +54,7 @@ final class ArbiterBean implements ArbiterMXBean {
         this.jmxAddress = jmxAddress;
         this.lost = lost;
         this.group = new WatcherGroupCommands(ctx);
+        this.takenOver = List.copyOf(takenOver);
     }
 
     // ---- attributes ---------------------------------------------------------------------------
@@ -70,8 +74,15 @@ final class ArbiterBean implements ArbiterMXBean {
     @Override public long getLastEventSeq() { return arbiter.lastEventSeq(); }
     @Override public long getLostNotifications() { return lost.getAsLong(); }
     @Override public String getVersion() { return version; }
+    @Override public String[] getTakenOver() { return takenOver.toArray(String[]::new); }
     @Override public long getPid() { return ProcessHandle.current().pid(); }
     @Override public long getStartTime() { return arbiter.startEpochMillis(); }
+    @Override public String getStartTimeIso() { return java.time.Instant.ofEpochMilli(arbiter.startEpochMillis()).toString(); }
+
+    @Override
+    public List<io.circus.jmx.EventEntry> events(long afterSeq) {
+        return events.since(afterSeq, EventLog.CAPACITY);
+    }
 
     @Override
     public long getUptimeSeconds() {
@@ -115,6 +126,10 @@ final class ArbiterBean implements ArbiterMXBean {
             return null;
         }
         Boolean started = ctx.completion().await(waiting, added.start(), "start " + name);
+        if (waiting && added.pids().isEmpty() && added.lastSpawnFailure() != null) {
+            // Added, but nothing runs: say why rather than answer ok (the watcher stays, stopped).
+            throw new IllegalStateException("start " + name + " started no process: " + added.lastSpawnFailure().error());
+        }
         return started == null ? null : new PidChanges(sorted(added.pids()), List.of(), List.of());
     }
 

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires the JMX side of one arbiter: beans, dispatcher, connector. Start order matters: the
- * listener is added before the first reconciliation so no event between the two is missed (a
- * duplicate registration attempt is harmless, a missed one is not).
+ * listeners are added before the first reconciliation so no event or topology change between the
+ * two is missed (a duplicate registration attempt is harmless, a missed one is not).
  */
 public final class ManagementAgent implements ManagementHandle {
 
@@ -31,6 +31,7 @@ public final class ManagementAgent implements ManagementHandle {
     private final BeanRegistry registry;
     private final EventDispatcher dispatcher;
     private final Supplier<List<SocketInfo>> sockets;
+    private final EventLog events = new EventLog();
     private volatile RemoteConnector connector;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AuditTrail audit = AuditTrail.create();
@@ -48,7 +49,8 @@ public final class ManagementAgent implements ManagementHandle {
         this.dispatcher = new EventDispatcher(registry, arbiterEmitter, sockets);
         dispatcherRef[0] = dispatcher;
         ArbiterBean bean = new ArbiterBean(ctx, s.source(), sockets, s.version(),
-                () -> connector != null ? connector.address().toString() : "local", dispatcher::lost);
+                () -> connector != null ? connector.address().toString() : "local", dispatcher::lost, s.takenOver(),
+                events);
         registry.registerArbiter(bean, arbiterEmitter);
         registry.registerAudit(audit);
         audit.bind(server);
@@ -68,7 +70,9 @@ public final class ManagementAgent implements ManagementHandle {
     }
 
     private void begin(AgentSettings s) {
+        arbiter.addListener(events);
         arbiter.addListener(dispatcher);
+        arbiter.addTopologyListener(dispatcher);
         registry.reconcile();
         registry.reconcileSockets(sockets.get());
         dispatcher.start();
@@ -95,6 +99,8 @@ public final class ManagementAgent implements ManagementHandle {
             return;
         }
         arbiter.removeListener(dispatcher);
+        arbiter.removeTopologyListener(dispatcher);
+        arbiter.removeListener(events);
         dispatcher.stop(SETTLE);
         audit.unbind(server);
         registry.unregisterAll();

@@ -1,8 +1,11 @@
 package io.circus.jmx.internal;
 
 import io.circus.runtime.Arbiter;
+import io.circus.runtime.SpawnFailure;
 import io.circus.runtime.Watcher;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -23,17 +26,52 @@ final class WatcherGroupCommands {
 
     List<String> start(String name, String match, boolean waiting) {
         if (name == null || name.isEmpty()) {
-            List<String> names = autostarting(arbiter.watchers());
+            List<Watcher> all = arbiter.watchers();
+            Map<Watcher, SpawnFailure> before = failures(all);
             ctx.completion().await(waiting, arbiter.startAll(), "start");
-            return names;
+            if (waiting) {
+                requireSomethingStarted(all, before, "start");
+            }
+            return autostarting(all);
         }
         List<Watcher> selected = WatcherSelector.select(arbiter, name, match);
+        Map<Watcher, SpawnFailure> before = failures(selected);
         if (selected.size() == 1) {
             ctx.completion().await(waiting, selected.getFirst().start(), "start " + selected.getFirst().name());
-            return names(selected);
+        } else {
+            ctx.completion().await(waiting, startInTurn(selected), "start " + name);
         }
-        ctx.completion().await(waiting, startInTurn(selected), "start " + name);
-        return autostarting(selected);
+        if (waiting) {
+            requireSomethingStarted(selected, before, "start " + name);
+        }
+        return selected.size() == 1 ? names(selected) : autostarting(selected);
+    }
+
+    private static Map<Watcher, SpawnFailure> failures(List<Watcher> watchers) {
+        Map<Watcher, SpawnFailure> m = new HashMap<>();
+        watchers.forEach(w -> m.put(w, w.lastSpawnFailure()));
+        return m;
+    }
+
+    /**
+     * A waiting start after which nothing runs, because spawns failed during it, is an error naming
+     * each failure; when anything runs, the start did something and the failures are only logged.
+     */
+    private static void requireSomethingStarted(List<Watcher> watchers, Map<Watcher, SpawnFailure> before, String what) {
+        StringBuilder why = new StringBuilder();
+        for (Watcher w : watchers) {
+            if (!w.pids().isEmpty()) {
+                return;
+            }
+            SpawnFailure was = before.get(w);
+            SpawnFailure now = w.lastSpawnFailure();
+            if (now != null && (was == null || now.count() > was.count())) {
+                why.append(why.isEmpty() ? "" : "; ").append(w.name()).append(": ").append(now.error());
+            }
+        }
+        if (!why.isEmpty()) {
+            throw new IllegalStateException(what + " started no process: " + why);
+        }
     }
 
     List<String> stop(String name, String match, boolean waiting) {

@@ -34,11 +34,11 @@ final class GlobalSectionReader {
 
     static {
         SETTERS.put("check_delay", (d, v) -> d.checkDelay = OptionValues.parseSignedSeconds(v));
-        SETTERS.put("endpoint", (d, v) -> d.endpoint = requireText(v));
+        SETTERS.put("endpoint", (d, v) -> d.endpoint = OptionValues.endpoint(v));
         SETTERS.put("endpoint_owner", (d, v) -> d.endpointOwner = emptyToNull(v));
-        SETTERS.put("pubsub_endpoint", (d, v) -> d.pubsubEndpoint = requireText(v));
+        SETTERS.put("pubsub_endpoint", (d, v) -> d.pubsubEndpoint = OptionValues.endpoint(v));
         SETTERS.put("multicast_endpoint", (d, v) -> d.multicastEndpoint = v);
-        SETTERS.put("stats_endpoint", (d, v) -> d.statsEndpoint = requireText(v));
+        SETTERS.put("stats_endpoint", (d, v) -> d.statsEndpoint = OptionValues.endpoint(v));
         SETTERS.put("statsd", (d, v) -> d.statsd = parseBool(v));
         SETTERS.put("umask", (d, v) -> d.umask = umask(v));
         SETTERS.put("warmup_delay", (d, v) -> d.warmupDelay = OptionValues.parseSeconds(v));
@@ -57,7 +57,10 @@ final class GlobalSectionReader {
         SETTERS.put("jmx_password_file", (d, v) -> d.jmxPasswordFile = emptyToNull(v));
         SETTERS.put("jmx_access_file", (d, v) -> d.jmxAccessFile = emptyToNull(v));
         SETTERS.put("jmx_ssl", (d, v) -> d.jmxSsl = parseBool(v));
+        SETTERS.put("statefile", (d, v) -> d.statefile = emptyToNull(v));
         SETTERS.put("stats_interval", (d, v) -> d.statsInterval = positiveSeconds(v));
+        SETTERS.put("prometheus_endpoint", (d, v) -> d.prometheusEndpoint = hostPort(v));
+        SETTERS.put("httpd_password_file", (d, v) -> d.httpdPasswordFile = emptyToNull(v));
         SecurityDraft.SETTERS.forEach((key, setter) -> SETTERS.put(key, (d, v) -> setter.accept(d.security, v)));
     }
 
@@ -112,10 +115,6 @@ final class GlobalSectionReader {
         if (!statsEndpointSet) {
             d.statsEndpoint = d.statsd ? GlobalOptions.DEFAULT_STATS_ENDPOINT : null;
         }
-        if (d.httpd) {
-            warnings.add(doc.fileOf(SECTION), SECTION, "httpd",
-                    "the circus-web console is not supported; use the JMX console (jmx_port) instead");
-        }
         String half = d.security.halfConfiguredKey();
         if (half != null) {
             IniEntry e = items.get(half);
@@ -146,6 +145,20 @@ final class GlobalSectionReader {
             throw new IllegalArgumentException("expected a port number up to 65535");
         }
         return p;
+    }
+
+    /** {@code host:port} (IPv6 hosts in brackets), or null when empty. */
+    private static String hostPort(String v) {
+        String s = v.strip();
+        if (s.isEmpty()) {
+            return null;
+        }
+        int colon = s.lastIndexOf(':');
+        if (colon <= 0 || colon == s.length() - 1) {
+            throw new IllegalArgumentException("expected host:port, e.g. 127.0.0.1:9102");
+        }
+        port(s.substring(colon + 1), 1);
+        return s;
     }
 
     private static String logLevel(String v) {

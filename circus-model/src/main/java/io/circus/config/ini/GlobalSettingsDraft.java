@@ -19,6 +19,8 @@ final class GlobalSettingsDraft {
     boolean httpd;
     String httpdHost;
     int httpdPort;
+    String prometheusEndpoint;
+    String httpdPasswordFile;
     boolean debug;
     String pidfile;
     String loglevel;
@@ -30,6 +32,7 @@ final class GlobalSettingsDraft {
     String jmxPasswordFile;
     String jmxAccessFile;
     boolean jmxSsl;
+    String statefile;
     final SecurityDraft security = new SecurityDraft();
 
     GlobalSettingsDraft() {
@@ -58,12 +61,15 @@ final class GlobalSettingsDraft {
         jmxPasswordFile = d.jmxPasswordFile();
         jmxAccessFile = d.jmxAccessFile();
         jmxSsl = d.jmxSsl();
+        statefile = d.statefile();
+        prometheusEndpoint = d.prometheusEndpoint();
+        httpdPasswordFile = d.httpdPasswordFile();
     }
 
     GlobalSettings build() {
         return new GlobalSettings(checkDelay, endpoint, endpointOwner, pubsubEndpoint, multicastEndpoint,
                 statsEndpoint, statsd, statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug,
                 pidfile, loglevel, logoutput, loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile,
-                jmxAccessFile, jmxSsl, security.build());
+                jmxAccessFile, jmxSsl, statefile, prometheusEndpoint, httpdPasswordFile, security.build());
     }
 }

@@ -4,6 +4,7 @@ import io.circus.config.ConfigException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.ini4j.Config;
 import org.ini4j.Ini;
 import org.ini4j.Profile;
@@ -28,19 +31,46 @@ final class IniFileParser {
     // Guards both ends of a value: ini4j trims values, and Circus keeps a leading "\n" of a value whose
     // first line is empty.
     private static final char GUARD = '\uE000';
+    private static final Pattern HEADER = Pattern.compile("(?m)^[ \\t]*\\[([^\\]\\n]+)\\]");
 
     private IniFileParser() {
     }
 
+    /** Where the first byte that is not UTF-8 is: section (the last header before it), line and column. */
+    private static ConfigException notUtf8(Path path, byte[] bytes) {
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        StandardCharsets.UTF_8.newDecoder().decode(in, out, true);
+        String good = out.flip().toString();
+        int line = 1;
+        int lineStart = 0;
+        String section = null;
+        for (int i = 0; i < good.length(); i++) {
+            if (good.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        Matcher m = HEADER.matcher(good);
+        while (m.find()) {
+            section = m.group(1).strip();
+        }
+        return new ConfigException(path, section, null, null, String.format(
+                "line %d, column %d: the file is not valid UTF-8 (byte 0x%02x at offset %d)",
+                line, good.length() - lineStart + 1, bytes[in.position()] & 0xff, in.position()));
+    }
+
     static IniFile parse(Path path) throws ConfigException {
         String text;
+        byte[] bytes = null;
         try {
+            bytes = Files.readAllBytes(path);
             // The decoder reports malformed input, where new String(...) would replace it silently.
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(path))).toString();
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             throw new ConfigException(path, null, null, null, "the configuration file does not exist");
         } catch (CharacterCodingException e) {
-            throw new ConfigException(path, null, null, null, "the file is not valid UTF-8");
+            throw notUtf8(path, bytes);
         } catch (IOException e) {
             throw new ConfigException(path, "cannot read the file: " + e.getMessage(), e);
         }

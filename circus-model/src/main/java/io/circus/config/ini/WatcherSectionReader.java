@@ -2,14 +2,18 @@ package io.circus.config.ini;
 
 import io.circus.config.ConfigException;
 import io.circus.config.InvalidOptionException;
+import io.circus.config.StreamConfig;
 import io.circus.config.VariableSubstitutor;
 import io.circus.config.WatcherConfig;
 import io.circus.config.WatcherOptions;
+import io.circus.stream.LogStreams;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A {@code [watcher:NAME]} section. Each value is substituted with the daemon's environment, then
@@ -22,6 +26,8 @@ final class WatcherSectionReader {
     static final String PREFIX = "watcher:";
 
     private static final List<String> PREFIXES = List.of("hooks", "stdout_stream", "stderr_stream");
+    /** The sub-key {@link io.circus.stream.StreamOptions#invalid} names. */
+    private static final Pattern STREAM_KEY = Pattern.compile("invalid stream option (\\S+) = ");
 
     private WatcherSectionReader() {
     }
@@ -73,9 +79,14 @@ final class WatcherSectionReader {
             WatcherOptions.validate(c);
         } catch (InvalidOptionException ex) {
             IniEntry e = items.get(ex.key());
+            if (e == null && ex.key().equals("cmd")) {
+                throw new ConfigException(file, section, null, null, "the section has no cmd: a watcher needs a command");
+            }
             throw e != null ? e.error(section, ex.key(), ex.value(), ex.problem())
                     : new ConfigException(file, section, ex.key(), ex.value(), ex.problem());
         }
+        checkStream(items, file, section, "stdout_stream", c.stdoutStream());
+        checkStream(items, file, section, "stderr_stream", c.stderrStream());
         if (c.stdinSocket() != null && !sockets.contains(c.stdinSocket())) {
             throw items.get("stdin_socket").error(section, "stdin_socket", c.stdinSocket(),
                     "no [socket:" + c.stdinSocket() + "] section defines that socket");
@@ -92,6 +103,25 @@ final class WatcherSectionReader {
         }
         env.putAll(variables);
         return c.toBuilder().env(env).build();
+    }
+
+    /**
+     * A stream the daemon could not open (unknown class, bad option) is a load error on the line
+     * that names it, not a start-up failure naming only the watcher.
+     */
+    private static void checkStream(Map<String, IniEntry> items, Path file, String section, String name,
+                                    StreamConfig stream) throws ConfigException {
+        try {
+            LogStreams.validate(stream);
+        } catch (IllegalArgumentException e) {
+            String problem = e.getMessage();
+            Matcher m = STREAM_KEY.matcher(problem);
+            String key = name + "." + (m.lookingAt() ? m.group(1) : "class");
+            Map.Entry<String, IniEntry> written = items.entrySet().stream()
+                    .filter(i -> i.getKey().equalsIgnoreCase(key)).findFirst().orElse(null);
+            throw written != null ? written.getValue().error(section, written.getKey(), written.getValue().value(), problem)
+                    : new ConfigException(file, section, key, null, problem);
+        }
     }
 
     /** A likely intended option for an unknown key, including {@code stdout_steam.x} style prefixes. */

@@ -1,5 +1,6 @@
 package io.circus.runtime.core;
 
+import io.circus.config.ShellWords;
 import io.circus.config.VariableSubstitutor;
 import io.circus.config.WatcherConfig;
 import io.circus.config.WatcherOptions;

@@ -20,6 +20,13 @@ import org.slf4j.LoggerFactory;
  * {@code reloadconfig} as a precise diff: removed watchers stop, added ones start, changed ones are
  * updated live or restarted alone, untouched ones keep their processes. Everything that can fail
  * (a watcher the backend cannot run, a stream that cannot open) is checked before anything changes.
+ *
+ * <p>As in Circus, the diff is between the configuration as last loaded and the new one, not between
+ * the running state and the file: a watcher whose section did not change keeps its run-time changes
+ * ({@code incr}, {@code set}), and a changed section applies only the options that changed in the
+ * file ({@link ConfigMerge}). {@code [circus]} values and sockets apply only when circusd starts, so
+ * their changes are reported and the configuration in effect keeps the old ones: {@code globaloptions}
+ * shows what is in effect, and the next reload reports the same changes again.
  */
 final class ConfigReloader {
 
@@ -32,6 +39,7 @@ final class ConfigReloader {
     }
 
     CompletableFuture<ConfigDiff> apply(CircusConfig next) {
+        CircusConfig loaded = arbiter.config();
         Map<String, WatcherCore> current = new HashMap<>();
         for (WatcherCore w : arbiter.watcherCores()) {
             current.put(w.name().toLowerCase(Locale.ROOT), w);
@@ -41,18 +49,28 @@ final class ConfigReloader {
         // Phase 1: build and validate, change nothing.
         List<WatcherCore> toAdd = new ArrayList<>();
         Map<WatcherCore, WatcherConfig> toChange = new HashMap<>();
-        for (WatcherConfig w : next.watchers()) {
-            WatcherCore existing = current.remove(w.name().toLowerCase(Locale.ROOT));
+        for (WatcherConfig file : next.watchers()) {
+            WatcherCore existing = current.remove(file.name().toLowerCase(Locale.ROOT));
+            WatcherConfig before = loaded.watcher(file.name()).orElse(null);
             if (existing == null) {
-                toAdd.add(arbiter.newWatcher(w));
-                added.add(w.name());
-            } else if (existing.config().equals(w)) {
-                unchanged.add(w.name());
+                if (file.equals(before)) {
+                    // Removed at run time (rm) and unchanged in the file: the removal stands.
+                    unchanged.add(file.name());
+                } else {
+                    toAdd.add(arbiter.newWatcher(file));
+                    added.add(file.name());
+                }
+                continue;
+            }
+            // A watcher added at run time under a name now in the file has no "before": the file wins.
+            WatcherConfig w = before == null ? file : ConfigMerge.merge(before, file, existing.config());
+            if (existing.config().equals(w)) {
+                unchanged.add(file.name());
             } else {
                 CapabilityCheck.validate(w, arbiter.launcher());
                 StreamOutput.validate(w);
                 toChange.put(existing, w);
-                (WatcherCore.onlyLiveChanges(existing.config(), w) ? updated : restarted).add(w.name());
+                (WatcherCore.onlyLiveChanges(existing.config(), w) ? updated : restarted).add(file.name());
             }
         }
         List<WatcherCore> toRemove = new ArrayList<>();
@@ -62,13 +80,14 @@ final class ConfigReloader {
                 removed.add(w.name());
             }
         }
-        List<String> needsRestart = new ArrayList<>(globalChanges(arbiter.config().global(), next.global()));
-        if (!arbiter.config().sockets().equals(next.sockets())) {
+        List<String> needsRestart = new ArrayList<>(globalChanges(loaded.global(), next.global()));
+        if (!loaded.sockets().equals(next.sockets())) {
             // Sockets are bound once, when the daemon starts; rebinding under running workers is not safe.
             needsRestart.add("sockets");
         }
-        // Phase 2: apply.
-        arbiter.replaceConfig(next);
+        // Phase 2: apply. What is not applied is not stored either: [circus] and sockets stay as in effect.
+        arbiter.replaceConfig(new CircusConfig(next.file(), next.files(), loaded.global(), next.env(),
+                next.watchers(), loaded.sockets(), next.plugins(), next.warnings()));
         List<CompletableFuture<?>> work = new ArrayList<>();
         toRemove.forEach(w -> work.add(arbiter.removeWatcher(w)));
         toChange.forEach((w, c) -> work.add(w.reconfigure(c)));

@@ -23,15 +23,14 @@ final class SignalSender {
             if (p == null) {
                 continue;
             }
-            // Look descendants up before signalling: a dying parent's children are re-parented.
-            List<Long> kin = recursive ? pids(ProcessHandle.of(p.pid()).stream().flatMap(ProcessHandle::descendants))
-                    : children ? pids(ProcessHandle.of(p.pid()).stream().flatMap(ProcessHandle::children))
+            // Circus's branches: "children" reaches the direct children only (recursive or not);
+            // otherwise the process, and with "recursive" every descendant too. Descendants are looked
+            // up before signalling: a dying parent's children are re-parented.
+            List<Long> kin = children ? pids(ProcessHandle.of(p.pid()).stream().flatMap(ProcessHandle::children))
+                    : recursive ? pids(ProcessHandle.of(p.pid()).stream().flatMap(ProcessHandle::descendants))
                     : List.of();
-            // Circus: "children" reaches the direct children only, not the process itself.
-            if (!children || recursive) {
-                if (p.signal(signal)) {
-                    signalled.add(p.pid());
-                }
+            if (!children && p.signal(signal)) {
+                signalled.add(p.pid());
             }
             for (long pid : kin) {
                 if (launcher.signalPid(pid, signal)) {

@@ -91,6 +91,7 @@ final class SlotLifecycle {
     private CompletableFuture<Boolean> failed(ProcessSlot slot, int attempt, Throwable error) {
         WatcherConfig config = watcher.config();
         LOG.error("error in '{}': {}", config.name(), error.getMessage());
+        watcher.spawnFailed(String.valueOf(error.getMessage()));
         ctx.events().publish(EventType.SPAWN_FAILED, config.name(), slot.wid(), 0,
                 Map.of("error", String.valueOf(error.getMessage()), "attempt", attempt));
         boolean retryable = error instanceof SpawnException;

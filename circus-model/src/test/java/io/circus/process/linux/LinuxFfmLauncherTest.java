@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.circus.process.Capability;
 import io.circus.process.CollectingSink;
@@ -25,6 +24,7 @@ import io.circus.process.SpawnException;
 import io.circus.process.SpawnRequest;
 import io.circus.process.Stdio;
 import io.circus.testing.Await;
+import io.circus.testing.Requirements;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -144,7 +144,7 @@ class LinuxFfmLauncherTest {
 
     @Test
     void adoptedOrphansAreReaped() throws Exception {
-        assumeTrue(fixture.launcher.can(Capability.SUBREAPER));
+        Requirements.require(fixture.launcher.can(Capability.SUBREAPER), "PR_SET_CHILD_SUBREAPER (Linux >= 3.4)");
         CollectingSink sink = new CollectingSink();
         ManagedProcess p = fixture.spawn(SpawnRequest.builder(List.of("/bin/sh", "-c",
                         "sleep 1 </dev/null >/dev/null 2>&1 & echo $!"))
@@ -159,9 +159,42 @@ class LinuxFfmLauncherTest {
         Await.until("orphan " + orphan + " reaped, no zombie left", () -> !Files.exists(proc));
     }
 
+    /**
+     * With the safety-net scan an hour away, the orphans of a child are still reaped as they exit:
+     * the child's reaping makes the reaper watch them. A deeper descendant's orphan is found by the
+     * safety-net scan, here every 200 ms.
+     */
+    @Test
+    void orphansAreWatchedFromTheirParentsExitAndFoundByTheSafetyNet() throws Exception {
+        Requirements.require(fixture.launcher.can(Capability.SUBREAPER), "PR_SET_CHILD_SUBREAPER (Linux >= 3.4)");
+        fixture.close(); // Only the launchers below may scan for orphans.
+        try (LauncherFixture slow = new LauncherFixture(LinuxFfmLauncher.create(new LinuxFfmLauncher.Settings(
+                     1, Duration.ofSeconds(2), true, Duration.ofHours(1))))) {
+            CollectingSink sink = new CollectingSink();
+            ManagedProcess p = slow.spawn(SpawnRequest.builder(List.of("/bin/sh", "-c",
+                            "sleep 0.5 </dev/null >/dev/null 2>&1 & echo $!"))
+                    .env(PATH_ONLY).group(GroupMode.NEW_SESSION).stdout(Stdio.PIPE).sink(sink).build());
+            assertEquals(ExitStatus.exited(0), exitOf(p));
+            Path proc = Path.of("/proc/" + Long.parseLong(sink.stdout().strip()));
+            Await.until("orphan of a child reaped without a periodic scan", () -> !Files.exists(proc));
+        }
+        try (LauncherFixture quick = new LauncherFixture(LinuxFfmLauncher.create(new LinuxFfmLauncher.Settings(
+                     1, Duration.ofSeconds(2), true, Duration.ofMillis(200))))) {
+            CollectingSink sink = new CollectingSink();
+            // The child outlives its own child (the orphan's parent), so its exit adopts nothing.
+            ManagedProcess p = quick.spawn(SpawnRequest.builder(List.of("/bin/sh", "-c",
+                            "/bin/sh -c 'sleep 0.5 </dev/null >/dev/null 2>&1 & echo $!'; exec sleep 30"))
+                    .env(PATH_ONLY).group(GroupMode.NEW_SESSION).stdout(Stdio.PIPE).sink(sink).build());
+            Await.until("grandchild pid printed", () -> !sink.stdout().isBlank());
+            Path proc = Path.of("/proc/" + Long.parseLong(sink.stdout().strip()));
+            Await.until("orphan of a grandchild reaped by the safety net", () -> !Files.exists(proc));
+            assertTrue(p.isAlive(), "the child itself still runs");
+        }
+    }
+
     @Test
     void rlimitsAndUmaskHoldFromTheFirstInstruction() throws Exception {
-        assumeTrue(fixture.launcher.can(Capability.RLIMITS));
+        Requirements.require(fixture.launcher.can(Capability.RLIMITS), "prlimit (util-linux)");
         ManagedProcess p = fixture.spawn(sleeper().umask(0027).rlimit(Rlimit.NOFILE, 123).rlimit(Rlimit.CORE, 0)
                 .rlimit(Rlimit.CPU, Rlimit.INFINITY).rlimit(Rlimit.NPROC, 4096).build());
         Await.until("wrappers exec'd into sleep", () -> read("/proc/" + p.pid() + "/comm").equals("sleep\n"));
@@ -200,9 +233,9 @@ class LinuxFfmLauncherTest {
 
     @Test
     void credentialsAreSetBeforeTheProgramStarts() throws Exception {
-        assumeTrue("0".equals(status(ProcessHandle.current().pid(), "Uid").split("\\s+")[0]),
-                "changing uid/gid needs root");
-        assumeTrue(fixture.launcher.can(Capability.CREDENTIALS), "setpriv not installed");
+        Requirements.require("0".equals(status(ProcessHandle.current().pid(), "Uid").split("\\s+")[0]),
+                "root: changing uid/gid needs it (CI runs as root)");
+        Requirements.require(fixture.launcher.can(Capability.CREDENTIALS), "setpriv (util-linux)");
         ManagedProcess p = fixture.spawn(sleeper().credentials(new Credentials(65534, 65534, List.of())).build());
         Await.until("setpriv exec'd into sleep", () -> read("/proc/" + p.pid() + "/comm").equals("sleep\n"));
         assertEquals("65534\t65534\t65534\t65534", status(p.pid(), "Uid"));

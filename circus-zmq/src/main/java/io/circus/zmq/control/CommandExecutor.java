@@ -163,6 +163,9 @@ public final class CommandExecutor implements RequestSink, AutoCloseable {
     /** Stops taking requests after those already queued; offloaded ones finish on their own. */
     @Override
     public void close() {
+        if (thread.getState() == Thread.State.NEW) {
+            return; // never started (a channel before it failed to bind): nothing to stop
+        }
         queue.add(STOP);
         if (thread.getState() == Thread.State.NEW) {
             return; // the facade failed to start before this did

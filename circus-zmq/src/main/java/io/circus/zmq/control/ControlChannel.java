@@ -38,6 +38,13 @@ public final class ControlChannel implements ControlChannelMXBean, AutoCloseable
     private static final Logger LOG = LoggerFactory.getLogger(ControlChannel.class);
     /** Messages taken per wake-up before replies are sent again, so neither direction starves. */
     private static final int BATCH = 256;
+    /**
+     * Requests queued per client before ZeroMQ stops reading that client's connection (TCP
+     * back-pressure then slows the client down): a flood holds at most this many of its messages
+     * in the daemon, so at most 16 times the hard limit (64 MiB) for one client sending the largest. Replies keep ZeroMQ's default (1000 per client), so a client that pipelines
+     * requests still gets every answer.
+     */
+    static final int PEER_RCVHWM = 16;
     /** How long closing may wait for replies still on the wire (quit with waiting). */
     private static final int FLUSH_LINGER_MILLIS = 500;
 
@@ -61,7 +68,7 @@ public final class ControlChannel implements ControlChannelMXBean, AutoCloseable
     private final AtomicInteger inFlight = new AtomicInteger();
 
     /**
-     * @param maxRequestBytes larger requests get an error reply; 16 times that (at least 16 MiB) is
+     * @param maxRequestBytes larger requests get an error reply; 4 times that (at least 4 MiB) is
      *                        the ZMQ_MAXMSGSIZE past which ZeroMQ drops the sender's connection
      * @param sink            receives every accepted request, on the control thread
      * @param replies         where requests answered elsewhere come back; this channel owns and closes it
@@ -74,7 +81,7 @@ public final class ControlChannel implements ControlChannelMXBean, AutoCloseable
         this.decoder = new RequestDecoder(maxRequestBytes);
         this.sink = sink;
         this.replies = replies;
-        this.hardLimitBytes = Math.max(16L << 20, 16L * maxRequestBytes);
+        this.hardLimitBytes = hardLimit(maxRequestBytes);
         this.closeGrace = closeGrace;
         this.thread = Thread.ofPlatform().name("circus-zmq-control").daemon().unstarted(this::run);
     }
@@ -100,11 +107,20 @@ public final class ControlChannel implements ControlChannelMXBean, AutoCloseable
         try {
             return bound.get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot bind the control endpoint " + endpoint + ": "
+            throw new IllegalStateException("[circus] endpoint = '" + endpoint + "': cannot bind: "
                     + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException | TimeoutException e) {
             throw new IllegalStateException("control endpoint " + endpoint + " not bound: " + e);
         }
+    }
+
+    /**
+     * ZMQ_MAXMSGSIZE: larger messages are dropped while being received, unread, with the sender's
+     * connection. Answering a message means holding it whole, so this, times {@link #PEER_RCVHWM},
+     * is what one client can make the daemon hold.
+     */
+    static long hardLimit(int maxRequestBytes) {
+        return Math.max(4L << 20, 4L * maxRequestBytes);
     }
 
     @Override
@@ -142,6 +158,10 @@ public final class ControlChannel implements ControlChannelMXBean, AutoCloseable
         try {
             router.setLinger(0);
             router.setMaxMsgSize(hardLimitBytes);
+            router.setRcvHWM(PEER_RCVHWM);
+            // On the heap, where the heap cap bounds them and GC frees them; JeroMQ would put large
+            // messages in direct buffers, freed only when a GC happens to run, up to another heap's worth.
+            router.setMsgAllocationHeapThreshold(Integer.MAX_VALUE);
             beforeBind.accept(router);
             router.bind(endpoint);
             afterBind.accept(router.getLastEndpoint());
@@ -172,7 +192,7 @@ public final class ControlChannel implements ControlChannelMXBean, AutoCloseable
 
     private void serve(ZMQ.Socket router, ZMQ.Poller poller) {
         while (running) {
-            poller.poll(1000);
+            poller.poll(-1); // Woken by a message, a reply or close(), never by a timer.
             replies.drain(out -> send(router, out));
             for (int i = 0; i < BATCH && running; i++) {
                 List<byte[]> frames = receive(router);

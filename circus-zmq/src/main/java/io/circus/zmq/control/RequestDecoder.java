@@ -47,22 +47,30 @@ public final class RequestDecoder {
 
     /** @param frames every frame received, the peer's identity first */
     public Decoded decode(List<byte[]> frames) {
-        Envelope envelope = Envelope.of(frames.getFirst());
-        int parts = frames.size() - 1;
-        byte[] payload;
-        if (parts == 1) {
-            payload = frames.get(1);
-        } else if (parts >= 2 && frames.get(parts - 1).length == 0) {
-            // REQ-style: routing frames and an empty delimiter before the payload; the reply repeats them.
-            envelope = new Envelope(new ArrayList<>(frames.subList(0, parts)));
-            payload = frames.get(parts);
-        } else {
-            return reject(envelope, Errno.INVALID_JSON, "invalid message: expected one frame holding a JSON request, got "
-                    + parts + " frames", null);
+        // Routing frames end at the first empty frame (REQ's delimiter); the reply repeats them all.
+        int delimiter = -1;
+        for (int i = 1; i < frames.size() - 1 && delimiter < 0; i++) {
+            if (frames.get(i).length == 0) {
+                delimiter = i;
+            }
         }
+        int first = delimiter < 0 ? 1 : delimiter + 1;
+        Envelope envelope = delimiter < 0 ? Envelope.of(frames.getFirst())
+                : new Envelope(new ArrayList<>(frames.subList(0, first)));
+        int parts = frames.size() - first;
+        if (parts != 1) {
+            JsonNode id = null;
+            for (int i = first; i < frames.size() && id == null; i++) {
+                id = IdPeek.of(frames.get(i));
+            }
+            return reject(envelope, Errno.INVALID_JSON, "invalid message: expected one frame holding a JSON request, got "
+                    + parts + " frames", id);
+        }
+        byte[] payload = frames.get(first);
         if (payload.length > maxRequestBytes) {
+            // Answered with the id the client waits for, found without parsing the rest.
             return reject(envelope, Errno.INVALID_JSON, "message too large: " + payload.length + " bytes (limit "
-                    + maxRequestBytes + ")", null);
+                    + maxRequestBytes + ")", IdPeek.of(payload));
         }
         JsonNode json;
         try {

@@ -3,6 +3,7 @@ package io.circus.zmq.events;
 import io.circus.zmq.PubsubChannelMXBean;
 import io.circus.zmq.internal.Binding;
 import io.circus.zmq.internal.Mailbox;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,10 @@ public final class EventPublisher implements PubsubChannelMXBean, AutoCloseable 
     private final String endpoint;
     private final int sndHwm;
     private final int capacity;
-    private final Mailbox<CompositeData> queue = new Mailbox<>();
+    /** Encoded events (a few hundred bytes each), not the notifications (a kilobyte of maps each). */
+    private final Mailbox<Queued> queue = new Mailbox<>();
+    private final long maxQueueBytes;
+    private final AtomicLong queuedBytes = new AtomicLong();
     private final CompletableFuture<String> bound = new CompletableFuture<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -48,7 +52,13 @@ public final class EventPublisher implements PubsubChannelMXBean, AutoCloseable 
     private volatile long lastSeq;
     private volatile int subscriptions;
 
-    public EventPublisher(ZContext context, String endpoint, int sndHwm, int capacity) {
+    /**
+     * @param sndHwm        ZeroMQ send high-water mark per subscriber, in frames (an event is two)
+     * @param capacity      events that may wait for this thread before new ones are dropped
+     * @param maxQueueBytes the same bound in bytes of encoded events, whichever is reached first
+     */
+    public EventPublisher(ZContext context, String endpoint, int sndHwm, int capacity, long maxQueueBytes) {
+        this.maxQueueBytes = maxQueueBytes;
         this.context = context;
         this.endpoint = endpoint;
         this.sndHwm = sndHwm;
@@ -76,17 +86,45 @@ public final class EventPublisher implements PubsubChannelMXBean, AutoCloseable 
         try {
             return bound.get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot bind the pubsub endpoint " + endpoint + ": "
+            throw new IllegalStateException("[circus] pubsub_endpoint = '" + endpoint + "': cannot bind: "
                     + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException | TimeoutException e) {
             throw new IllegalStateException("pubsub endpoint " + endpoint + " not bound: " + e);
         }
     }
 
-    /** Queues an event (a notification's user data); never blocks, drops and counts when full. */
+    /**
+     * Queues an event (a notification's user data), encoded here so that a backlog (1000 subscribers
+     * make each send slow) holds bytes, not maps; never blocks, drops and counts when either bound
+     * is reached.
+     */
     public void offer(CompositeData event) {
-        if (!queue.offer(event, capacity)) {
+        EventFormat.Published message;
+        try {
+            message = EventFormat.of(event);
+        } catch (RuntimeException e) {
+            LOG.warn("event not publishable: {}", event, e);
+            return;
+        }
+        if (message == null) {
+            return;
+        }
+        Queued item = new Queued(message.topic().getBytes(StandardCharsets.UTF_8), message.payload(), message.seq());
+        long bytes = item.weight();
+        if (queuedBytes.addAndGet(bytes) > maxQueueBytes) {
+            queuedBytes.addAndGet(-bytes);
             dropped.incrementAndGet();
+        } else if (!queue.offer(item, capacity)) {
+            queuedBytes.addAndGet(-bytes);
+            dropped.incrementAndGet();
+        }
+    }
+
+    /** An event ready for the socket: its two frames and its sequence number. */
+    private record Queued(byte[] topic, byte[] payload, long seq) {
+        /** What it costs while queued: its bytes and about 100 bytes of objects around them. */
+        long weight() {
+            return topic.length + payload.length + 100L;
         }
     }
 
@@ -111,7 +149,7 @@ public final class EventPublisher implements PubsubChannelMXBean, AutoCloseable 
             bound.complete(pub.getLastEndpoint());
             LOG.info("event channel publishing on {}", pub.getLastEndpoint());
             while (running) {
-                poller.poll(1000);
+                poller.poll(-1); // Woken by a message, a reply or close(), never by a timer.
                 queue.drain(event -> publish(pub, event));
                 readSubscriptions(pub);
             }
@@ -125,17 +163,8 @@ public final class EventPublisher implements PubsubChannelMXBean, AutoCloseable 
         }
     }
 
-    private void publish(ZMQ.Socket pub, CompositeData event) {
-        EventFormat.Published message;
-        try {
-            message = EventFormat.of(event);
-        } catch (RuntimeException e) {
-            LOG.warn("event not publishable: {}", event, e);
-            return;
-        }
-        if (message == null) {
-            return;
-        }
+    private void publish(ZMQ.Socket pub, Queued message) {
+        queuedBytes.addAndGet(-message.weight());
         pub.sendMore(message.topic());
         pub.send(message.payload(), 0);
         published.incrementAndGet();
@@ -162,6 +191,8 @@ public final class EventPublisher implements PubsubChannelMXBean, AutoCloseable 
     @Override public int getSndHwm() { return sndHwm; }
     @Override public int getQueueCapacity() { return capacity; }
     @Override public int getQueueSize() { return queue.size(); }
+    @Override public long getQueueBytes() { return queuedBytes.get(); }
+    @Override public long getMaxQueueBytes() { return maxQueueBytes; }
     @Override public long getPublishedEvents() { return published.get(); }
     @Override public long getDroppedEvents() { return dropped.get(); }
     @Override public long getLastPublishedSeq() { return lastSeq; }

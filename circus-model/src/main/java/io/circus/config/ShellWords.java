@@ -1,4 +1,4 @@
-package io.circus.runtime.core;
+package io.circus.config;
 
 import java.util.ArrayList;
 import java.util.List;
