@@ -6,8 +6,10 @@ import io.circus.jmx.Name;
 import io.circus.jmx.audit.AuditTrail;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.management.Attribute;
 import javax.management.AttributeNotFoundException;
@@ -44,6 +46,8 @@ final class AnnotatedMBean<T> extends StandardEmitterMBean {
     }
 
     private static final Map<InfoKey, MBeanInfo> SHARED = new ConcurrentHashMap<>();
+    /** Per interface, the INFO operations ({@code name/arity}): the ones the audit trail skips. */
+    private static final Map<InfoKey, Set<String>> INFO_OPERATIONS = new ConcurrentHashMap<>();
 
     private final Class<T> type;
     private volatile MBeanServer server;
@@ -113,12 +117,15 @@ final class AnnotatedMBean<T> extends StandardEmitterMBean {
 
     private boolean isInfo(String operation, String[] signature) {
         int arity = signature == null ? 0 : signature.length;
-        for (MBeanOperationInfo op : getMBeanInfo().getOperations()) {
-            if (op.getName().equals(operation) && op.getSignature().length == arity) {
-                return op.getImpact() == MBeanOperationInfo.INFO;
+        return INFO_OPERATIONS.computeIfAbsent(key, k -> {
+            Set<String> info = new HashSet<>();
+            for (MBeanOperationInfo op : getMBeanInfo().getOperations()) {
+                if (op.getImpact() == MBeanOperationInfo.INFO) {
+                    info.add(op.getName() + "/" + op.getSignature().length);
+                }
             }
-        }
-        return false;
+            return Set.copyOf(info);
+        }).contains(operation + "/" + arity);
     }
 
     @Override
