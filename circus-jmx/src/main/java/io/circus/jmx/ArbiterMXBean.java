@@ -64,9 +64,17 @@ public interface ArbiterMXBean {
     @Description("When the arbiter was created, epoch milliseconds")
     long getStartTime();
 
+    @Description("When the arbiter was created, ISO-8601 UTC (StartTime as text)")
+    String getStartTimeIso();
+
     @Units("seconds")
     @Description("Seconds since the arbiter was created")
     long getUptimeSeconds();
+
+    @Impact(INFO)
+    @Description("Recent events (the last 1000 are kept), oldest first, for consoles that poll instead of listening to notifications")
+    List<EventEntry> events(
+            @Name("afterSeq") @Description("Only events with a sequence number above this one; 0 for all kept") long afterSeq);
 
     @Impact(ACTION_INFO)
     @Description("Adds a watcher (Circus: add); returns the pids started when start and waiting are set, else null")

@@ -26,9 +26,15 @@ public interface ProcessMXBean {
     @Description("spawning, running, stopping or exited")
     String getState();
 
+    @Description("State as a number for monitors: 0 exited, 1 running, 2 spawning, 3 stopping")
+    int getStateCode();
+
     @Units("milliseconds since the epoch")
     @Description("When the current process was spawned, epoch milliseconds; 0 if none")
     long getStartTime();
+
+    @Description("When the current process was spawned, ISO-8601 UTC; empty if none runs")
+    String getStartTimeIso();
 
     @Units("seconds")
     @Description("Seconds the current process has been running; 0 when none runs")
@@ -41,6 +47,10 @@ public interface ProcessMXBean {
     @Units("bytes")
     @Description("Resident memory (sampled at most every 500 ms); 0 when none runs")
     long getRssBytes();
+
+    @Units("seconds")
+    @Description("User plus system CPU time the current process has used (sampled at most every 500 ms); 0 when none runs")
+    double getCpuSeconds();
 
     @Description("Exit code of the previous process of this slot (negative: killed by that signal), null if none")
     Integer getExitCode();
@@ -63,6 +73,11 @@ public interface ProcessMXBean {
             @Name("signum") @Description("Signal name (TERM, SIGUSR1, rtmin+1, any case) or number") String signum,
             @Name("children") @Description("Also send to its direct children") boolean children,
             @Name("recursive") @Description("Also send to every descendant") boolean recursive);
+
+    @Impact(ACTION_INFO)
+    @Description("Sends a signal to this process only; returns the pid signalled, as text")
+    String[] sendSignal(
+            @Name("signum") @Description("Signal name (TERM, SIGUSR1, rtmin+1, any case) or number") String signum);
 
     @Impact(ACTION_INFO)
     @Description("Stops this process with the kill sequence; an active watcher respawns the slot (Circus: kill with pid); returns the pid asked to stop")

@@ -25,6 +25,9 @@ public interface WatcherMXBean {
     @Description("active, starting, stopping or stopped (Circus: status)")
     String getState();
 
+    @Description("State as a number for monitors: 0 stopped, 1 active, 2 starting, 3 stopping")
+    int getStateCode();
+
     @Description("Target number of processes; writing it adds or stops processes live, nothing else restarts (returns at once)")
     int getNumProcesses();
 
@@ -50,6 +53,9 @@ public interface WatcherMXBean {
 
     @Description("Every option with its current value (Circus: options)")
     OptionsView getOptions();
+
+    @Description("Every option as key/value rows of text, for consoles that show tables (same values as Options)")
+    Map<String, String> getOptionTable();
 
     @Units("percent")
     @Description("CPU use of its processes in percent of one core, summed (sampled at most every 500 ms)")
@@ -100,6 +106,11 @@ public interface WatcherMXBean {
             @Name("recursive") @Description("Also send to every descendant") boolean recursive);
 
     @Impact(ACTION_INFO)
+    @Description("Sends a signal to every process of this watcher (Circus: signal with name); returns the pids signalled, as text")
+    String[] sendSignal(
+            @Name("signum") @Description("Signal name (TERM, SIGUSR1, rtmin+1, any case) or number") String signum);
+
+    @Impact(ACTION_INFO)
     @Description("Stops process(es) with the kill sequence, signal then SIGKILL after the timeout; an active watcher replaces them (Circus: kill); returns the pids asked to stop")
     long[] kill(
             @Name("pid") @Description("One process of this watcher, or 0 for all") long pid,
@@ -123,6 +134,16 @@ public interface WatcherMXBean {
     @Impact(INFO)
     @Description("Values of some options (Circus: get)")
     OptionsView get(@Name("keys") @Description("Circus option keys") String[] keys);
+
+    @Impact(INFO)
+    @Description("Value of one option as text (Circus: get with one key), for consoles that cannot enter an array")
+    String getOption(@Name("key") @Description("Circus option key, e.g. graceful_timeout") String key);
+
+    @Impact(INFO)
+    @Description("The last lines its processes wrote on a configured stream (200 kept), oldest first, each as [pid] text; empty when the stream is not configured")
+    String[] tail(
+            @Name("stream") @Description("stdout or stderr") String stream,
+            @Name("lines") @Description("How many lines, at most 200") int lines);
 
     @Impact(INFO)
     @Description("Figures of every process of this watcher (Circus: stats with name)")

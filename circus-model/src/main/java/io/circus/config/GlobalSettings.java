@@ -16,8 +16,8 @@ import java.time.Duration;
  * @param statsInterval    sampling interval of the stats stream
  * @param umask            the daemon's umask, or -1 to leave it alone
  * @param warmupDelay      delay between starting two watchers
- * @param httpd            Circus's web console flag (accepted, not supported: see compatibility.md)
- * @param httpdHost        web console host
+ * @param httpd            whether the daemon serves the web console (docs/web.md)
+ * @param httpdHost        web console host; anything but loopback needs httpdPasswordFile
  * @param httpdPort        web console port
  * @param debug            debug mode
  * @param pidfile          pid file, or null
@@ -32,6 +32,11 @@ import java.time.Duration;
  * @param jmxSsl           whether the JMX connector uses TLS
  * @param statefile        not in Circus: the crash-takeover state file ({@code none} turns takeover off), or
  *                         null for the default place (see docs/crash-recovery.md)
+ * @param prometheusEndpoint host:port of a separate Prometheus /metrics listener, or null (with httpd,
+ *                         /metrics is also served beside the console)
+ * @param httpdPasswordFile users and passwords for HTTP Basic authentication of the console and
+ *                         /metrics, or null for none (then only loopback binds are allowed)
+ * @param security         who may use the control, event and JMX channels (docs/security.md)
  */
 public record GlobalSettings(Duration checkDelay, String endpoint, String endpointOwner, String pubsubEndpoint,
                              String multicastEndpoint, String statsEndpoint, boolean statsd,
@@ -39,9 +44,42 @@ public record GlobalSettings(Duration checkDelay, String endpoint, String endpoi
                              String httpdHost, int httpdPort, boolean debug, String pidfile, String loglevel,
                              String logoutput, String loggerconfig, String fqdnPrefix, int jmxPort,
                              String jmxHost, String jmxPasswordFile, String jmxAccessFile, boolean jmxSsl,
-                             String statefile) {
+                             String statefile, String prometheusEndpoint, String httpdPasswordFile,
+                             SecuritySettings security) {
 
-    /** The settings without a {@code statefile} (the default place). */
+    public GlobalSettings {
+        security = security == null ? SecuritySettings.defaults() : security;
+    }
+
+    /** With the default security (loopback, trusted local users only, no CURVE). */
+    public GlobalSettings(Duration checkDelay, String endpoint, String endpointOwner, String pubsubEndpoint,
+                          String multicastEndpoint, String statsEndpoint, boolean statsd,
+                          Duration statsInterval, int umask, Duration warmupDelay, boolean httpd,
+                          String httpdHost, int httpdPort, boolean debug, String pidfile, String loglevel,
+                          String logoutput, String loggerconfig, String fqdnPrefix, int jmxPort,
+                          String jmxHost, String jmxPasswordFile, String jmxAccessFile, boolean jmxSsl,
+                          String statefile, String prometheusEndpoint, String httpdPasswordFile) {
+        this(checkDelay, endpoint, endpointOwner, pubsubEndpoint, multicastEndpoint, statsEndpoint, statsd,
+                statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug, pidfile, loglevel, logoutput,
+                loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile, jmxAccessFile, jmxSsl, statefile,
+                prometheusEndpoint, httpdPasswordFile, null);
+    }
+
+    /** Without the HTTP additions (no Prometheus listener, no HTTP password file). */
+    public GlobalSettings(Duration checkDelay, String endpoint, String endpointOwner, String pubsubEndpoint,
+                          String multicastEndpoint, String statsEndpoint, boolean statsd,
+                          Duration statsInterval, int umask, Duration warmupDelay, boolean httpd,
+                          String httpdHost, int httpdPort, boolean debug, String pidfile, String loglevel,
+                          String logoutput, String loggerconfig, String fqdnPrefix, int jmxPort,
+                          String jmxHost, String jmxPasswordFile, String jmxAccessFile, boolean jmxSsl,
+                          String statefile) {
+        this(checkDelay, endpoint, endpointOwner, pubsubEndpoint, multicastEndpoint, statsEndpoint, statsd,
+                statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug, pidfile, loglevel, logoutput,
+                loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile, jmxAccessFile, jmxSsl, statefile, null,
+                null);
+    }
+
+    /** The settings without a {@code statefile} (the default place) nor the HTTP additions. */
     public GlobalSettings(Duration checkDelay, String endpoint, String endpointOwner, String pubsubEndpoint,
                           String multicastEndpoint, String statsEndpoint, boolean statsd,
                           Duration statsInterval, int umask, Duration warmupDelay, boolean httpd,
@@ -50,7 +88,15 @@ public record GlobalSettings(Duration checkDelay, String endpoint, String endpoi
                           String jmxHost, String jmxPasswordFile, String jmxAccessFile, boolean jmxSsl) {
         this(checkDelay, endpoint, endpointOwner, pubsubEndpoint, multicastEndpoint, statsEndpoint, statsd,
                 statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug, pidfile, loglevel, logoutput,
-                loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile, jmxAccessFile, jmxSsl, null);
+                loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile, jmxAccessFile, jmxSsl, null, null, null);
+    }
+
+    /** A copy with other security settings. */
+    public GlobalSettings withSecurity(SecuritySettings s) {
+        return new GlobalSettings(checkDelay, endpoint, endpointOwner, pubsubEndpoint, multicastEndpoint,
+                statsEndpoint, statsd, statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug, pidfile,
+                loglevel, logoutput, loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile, jmxAccessFile,
+                jmxSsl, statefile, prometheusEndpoint, httpdPasswordFile, s);
     }
 
     /** Circus's defaults for a config file with an empty {@code [circus]} section. */

@@ -22,11 +22,25 @@ public interface Watcher {
     /** The current definition, including live changes. */
     WatcherConfig config();
 
+    /**
+     * The last lines (at most 200 are kept) its processes wrote on a configured stream, oldest first,
+     * each as {@code [pid] text}; empty when that stream is not configured (output inherited by the daemon).
+     */
+    default List<String> outputTail(io.circus.process.StreamId stream, int lines) {
+        return List.of();
+    }
+
     /** Process slots ordered by wid. */
     List<SupervisedProcess> processes();
 
     /** Pids of running processes, ordered by wid. */
     List<Long> pids();
+
+    /** The slot running this pid (running or stopping), found without walking the slots. */
+    java.util.Optional<SupervisedProcess> process(long pid);
+
+    /** How many processes run (or are stopping): {@code pids().size()} without building the list. */
+    int runningCount();
 
     /** Respawns after exits the daemon did not ask for. */
     long restartCount();
@@ -53,6 +67,12 @@ public interface Watcher {
      * process at a time.
      */
     CompletableFuture<Void> reload(boolean graceful, boolean sequential);
+
+    /**
+     * Runs {@code operation} as its own method does (queued the same way) and completes with the pids
+     * it started, stopped and kept, recorded by the watcher as it spawned and reaped them.
+     */
+    CompletableFuture<PidReport> perform(LifecycleOperation operation);
 
     /** Adds {@code n} processes; completes with the new process count. */
     CompletableFuture<Integer> incr(int n);

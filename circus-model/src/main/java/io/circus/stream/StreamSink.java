@@ -22,14 +22,23 @@ public final class StreamSink implements OutputSink {
     private final LogStream stdout;
     private final LogStream stderr;
     private final AtomicLong discardedAfterClose = new AtomicLong();
+    private final OutputTail stdoutTail;
+    private final OutputTail stderrTail;
 
     /**
      * @param stdout the watcher's stdout stream, or null to discard
      * @param stderr the watcher's stderr stream, or null to discard; may be the same object as stdout
      */
     public StreamSink(LogStream stdout, LogStream stderr) {
+        this(stdout, stderr, null, null);
+    }
+
+    /** As {@link #StreamSink(LogStream, LogStream)}, also keeping the last lines of each stream (null: none). */
+    public StreamSink(LogStream stdout, LogStream stderr, OutputTail stdoutTail, OutputTail stderrTail) {
         this.stdout = stdout;
         this.stderr = stderr;
+        this.stdoutTail = stdoutTail;
+        this.stderrTail = stderrTail;
     }
 
     /** Threading: launcher I/O thread; copies {@code chunk} (without moving its position) and queues it. */
@@ -41,6 +50,10 @@ public final class StreamSink implements OutputSink {
         }
         byte[] copy = new byte[chunk.remaining()];
         chunk.get(chunk.position(), copy);
+        OutputTail tail = stream == StreamId.STDOUT ? stdoutTail : stderrTail;
+        if (tail != null) {
+            tail.append(pid, copy);
+        }
         try {
             target.write(pid, stream, copy);
         } catch (IllegalStateException writerClosed) {
@@ -54,6 +67,10 @@ public final class StreamSink implements OutputSink {
         LogStream target = target(stream);
         if (target == null) {
             return;
+        }
+        OutputTail tail = stream == StreamId.STDOUT ? stdoutTail : stderrTail;
+        if (tail != null) {
+            tail.end(pid);
         }
         try {
             target.endOfStream(pid, stream);

@@ -91,9 +91,22 @@ class GlobalSectionTest {
         assertTrue(c.global().httpd());
         assertWarning(c, "circus.ini: [circus] chek_delay: line 2: unknown option, ignored; did you mean 'check_delay'?");
         assertWarning(c, "[circus] stream_backend: line 3", "no effect");
-        assertWarning(c, "[circus] httpd", "not supported");
         assertWarning(c, "[circus] debug_gc: line 5", "no effect");
         assertWarning(c, "[circus] color: line 6: unknown option, ignored");
+    }
+
+    @Test
+    void httpOptions() throws Exception {
+        CircusConfig c = new IniFixture(tmp).loadLines("[circus]", "httpd = true", "prometheus_endpoint = 127.0.0.1:9102",
+                "httpd_password_file = /etc/circus/http.password");
+        assertTrue(c.global().httpd());
+        assertEquals("127.0.0.1:9102", c.global().prometheusEndpoint());
+        assertEquals("/etc/circus/http.password", c.global().httpdPasswordFile());
+        assertTrue(c.warnings().isEmpty(), c.warnings().toString());
+        ConfigException bad = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> new IniFixture(tmp).loadLines("[circus]", "prometheus_endpoint = 9102"));
+        assertTrue(bad.getMessage().contains("[circus] prometheus_endpoint = '9102': line 2: expected host:port"),
+                bad.getMessage());
     }
 
     @Test

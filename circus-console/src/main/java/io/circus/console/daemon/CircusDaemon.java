@@ -74,9 +74,6 @@ public final class CircusDaemon {
         config.warnings().forEach(w -> log.warn("config: {}", w));
         config.plugins().forEach(p -> log.error("[plugin:{}] is ignored: Circus plugins are Python classes and do not "
                 + "run here (see docs/compatibility.md)", p.name()));
-        if (config.global().httpd()) {
-            log.error("[circus] httpd = true is ignored: circus-web does not run here");
-        }
         PidFile pidFile = null;
         String pidPath = options.pidfile() != null ? options.pidfile().toString() : config.global().pidfile();
         try {

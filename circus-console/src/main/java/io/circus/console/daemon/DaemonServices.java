@@ -2,6 +2,7 @@ package io.circus.console.daemon;
 
 import io.circus.config.CircusConfig;
 import io.circus.config.ConfigSource;
+import io.circus.console.web.WebConsole;
 import io.circus.jmx.CircusManagement;
 import io.circus.jmx.ManagementHandle;
 import io.circus.runtime.Arbiter;
@@ -12,7 +13,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The facades started beside the arbiter (JMX, ZeroMQ), closed in reverse order at exit. */
+/** The facades started beside the arbiter (JMX, ZeroMQ, HTTP), closed in reverse order at exit. */
 final class DaemonServices implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DaemonServices.class);
@@ -36,6 +37,9 @@ final class DaemonServices implements AutoCloseable {
             ZmqFacade zmq = ZmqFacade.builder(jmx.server(), config.global()).sampler(sampler).start();
             services.started.add(zmq);
             LOG.info("control channel on {}, events on {}", zmq.controlEndpoint(), zmq.pubsubEndpoint());
+            if (WebConsole.wanted(config.global())) {
+                services.started.add(WebConsole.start(config.global(), jmx.server()));
+            }
         } catch (RuntimeException e) {
             services.close();
             throw e;

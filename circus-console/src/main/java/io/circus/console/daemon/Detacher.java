@@ -2,6 +2,7 @@ package io.circus.console.daemon;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +27,13 @@ final class Detacher {
         List<String> command = new ArrayList<>();
         command.add("setsid");
         command.add(self.command().orElseThrow(() -> new IOException("cannot find the java command")));
-        self.arguments().ifPresent(a -> command.addAll(List.of(a)));
+        // Rebuilt from the JVM's own view, not ProcessHandle's arguments(): Linux JDKs report none when
+        // the command line is long (a class path of many jars), which relaunched a bare "java".
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(CircusDaemon.class.getName());
+        command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put(DETACHED, "1");
         pb.redirectInput(new File("/dev/null"));

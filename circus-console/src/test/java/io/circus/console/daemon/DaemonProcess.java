@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A real circusd in its own JVM, with its log in a file; {@link #close()} kills it if still running. */
-final class DaemonProcess implements AutoCloseable {
+public final class DaemonProcess implements AutoCloseable {
 
-    final Process process;
+    public final Process process;
     final Path log;
 
-    DaemonProcess(Path dir, String... args) throws IOException {
+    public DaemonProcess(Path dir, String... args) throws IOException {
         log = dir.resolve("circusd-" + System.nanoTime() + ".log");
         List<String> argv = new ArrayList<>(TestChildren.javaMain(CircusDaemon.class, args));
         argv.add(1, "--enable-native-access=ALL-UNNAMED");
@@ -25,21 +25,21 @@ final class DaemonProcess implements AutoCloseable {
     }
 
     /** {@code [circus]} lines putting the ZeroMQ channels on free loopback ports (never the defaults). */
-    static String freeEndpoints() throws IOException {
+    public static String freeEndpoints() throws IOException {
         return "endpoint = tcp://127.0.0.1:" + freePort() + "\npubsub_endpoint = tcp://127.0.0.1:" + freePort() + "\n";
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(log);
         } catch (IOException e) {
@@ -47,12 +47,12 @@ final class DaemonProcess implements AutoCloseable {
         }
     }
 
-    void awaitLog(String text) {
+    public void awaitLog(String text) {
         Await.until("daemon log contains '" + text + "'; log so far:\n" + log(), Duration.ofSeconds(30),
                 () -> log().contains(text) || !process.isAlive() && log().contains(text));
     }
 
-    int awaitExit() throws InterruptedException {
+    public int awaitExit() throws InterruptedException {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             throw new AssertionError("daemon did not exit; log:\n" + log());
         }
@@ -60,7 +60,7 @@ final class DaemonProcess implements AutoCloseable {
     }
 
     /** Pids of the daemon's direct children. */
-    List<Long> children() {
+    public List<Long> children() {
         return process.toHandle().children().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
     }
 

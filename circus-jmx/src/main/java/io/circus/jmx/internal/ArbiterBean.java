@@ -41,9 +41,11 @@ final class ArbiterBean implements ArbiterMXBean {
     private final LongSupplier lost;
     private final WatcherGroupCommands group;
     private final List<String> takenOver;
+    private final EventLog events;
 
     ArbiterBean(AgentContext ctx, ConfigSource source, Supplier<List<SocketInfo>> sockets, String version,
-                Supplier<String> jmxAddress, LongSupplier lost, List<String> takenOver) {
+                Supplier<String> jmxAddress, LongSupplier lost, List<String> takenOver, EventLog events) {
+        this.events = events;
         this.ctx = ctx;
         this.arbiter = ctx.arbiter();
         this.source = source;
@@ -75,6 +77,12 @@ final class ArbiterBean implements ArbiterMXBean {
     @Override public String[] getTakenOver() { return takenOver.toArray(String[]::new); }
     @Override public long getPid() { return ProcessHandle.current().pid(); }
     @Override public long getStartTime() { return arbiter.startEpochMillis(); }
+    @Override public String getStartTimeIso() { return java.time.Instant.ofEpochMilli(arbiter.startEpochMillis()).toString(); }
+
+    @Override
+    public List<io.circus.jmx.EventEntry> events(long afterSeq) {
+        return events.since(afterSeq, EventLog.CAPACITY);
+    }
 
     @Override
     public long getUptimeSeconds() {

@@ -3,6 +3,7 @@ package io.circus.jmx.internal;
 import io.circus.event.Event;
 import io.circus.jmx.ProcessMXBean;
 import io.circus.jmx.ProcessStats;
+import io.circus.jmx.StateCodes;
 import io.circus.process.ExitStatus;
 import io.circus.runtime.ProcessState;
 import io.circus.runtime.SupervisedProcess;
@@ -42,8 +43,12 @@ final class ProcessBean implements ProcessMXBean {
     }
 
     /** Called on the dispatcher thread for each spawn, kill, reap or spawn_failed of this slot. */
-    void onEvent(Event event) {
-        emitter.send(EventNotifications.of(event, emitter.name()));
+    void onEvent(EventNotifications.Content content) {
+        Event event = content.event();
+        boolean listened = emitter.listened();
+        if (listened) {
+            emitter.send(EventNotifications.of(content, emitter.name()));
+        }
         String state = switch (event.type()) {
             case SPAWN -> ProcessState.RUNNING.label();
             case KILL -> ProcessState.STOPPING.label();
@@ -56,7 +61,9 @@ final class ProcessBean implements ProcessMXBean {
         if (state != null && !state.equals(announcedState)) {
             String previous = announcedState;
             announcedState = state;
-            emitter.send(EventNotifications.stateChange(emitter.name(), event, previous, state));
+            if (listened) {
+                emitter.send(EventNotifications.stateChange(emitter.name(), event, previous, state));
+            }
         }
     }
 
@@ -66,12 +73,24 @@ final class ProcessBean implements ProcessMXBean {
     @Override public int getWid() { return slot.wid(); }
     @Override public long getPid() { return slot.pid(); }
     @Override public String getState() { return slot.state().label(); }
+    @Override public int getStateCode() { return StateCodes.of(slot.state()); }
     @Override public int getRestarts() { return slot.restarts(); }
     @Override public String getExitCause() { return exitCause; }
 
     @Override
     public long getStartTime() {
         return running(slot) ? slot.startedEpochMillis() : 0;
+    }
+
+    @Override
+    public String getStartTimeIso() {
+        long millis = getStartTime();
+        return millis == 0 ? "" : java.time.Instant.ofEpochMilli(millis).toString();
+    }
+
+    @Override
+    public double getCpuSeconds() {
+        return sample().map(i -> i.cpuTimeMillis() / 1000.0).orElse(0.0);
     }
 
     @Override
@@ -120,6 +139,11 @@ final class ProcessBean implements ProcessMXBean {
     @Override
     public long[] signal(String signum, boolean children, boolean recursive) {
         return ProcessSignals.signal(ctx, watcher(), signum, runningPid(), 0, children, recursive);
+    }
+
+    @Override
+    public String[] sendSignal(String signum) {
+        return java.util.Arrays.stream(signal(signum, false, false)).mapToObj(Long::toString).toArray(String[]::new);
     }
 
     @Override

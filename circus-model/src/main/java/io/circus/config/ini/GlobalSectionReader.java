@@ -59,6 +59,9 @@ final class GlobalSectionReader {
         SETTERS.put("jmx_ssl", (d, v) -> d.jmxSsl = parseBool(v));
         SETTERS.put("statefile", (d, v) -> d.statefile = emptyToNull(v));
         SETTERS.put("stats_interval", (d, v) -> d.statsInterval = positiveSeconds(v));
+        SETTERS.put("prometheus_endpoint", (d, v) -> d.prometheusEndpoint = hostPort(v));
+        SETTERS.put("httpd_password_file", (d, v) -> d.httpdPasswordFile = emptyToNull(v));
+        SecurityDraft.SETTERS.forEach((key, setter) -> SETTERS.put(key, (d, v) -> setter.accept(d.security, v)));
     }
 
     private GlobalSectionReader() {
@@ -112,9 +115,11 @@ final class GlobalSectionReader {
         if (!statsEndpointSet) {
             d.statsEndpoint = d.statsd ? GlobalOptions.DEFAULT_STATS_ENDPOINT : null;
         }
-        if (d.httpd) {
-            warnings.add(doc.fileOf(SECTION), SECTION, "httpd",
-                    "the circus-web console is not supported; use the JMX console (jmx_port) instead");
+        String half = d.security.halfConfiguredKey();
+        if (half != null) {
+            IniEntry e = items.get(half);
+            throw e.error(SECTION, half, e.value(), "CURVE needs both curve_server_key (the server's secret key "
+                    + "file) and curve_authorized_keys (a directory of client public key files)");
         }
         return d.build();
     }
@@ -140,6 +145,20 @@ final class GlobalSectionReader {
             throw new IllegalArgumentException("expected a port number up to 65535");
         }
         return p;
+    }
+
+    /** {@code host:port} (IPv6 hosts in brackets), or null when empty. */
+    private static String hostPort(String v) {
+        String s = v.strip();
+        if (s.isEmpty()) {
+            return null;
+        }
+        int colon = s.lastIndexOf(':');
+        if (colon <= 0 || colon == s.length() - 1) {
+            throw new IllegalArgumentException("expected host:port, e.g. 127.0.0.1:9102");
+        }
+        port(s.substring(colon + 1), 1);
+        return s;
     }
 
     private static String logLevel(String v) {

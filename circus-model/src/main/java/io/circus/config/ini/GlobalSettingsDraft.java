@@ -19,6 +19,8 @@ final class GlobalSettingsDraft {
     boolean httpd;
     String httpdHost;
     int httpdPort;
+    String prometheusEndpoint;
+    String httpdPasswordFile;
     boolean debug;
     String pidfile;
     String loglevel;
@@ -31,6 +33,7 @@ final class GlobalSettingsDraft {
     String jmxAccessFile;
     boolean jmxSsl;
     String statefile;
+    final SecurityDraft security = new SecurityDraft();
 
     GlobalSettingsDraft() {
         GlobalSettings d = GlobalSettings.defaults();
@@ -59,12 +62,14 @@ final class GlobalSettingsDraft {
         jmxAccessFile = d.jmxAccessFile();
         jmxSsl = d.jmxSsl();
         statefile = d.statefile();
+        prometheusEndpoint = d.prometheusEndpoint();
+        httpdPasswordFile = d.httpdPasswordFile();
     }
 
     GlobalSettings build() {
         return new GlobalSettings(checkDelay, endpoint, endpointOwner, pubsubEndpoint, multicastEndpoint,
                 statsEndpoint, statsd, statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug,
                 pidfile, loglevel, logoutput, loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile,
-                jmxAccessFile, jmxSsl, statefile);
+                jmxAccessFile, jmxSsl, statefile, prometheusEndpoint, httpdPasswordFile, security.build());
     }
 }

@@ -6,6 +6,9 @@ import io.circus.process.OutputSink;
 import io.circus.process.Stdio;
 import io.circus.stream.LogStream;
 import io.circus.stream.LogStreams;
+import io.circus.stream.OutputTail;
+import io.circus.process.StreamId;
+import java.util.List;
 import io.circus.stream.StreamSink;
 import io.circus.stream.StreamWriter;
 
@@ -19,11 +22,21 @@ final class StreamOutput implements WatcherOutput {
     private final LogStream stdout;
     private final LogStream stderr;
     private final OutputSink sink;
+    private final OutputTail stdoutTail;
+    private final OutputTail stderrTail;
 
     private StreamOutput(LogStream stdout, LogStream stderr) {
         this.stdout = stdout;
         this.stderr = stderr;
-        this.sink = stdout == null && stderr == null ? null : new StreamSink(stdout, stderr);
+        this.stdoutTail = stdout != null ? new OutputTail() : null;
+        this.stderrTail = stderr != null ? new OutputTail() : null;
+        this.sink = stdout == null && stderr == null ? null : new StreamSink(stdout, stderr, stdoutTail, stderrTail);
+    }
+
+    @Override
+    public List<String> tail(StreamId stream, int lines) {
+        OutputTail t = stream == StreamId.STDOUT ? stdoutTail : stderrTail;
+        return t == null ? List.of() : t.last(lines);
     }
 
     /** The factory writing through {@code writer}. */

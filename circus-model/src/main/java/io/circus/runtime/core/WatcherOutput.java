@@ -16,6 +16,11 @@ public interface WatcherOutput extends AutoCloseable {
     /** The sink for piped streams, or null when nothing is piped. */
     OutputSink sink();
 
+    /** The last lines of a piped stream, oldest first; empty when the stream is not piped (inherited). */
+    default java.util.List<String> tail(io.circus.process.StreamId stream, int lines) {
+        return java.util.List.of();
+    }
+
     /** Reopens streams closed by {@link #close()} (a stopped watcher that starts again). */
     void reopen();
 

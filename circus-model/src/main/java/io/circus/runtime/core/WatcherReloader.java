@@ -78,6 +78,6 @@ final class WatcherReloader {
 
     private CompletableFuture<ExitStatus> stopOld(ProcessSlot slot, WatcherConfig config) {
         return lifecycle.kill(slot, config.stopSignal(), config.gracefulTimeout(), true)
-                .whenComplete((s, e) -> watcher.slots().remove(slot.wid(), slot));
+                .whenComplete((s, e) -> watcher.slots().remove(slot));
     }
 }
