@@ -51,6 +51,11 @@ public interface Arbiter extends AutoCloseable {
 
     void removeListener(EventListener listener);
 
+    /** Follows watchers and slots as they come and go; see {@link TopologyListener}. */
+    void addTopologyListener(TopologyListener listener);
+
+    void removeTopologyListener(TopologyListener listener);
+
     /** Sequence number of the latest event, 0 before any. */
     long lastEventSeq();
 

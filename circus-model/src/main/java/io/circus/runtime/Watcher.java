@@ -36,6 +36,12 @@ public interface Watcher {
     /** Pids of running processes, ordered by wid. */
     List<Long> pids();
 
+    /** The slot running this pid (running or stopping), found without walking the slots. */
+    java.util.Optional<SupervisedProcess> process(long pid);
+
+    /** How many processes run (or are stopping): {@code pids().size()} without building the list. */
+    int runningCount();
+
     /** Respawns after exits the daemon did not ask for. */
     long restartCount();
 
@@ -64,6 +70,12 @@ public interface Watcher {
      * process at a time.
      */
     CompletableFuture<Void> reload(boolean graceful, boolean sequential);
+
+    /**
+     * Runs {@code operation} as its own method does (queued the same way) and completes with the pids
+     * it started, stopped and kept, recorded by the watcher as it spawned and reaped them.
+     */
+    CompletableFuture<PidReport> perform(LifecycleOperation operation);
 
     /** Adds {@code n} processes; completes with the new process count. */
     CompletableFuture<Integer> incr(int n);

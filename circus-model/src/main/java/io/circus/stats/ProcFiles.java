@@ -1,10 +1,10 @@
 package io.circus.stats;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,8 @@ final class ProcFiles {
     }
 
     /** The fields of {@code /proc/<pid>/stat} we use; tick counts are in USER_HZ. */
-    record Stat(long pid, String comm, char state, long ppid, long utime, long stime, int nice, long startTicks) {
+    record Stat(long pid, String comm, char state, long ppid, long utime, long stime, int nice, int threads,
+                long startTicks) {
         long cpuTicks() {
             return utime + stime;
         }
@@ -57,10 +58,33 @@ final class ProcFiles {
         }
         long pid = Long.parseLong(line.substring(0, open).strip());
         String comm = line.substring(open + 1, close);
-        String[] f = line.substring(close + 1).strip().split("\\s+");
-        // f[0] is field 3 of proc(5): state; utime is field 14, stime 15, nice 19, starttime 22.
+        String[] f = words(line, close + 1, 20);
+        // f[0] is field 3 of proc(5): state; utime is field 14, stime 15, nice 19, num_threads 20,
+        // starttime 22.
         return new Stat(pid, comm, f[0].charAt(0), Long.parseLong(f[1]), Long.parseLong(f[11]),
-                Long.parseLong(f[12]), Integer.parseInt(f[16]), Long.parseLong(f[19]));
+                Long.parseLong(f[12]), Integer.parseInt(f[16]), Integer.parseInt(f[17]), Long.parseLong(f[19]));
+    }
+
+    /** The first {@code count} space-separated words from {@code from} (a split without a regex: a stats round parses thousands). */
+    private static String[] words(String line, int from, int count) {
+        String[] words = new String[count];
+        int n = 0;
+        int i = from;
+        int length = line.length();
+        while (n < count) {
+            while (i < length && Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            if (i >= length) {
+                throw new IllegalArgumentException("not a /proc/<pid>/stat line: " + line);
+            }
+            int start = i;
+            while (i < length && !Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            words[n++] = line.substring(start, i);
+        }
+        return words;
     }
 
     /** Zero sizes for a process with no memory map (a zombie, a kernel thread). */
@@ -102,25 +126,45 @@ final class ProcFiles {
         }
     }
 
+    /**
+     * Direct children, from every thread's {@code children} file (a child belongs to the thread that
+     * forked it). A process known to have one thread has one such file: it is read without listing
+     * the threads.
+     */
+    List<Long> children(long pid, boolean singleThreaded) {
+        if (singleThreaded) {
+            String text = read(root.resolve(Long.toString(pid)).resolve("task").resolve(Long.toString(pid)).resolve("children"));
+            if (text != null) {
+                List<Long> children = new ArrayList<>();
+                addPids(text, children);
+                return children;
+            }
+        }
+        return children(pid);
+    }
+
     /** Direct children, from every thread's {@code children} file (a child belongs to the thread that forked it). */
     List<Long> children(long pid) {
         List<Long> children = new ArrayList<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(root.resolve(Long.toString(pid)).resolve("task"))) {
             for (Path task : tasks) {
                 String text = read(task.resolve("children"));
-                if (text == null) {
-                    continue;
-                }
-                for (String word : text.strip().split("\\s+")) {
-                    if (!word.isEmpty()) {
-                        children.add(Long.parseLong(word));
-                    }
+                if (text != null) {
+                    addPids(text, children);
                 }
             }
         } catch (IOException e) {
             return List.of();
         }
         return children;
+    }
+
+    private static void addPids(String text, List<Long> into) {
+        for (String word : text.strip().split("\\s+")) {
+            if (!word.isEmpty()) {
+                into.add(Long.parseLong(word));
+            }
+        }
     }
 
     /** Seconds since boot, from {@code /proc/uptime}. */
@@ -159,13 +203,25 @@ final class ProcFiles {
         return Long.parseLong(space < 0 ? value : value.substring(0, space));
     }
 
+    /**
+     * The whole file, or null when it cannot be read. A plain stream into one buffer: /proc files
+     * claim size 0, and {@code Files.readString} pays for a channel and growing buffers on each of
+     * the thousands of reads of a stats round.
+     */
     private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.ISO_8859_1);
-        } catch (NoSuchFileException e) {
-            return null;
+        try (FileInputStream in = new FileInputStream(file.toFile())) {
+            byte[] buffer = new byte[4096];
+            int length = 0;
+            int n;
+            while ((n = in.read(buffer, length, buffer.length - length)) > 0) {
+                length += n;
+                if (length == buffer.length) {
+                    buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+                }
+            }
+            return new String(buffer, 0, length, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
-            // ESRCH on a process that exited between open and read: same as gone.
+            // Missing, or ESRCH on a process that exited between open and read: same as gone.
             return null;
         }
     }

@@ -28,6 +28,11 @@ public final class ProcessSampler {
     /** Entries not asked for during this long are dropped, so dead pids do not accumulate. */
     private static final long FORGET_NANOS = Duration.ofSeconds(60).toNanos();
     private static final long SWEEP_NANOS = Duration.ofSeconds(10).toNanos();
+    /**
+     * How long a process's argv and user are reused before they are read again: they rarely change
+     * during its life, and reading them costs two more file operations per process and round.
+     */
+    private static final long IDENTITY_NANOS = Duration.ofSeconds(10).toNanos();
 
     private final ProcFiles proc;
     private final Ticker ticker;
@@ -38,7 +43,8 @@ public final class ProcessSampler {
     private volatile long bootEpochSeconds = -1;
 
     /** One previous look at a pid: the base of the next CPU percentage. */
-    private record Reading(long startTicks, long cpuTicks, long nanos, ProcessInfo info) {
+    private record Reading(long startTicks, long cpuTicks, long nanos, int threads, long identityNanos,
+                           ProcessInfo info) {
     }
 
     /** The real {@code /proc}, the system clock, 500 ms cache. */
@@ -78,15 +84,21 @@ public final class ProcessSampler {
         double cpu = previous != null && previous.startTicks == stat.startTicks()
                 ? percent(stat.cpuTicks() - previous.cpuTicks, now - previous.nanos)
                 : lifetimePercent(stat);
-        ProcessInfo info = info(stat, memory, cpu);
-        readings.put(pid, new Reading(stat.startTicks(), stat.cpuTicks(), now, info));
+        boolean sameIdentity = previous != null && previous.startTicks == stat.startTicks()
+                && now - previous.identityNanos < IDENTITY_NANOS;
+        List<String> argv = sameIdentity ? previous.info.argv() : proc.cmdline(pid);
+        String user = sameIdentity ? previous.info.username() : proc.username(pid);
+        ProcessInfo info = info(stat, memory, cpu, argv, user);
+        readings.put(pid, new Reading(stat.startTicks(), stat.cpuTicks(), now, stat.threads(),
+                sameIdentity ? previous.identityNanos : now, info));
         return Optional.of(info);
     }
 
     /** The direct children of a process that could be read. */
     public List<ProcessInfo> children(long pid) {
         List<ProcessInfo> children = new ArrayList<>();
-        for (long child : proc.children(pid)) {
+        Reading reading = readings.get(pid);
+        for (long child : proc.children(pid, reading != null && reading.threads == 1)) {
             sample(child).ifPresent(children::add);
         }
         return children;
@@ -104,13 +116,13 @@ public final class ProcessSampler {
         return usage;
     }
 
-    private ProcessInfo info(ProcFiles.Stat stat, ProcFiles.Memory memory, double cpu) {
-        List<String> argv = proc.cmdline(stat.pid());
+    private ProcessInfo info(ProcFiles.Stat stat, ProcFiles.Memory memory, double cpu, List<String> argv,
+                             String user) {
         long total = memTotal();
         double mem = total > 0 ? CircusFormat.percent3(100.0 * memory.rssBytes() / total) : 0;
         long cpuMillis = stat.cpuTicks() * 1000 / ProcFiles.TICKS_PER_SECOND;
         long created = bootEpochSeconds() * 1000 + stat.startTicks() * 1000 / ProcFiles.TICKS_PER_SECOND;
-        return new ProcessInfo(stat.pid(), stat.ppid(), name(argv, stat.comm()), argv, proc.username(stat.pid()),
+        return new ProcessInfo(stat.pid(), stat.ppid(), name(argv, stat.comm()), argv, user,
                 stat.nice(), stat.state(), cpu, mem, memory.rssBytes(), memory.vmsBytes(), cpuMillis, created);
     }
 

@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the registered beans equal to the model: one Watcher bean per watcher, one Process bean per
- * slot, one Socket bean per socket. Events make it register early (so a spawn notification can come
- * from its Process bean); {@link #reconcile()} compares with {@code Arbiter.watchers()} and
- * {@code Watcher.processes()} so that nothing is left behind whatever the order of events.
+ * slot, one Socket bean per socket. The runtime's topology changes register and unregister the one
+ * bean they name (a slot is added before its first event, so a spawn notification comes from its
+ * Process bean); {@link #reconcile()}, which compares with {@code Arbiter.watchers()} and every
+ * {@code Watcher.processes()}, runs only when the agent starts and after a change was lost.
  *
  * <p>Threading: confined to the dispatcher thread, except before the dispatcher starts and after it
  * has stopped. A name already taken by someone else is logged once and left alone (as HikariCP
@@ -71,6 +72,18 @@ final class BeanRegistry {
         }
     }
 
+    /** @throws IllegalStateException when the name is taken */
+    void registerAudit(io.circus.jmx.audit.AuditTrail trail) {
+        try {
+            server.registerMBean(new AnnotatedMBean<>(trail, io.circus.jmx.audit.AuditMXBean.class,
+                    trail.broadcaster()), io.circus.jmx.audit.AuditTrail.NAME);
+            fixed.add(io.circus.jmx.audit.AuditTrail.NAME);
+        } catch (JMException e) {
+            throw new IllegalStateException("cannot register " + io.circus.jmx.audit.AuditTrail.NAME + ": "
+                    + e.getMessage());
+        }
+    }
+
     WatcherBean watcherBean(String watcher) {
         WatcherEntry e = ensureWatcher(watcher);
         return e == null ? null : e.bean;
@@ -81,15 +94,47 @@ final class BeanRegistry {
         if (e == null) {
             return null;
         }
-        ProcessBean bean = e.processes.get(wid);
-        if (bean == null) {
-            for (SupervisedProcess slot : e.bean.watcher().processes()) {
-                if (slot.wid() == wid) {
-                    return registerProcess(e, slot);
-                }
-            }
+        return e.processes.get(wid);
+    }
+
+    void watcherAdded(Watcher w) {
+        ensureWatcher(w);
+    }
+
+    void watcherRemoved(Watcher w) {
+        WatcherEntry e = watchers.get(key(w.name()));
+        if (e != null && e.bean.watcher() == w) {
+            unregisterWatcher(key(w.name()));
         }
-        return bean;
+    }
+
+    void slotAdded(Watcher w, SupervisedProcess slot) {
+        WatcherEntry e = watchers.get(key(w.name()));
+        if (e == null) {
+            if (ctx.arbiter().watcher(w.name()).orElse(null) != w) {
+                return; // Already removed: its slots are not shown.
+            }
+            e = ensureWatcher(w);
+        } else if (e.bean.watcher() != w) {
+            return;
+        }
+        ProcessBean bean = e.processes.get(slot.wid());
+        if (bean == null) {
+            registerProcess(e, slot);
+        } else if (bean.slot() != slot) {
+            bean.slot(slot);
+        }
+    }
+
+    void slotRemoved(Watcher w, SupervisedProcess slot) {
+        WatcherEntry e = watchers.get(key(w.name()));
+        if (e == null || e.bean.watcher() != w) {
+            return;
+        }
+        ProcessBean bean = e.processes.get(slot.wid());
+        if (bean != null && bean.slot() == slot) {
+            unregisterProcess(e, slot.wid());
+        }
     }
 
     /** Registers what exists and is missing, unregisters what no longer exists. */

@@ -5,6 +5,9 @@ import io.circus.event.EventListener;
 import io.circus.event.EventType;
 import io.circus.jmx.NotificationTypes;
 import io.circus.jmx.SocketInfo;
+import io.circus.runtime.SupervisedProcess;
+import io.circus.runtime.TopologyListener;
+import io.circus.runtime.Watcher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,25 +21,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves events off the supervisor loop: {@link #onEvent} only queues (it is called on the loop and
- * must never block), and one dispatcher thread registers the beans an event implies, sends the
- * notifications in sequence order, then reconciles the beans with the model.
- *
- * <p>Reconciliation runs after each batch of events and, while events happened in the last few
- * seconds, on every quiet tick: the runtime removes a slot just after publishing its last event, and
- * that removal must not wait for the next event to be seen.
+ * Moves events and topology changes off the supervisor loop: {@link #onEvent} and the {@link
+ * TopologyListener} methods only queue (they are called on the loop and must never block), and one
+ * dispatcher thread, blocked on the queue while nothing happens, registers or unregisters the one
+ * bean a change names and sends the notifications in sequence order. Handling one event or change
+ * never walks the other processes: the runtime says which slot came or went.
  *
  * <p>When the queue is full an event is dropped (counted in {@link #lost()}), never waited for; its
- * notification is lost but the beans still converge through reconciliation, and the gap shows in the
- * notification sequence numbers.
+ * notification is lost and the gap shows in the notification sequence numbers. A dropped topology
+ * change makes the dispatcher reconcile every bean with the model once it has caught up, the only
+ * whole-model walk besides the first one.
  */
-final class EventDispatcher implements EventListener {
+final class EventDispatcher implements EventListener, TopologyListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
     private static final int CAPACITY = 65_536;
-    private static final long TICK_MILLIS = 100;
-    private static final long SETTLE_NANOS = Duration.ofSeconds(5).toNanos();
     private static final Object STOP = new Object();
+
+    /** A topology change as queued. */
+    private record Change(boolean added, Watcher watcher, SupervisedProcess slot) {
+    }
 
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong lost = new AtomicLong();
@@ -44,9 +48,10 @@ final class EventDispatcher implements EventListener {
     private final Emitter arbiter;
     private final Supplier<List<SocketInfo>> sockets;
     private final Thread thread;
+    /** Set when a topology change could not be queued: the beans must be reconciled. */
+    private volatile boolean overflowed;
     /** Set once the arbiter has terminated and every bean is gone: nothing is registered again. */
     private boolean retired;
-    private long lastActivity;
 
     EventDispatcher(BeanRegistry registry, Emitter arbiter, Supplier<List<SocketInfo>> sockets) {
         this.registry = registry;
@@ -56,7 +61,6 @@ final class EventDispatcher implements EventListener {
     }
 
     void start() {
-        lastActivity = System.nanoTime();
         thread.start();
     }
 
@@ -64,6 +68,32 @@ final class EventDispatcher implements EventListener {
     public void onEvent(Event event) {
         if (!queue.offer(event)) {
             lost.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void watcherAdded(Watcher watcher) {
+        change(new Change(true, watcher, null));
+    }
+
+    @Override
+    public void watcherRemoved(Watcher watcher) {
+        change(new Change(false, watcher, null));
+    }
+
+    @Override
+    public void slotAdded(Watcher watcher, SupervisedProcess slot) {
+        change(new Change(true, watcher, slot));
+    }
+
+    @Override
+    public void slotRemoved(Watcher watcher, SupervisedProcess slot) {
+        change(new Change(false, watcher, slot));
+    }
+
+    private void change(Change change) {
+        if (!queue.offer(change)) {
+            overflowed = true;
         }
     }
 
@@ -79,18 +109,15 @@ final class EventDispatcher implements EventListener {
     }
 
     /**
-     * Waits until the events queued so far are dispatched and the beans reconciled, so that a caller
-     * who waited for an operation then sees its beans. Returns early if the dispatcher is gone.
+     * Waits until the events and changes queued so far are handled, so that a caller who waited for
+     * an operation then sees its beans. Returns early if the dispatcher is gone.
      */
     void flush(Duration timeout) {
         if (Thread.currentThread() == thread || !thread.isAlive()) {
             return;
         }
         CountDownLatch done = new CountDownLatch(1);
-        submit(() -> {
-            reconcile();
-            done.countDown();
-        });
+        submit(done::countDown);
         try {
             done.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
@@ -124,15 +151,9 @@ final class EventDispatcher implements EventListener {
         while (true) {
             Object first;
             try {
-                first = queue.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
+                first = queue.take();
             } catch (InterruptedException e) {
                 return;
-            }
-            if (first == null) {
-                if (System.nanoTime() - lastActivity < SETTLE_NANOS) {
-                    reconcile();
-                }
-                continue;
             }
             batch.clear();
             batch.add(first);
@@ -143,8 +164,10 @@ final class EventDispatcher implements EventListener {
                 }
                 handle(item);
             }
-            reconcile();
-            lastActivity = System.nanoTime();
+            if (overflowed) {
+                overflowed = false;
+                reconcile();
+            }
         }
     }
 
@@ -152,6 +175,8 @@ final class EventDispatcher implements EventListener {
         try {
             if (item instanceof Event event) {
                 dispatch(event);
+            } else if (item instanceof Change change) {
+                apply(change);
             } else if (item instanceof Runnable task) {
                 task.run();
             }
@@ -164,21 +189,39 @@ final class EventDispatcher implements EventListener {
         if (retired) {
             return;
         }
-        arbiter.send(EventNotifications.of(event, arbiter.name()));
+        EventNotifications.Content content = new EventNotifications.Content(event);
+        arbiter.send(EventNotifications.of(content, arbiter.name()));
         if (event.watcher() != null) {
             WatcherBean watcher = registry.watcherBean(event.watcher());
             if (watcher != null) {
-                watcher.onEvent(event);
+                watcher.onEvent(content);
             }
             if (NotificationTypes.processLevel(event.type()) && event.wid() != 0) {
                 ProcessBean process = registry.processBean(event.watcher(), event.wid());
                 if (process != null) {
-                    process.onEvent(event);
+                    process.onEvent(content);
                 }
             }
         }
         if (event.type() == EventType.CONFIG_RELOADED) {
             registry.reconcileSockets(sockets.get());
+        }
+    }
+
+    private void apply(Change change) {
+        if (retired) {
+            return;
+        }
+        if (change.slot() == null) {
+            if (change.added()) {
+                registry.watcherAdded(change.watcher());
+            } else {
+                registry.watcherRemoved(change.watcher());
+            }
+        } else if (change.added()) {
+            registry.slotAdded(change.watcher(), change.slot());
+        } else {
+            registry.slotRemoved(change.watcher(), change.slot());
         }
     }
 

@@ -39,9 +39,46 @@ final class EventNotifications {
     }
 
     static Notification of(Event event, ObjectName source) {
+        return of(new Content(event), source);
+    }
+
+    /**
+     * One event's message and user data, built at most once however many beans (arbiter, watcher,
+     * process) send a notification for it. Confined to the dispatcher thread.
+     */
+    static final class Content {
+        private final Event event;
+        private String message;
+        private CompositeData data;
+
+        Content(Event event) {
+            this.event = event;
+        }
+
+        Event event() {
+            return event;
+        }
+
+        private String message() {
+            if (message == null) {
+                message = io.circus.jmx.EventText.of(event);
+            }
+            return message;
+        }
+
+        private CompositeData data() {
+            if (data == null) {
+                data = userData(event);
+            }
+            return data;
+        }
+    }
+
+    static Notification of(Content content, ObjectName source) {
+        Event event = content.event();
         Notification n = new Notification(NotificationTypes.of(event.type()), source, event.seq(), event.epochMillis(),
-                io.circus.jmx.EventText.of(event));
-        n.setUserData(userData(event));
+                content.message());
+        n.setUserData(content.data());
         return n;
     }
 
@@ -116,7 +153,20 @@ final class EventNotifications {
         };
     }
 
+    private static final Map<Level, MBeanNotificationInfo[]> INFOS = new java.util.EnumMap<>(Level.class);
+
+    static {
+        for (Level level : Level.values()) {
+            INFOS.put(level, build(level));
+        }
+    }
+
+    /** The notifications a bean of this level emits; one shared array per level (callers must not change it). */
     static MBeanNotificationInfo[] infos(Level level) {
+        return INFOS.get(level);
+    }
+
+    private static MBeanNotificationInfo[] build(Level level) {
         List<MBeanNotificationInfo> infos = new ArrayList<>();
         for (EventType type : EventType.values()) {
             boolean sent = switch (level) {

@@ -4,6 +4,7 @@ import io.circus.config.SocketConfig;
 import io.circus.jmx.CircusNames;
 import io.circus.jmx.ManagementHandle;
 import io.circus.jmx.SocketInfo;
+import io.circus.jmx.audit.AuditTrail;
 import io.circus.runtime.Arbiter;
 import java.time.Duration;
 import java.util.List;
@@ -17,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires the JMX side of one arbiter: beans, dispatcher, connector. Start order matters: the
- * listener is added before the first reconciliation so no event between the two is missed (a
- * duplicate registration attempt is harmless, a missed one is not).
+ * listeners are added before the first reconciliation so no event or topology change between the
+ * two is missed (a duplicate registration attempt is harmless, a missed one is not).
  */
 public final class ManagementAgent implements ManagementHandle {
 
@@ -33,6 +34,7 @@ public final class ManagementAgent implements ManagementHandle {
     private final EventLog events = new EventLog();
     private volatile RemoteConnector connector;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AuditTrail audit = AuditTrail.create();
 
     private ManagementAgent(AgentSettings s) {
         this.arbiter = s.arbiter();
@@ -50,6 +52,8 @@ public final class ManagementAgent implements ManagementHandle {
                 () -> connector != null ? connector.address().toString() : "local", dispatcher::lost, s.takenOver(),
                 events);
         registry.registerArbiter(bean, arbiterEmitter);
+        registry.registerAudit(audit);
+        audit.bind(server);
         this.sockets = sockets;
     }
 
@@ -68,6 +72,7 @@ public final class ManagementAgent implements ManagementHandle {
     private void begin(AgentSettings s) {
         arbiter.addListener(events);
         arbiter.addListener(dispatcher);
+        arbiter.addTopologyListener(dispatcher);
         registry.reconcile();
         registry.reconcileSockets(sockets.get());
         dispatcher.start();
@@ -94,8 +99,10 @@ public final class ManagementAgent implements ManagementHandle {
             return;
         }
         arbiter.removeListener(dispatcher);
+        arbiter.removeTopologyListener(dispatcher);
         arbiter.removeListener(events);
         dispatcher.stop(SETTLE);
+        audit.unbind(server);
         registry.unregisterAll();
         RemoteConnector c = connector;
         if (c != null) {

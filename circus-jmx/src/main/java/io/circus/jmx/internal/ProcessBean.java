@@ -43,8 +43,12 @@ final class ProcessBean implements ProcessMXBean {
     }
 
     /** Called on the dispatcher thread for each spawn, kill, reap or spawn_failed of this slot. */
-    void onEvent(Event event) {
-        emitter.send(EventNotifications.of(event, emitter.name()));
+    void onEvent(EventNotifications.Content content) {
+        Event event = content.event();
+        boolean listened = emitter.listened();
+        if (listened) {
+            emitter.send(EventNotifications.of(content, emitter.name()));
+        }
         String state = switch (event.type()) {
             case SPAWN -> ProcessState.RUNNING.label();
             case KILL -> ProcessState.STOPPING.label();
@@ -57,7 +61,9 @@ final class ProcessBean implements ProcessMXBean {
         if (state != null && !state.equals(announcedState)) {
             String previous = announcedState;
             announcedState = state;
-            emitter.send(EventNotifications.stateChange(emitter.name(), event, previous, state));
+            if (listened) {
+                emitter.send(EventNotifications.stateChange(emitter.name(), event, previous, state));
+            }
         }
     }
 

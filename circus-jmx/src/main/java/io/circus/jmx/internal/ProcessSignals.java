@@ -60,7 +60,7 @@ final class ProcessSignals {
     }
 
     private static void requireManaged(Watcher w, long pid) {
-        if (pid != 0 && !w.pids().contains(pid)) {
+        if (pid != 0 && w.process(pid).isEmpty()) {
             throw new IllegalArgumentException("process " + pid + " not found in '" + w.name() + "'");
         }
     }

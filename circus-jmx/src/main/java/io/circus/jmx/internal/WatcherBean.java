@@ -10,16 +10,15 @@ import io.circus.jmx.PidChanges;
 import io.circus.jmx.ProcessStats;
 import io.circus.jmx.StateCodes;
 import io.circus.jmx.WatcherMXBean;
+import io.circus.runtime.LifecycleOperation;
+import io.circus.runtime.PidReport;
 import io.circus.runtime.SpawnFailure;
 import io.circus.runtime.SupervisedProcess;
 import io.circus.runtime.Watcher;
 import io.circus.stats.Usage;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import javax.management.ObjectName;
 
@@ -50,8 +49,12 @@ final class WatcherBean implements WatcherMXBean {
     }
 
     /** Called on the dispatcher thread for each event of this watcher. */
-    void onEvent(Event event) {
-        emitter.send(EventNotifications.of(event, emitter.name()));
+    void onEvent(EventNotifications.Content content) {
+        if (!emitter.listened()) {
+            return;
+        }
+        Event event = content.event();
+        emitter.send(EventNotifications.of(content, emitter.name()));
         if (event.type() == EventType.STATE) {
             emitter.send(EventNotifications.stateChange(emitter.name(), event, (String) event.fields().get("from"),
                     (String) event.fields().get("to")));
@@ -72,7 +75,7 @@ final class WatcherBean implements WatcherMXBean {
     @Override public String getState() { return watcher.state().circusName(); }
     @Override public int getStateCode() { return StateCodes.of(watcher.state()); }
     @Override public int getNumProcesses() { return watcher.config().numProcesses(); }
-    @Override public int getRunning() { return watcher.pids().size(); }
+    @Override public int getRunning() { return watcher.runningCount(); }
     @Override public boolean isSingleton() { return watcher.config().singleton(); }
     @Override public long getRestartCount() { return watcher.restartCount(); }
     @Override public Integer getLastExitCode() { return watcher.lastExitCode(); }
@@ -143,47 +146,45 @@ final class WatcherBean implements WatcherMXBean {
     @Override
     public PidChanges start(boolean waiting) {
         Watcher w = current();
-        return changes(w, () -> w.start(), waiting, "start " + w.name());
+        return changes(w, LifecycleOperation.START, () -> w.start(), waiting, "start " + w.name());
     }
 
     @Override
     public PidChanges stop(boolean waiting) {
         Watcher w = current();
-        return changes(w, () -> w.stop(), waiting, "stop " + w.name());
+        return changes(w, LifecycleOperation.STOP, () -> w.stop(), waiting, "stop " + w.name());
     }
 
     @Override
     public PidChanges restart(boolean waiting) {
         Watcher w = current();
-        return changes(w, () -> w.restart(), waiting, "restart " + w.name());
+        return changes(w, LifecycleOperation.RESTART, () -> w.restart(), waiting, "restart " + w.name());
     }
 
     @Override
     public PidChanges reload(boolean graceful, boolean sequential, boolean waiting) {
         Watcher w = current();
-        return changes(w, () -> w.reload(graceful, sequential), waiting, "reload " + w.name());
+        LifecycleOperation op = !graceful ? LifecycleOperation.RESTART
+                : sequential ? LifecycleOperation.RELOAD_SEQUENTIAL : LifecycleOperation.RELOAD;
+        return changes(w, op, () -> w.reload(graceful, sequential), waiting, "reload " + w.name());
     }
 
-    /** Runs the operation and reports which pids it started, stopped and kept (snapshot taken first). */
-    private PidChanges changes(Watcher w, java.util.function.Supplier<CompletableFuture<?>> launch, boolean waiting,
-                               String what) {
-        Set<Long> before = new HashSet<>(w.pids());
-        SpawnFailure failedBefore = w.lastSpawnFailure();
-        CompletableFuture<?> op = launch.get();
+    /**
+     * Runs the operation; with waiting, reports the pids it started, stopped and kept as the watcher
+     * recorded them while it ran (no before/after lists of every pid to compare).
+     */
+    private PidChanges changes(Watcher w, LifecycleOperation operation,
+                               java.util.function.Supplier<CompletableFuture<?>> launch, boolean waiting, String what) {
         if (!waiting) {
-            ctx.completion().await(false, op, what);
+            ctx.completion().await(false, launch.get(), what);
             return null;
         }
-        ctx.completion().await(op, what);
-        Set<Long> after = new HashSet<>(w.pids());
-        List<Long> started = new ArrayList<>(), stopped = new ArrayList<>(), kept = new ArrayList<>();
-        after.forEach(pid -> (before.contains(pid) ? kept : started).add(pid));
-        if (started.isEmpty()) {
+        SpawnFailure failedBefore = w.lastSpawnFailure();
+        PidReport report = ctx.completion().await(w.perform(operation), what);
+        if (report.started().isEmpty()) {
             requireNoSpawnFailure(w, failedBefore, what);
         }
-        before.stream().filter(pid -> !after.contains(pid)).forEach(stopped::add);
-        return new PidChanges(started.stream().sorted().toList(), stopped.stream().sorted().toList(),
-                kept.stream().sorted().toList());
+        return new PidChanges(report.started(), report.stopped(), report.kept());
     }
 
     /**
@@ -204,10 +205,11 @@ final class WatcherBean implements WatcherMXBean {
         if (w.config().singleton()) {
             return w.config().numProcesses();
         }
-        Set<Long> before = new HashSet<>(w.pids());
+        // Counts, not pid lists: an incr must not copy every pid of a watcher of ten thousand.
+        int runningBefore = w.runningCount();
         SpawnFailure failedBefore = w.lastSpawnFailure();
         Integer n = ctx.completion().await(waiting, w.incr(nb), "incr " + w.name());
-        if (waiting && nb > 0 && before.containsAll(w.pids())) {
+        if (waiting && nb > 0 && w.runningCount() <= runningBefore) {
             requireNoSpawnFailure(w, failedBefore, "incr " + w.name());
         }
         return n;
@@ -332,12 +334,9 @@ final class WatcherBean implements WatcherMXBean {
     @Override
     public ProcessStats processStats(long pid) {
         Watcher w = current();
-        for (SupervisedProcess p : w.processes()) {
-            if (p.pid() == pid) {
-                return ctx.stats().of(p).orElseThrow(
-                        () -> new IllegalArgumentException("process " + pid + " not found in '" + w.name() + "'"));
-            }
-        }
-        throw new IllegalArgumentException("process " + pid + " not found in '" + w.name() + "'");
+        SupervisedProcess p = w.process(pid).orElseThrow(
+                () -> new IllegalArgumentException("process " + pid + " not found in '" + w.name() + "'"));
+        return ctx.stats().of(p).orElseThrow(
+                () -> new IllegalArgumentException("process " + pid + " not found in '" + w.name() + "'"));
     }
 }

@@ -42,7 +42,8 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
      * @param drainGrace         how long pipes are still read after the child exited while a
      *                           descendant holds them open, before they are cut off
      * @param subreaper          whether the daemon becomes a child subreaper and reaps adopted orphans
-     * @param orphanScanInterval how often adopted orphans are looked for
+     * @param orphanScanInterval how often adopted orphans are looked for besides when a child
+     *                           exits (the safety net for orphans of deeper descendants)
      */
     public record Settings(int eventLoops, Duration drainGrace, boolean subreaper, Duration orphanScanInterval) {
         public Settings {
@@ -57,9 +58,9 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
             }
         }
 
-        /** One loop, 2 s drain grace, subreaper on, orphan scan every second. */
+        /** One loop, 2 s drain grace, subreaper on, safety-net orphan scan every 30 s. */
         public static Settings defaults() {
-            return new Settings(1, Duration.ofSeconds(2), true, Duration.ofSeconds(1));
+            return new Settings(1, Duration.ofSeconds(2), true, Duration.ofSeconds(30));
         }
     }
 
@@ -108,7 +109,7 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
         for (int i = 0; i < loops.length; i++) {
             int index = i;
             // onStopped runs only at close(), when loops[index] is long assigned.
-            loops[i] = new EventLoop("circus-epoll-" + i, () -> abandonAll(loops[index]), failure::complete);
+            loops[i] = new EventLoop("circus-epoll-" + i, () -> loopStopped(index), failure::complete);
         }
         this.orphans = subreaper ? new OrphanReaper(loops[0], settings.orphanScanInterval().toNanos()) : null;
         if (orphans != null) {
@@ -278,6 +279,17 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
     private void finished(LinuxProcess process) {
         live.remove((int) process.pid(), process);
         loopOf.remove(process);
+        if (orphans != null) {
+            orphans.poke();
+        }
+    }
+
+    /** Runs on each loop thread as it stops. */
+    private void loopStopped(int index) {
+        abandonAll(loops[index]);
+        if (index == 0 && orphans != null) {
+            orphans.close();
+        }
     }
 
     /** Runs on each loop thread as it stops. */

@@ -1,6 +1,8 @@
 package io.circus.process.linux;
 
-import static io.circus.process.linux.LinuxConstants.P_PID;
+import static io.circus.process.linux.LinuxConstants.EPOLLIN;
+import static io.circus.process.linux.LinuxConstants.EPOLLONESHOT;
+import static io.circus.process.linux.LinuxConstants.P_PIDFD;
 import static io.circus.process.linux.LinuxConstants.WEXITED;
 import static io.circus.process.linux.LinuxConstants.WNOHANG;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -8,58 +10,77 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reaps orphans the daemon adopted as a child subreaper, one pid at a time.
+ * Reaps orphans the daemon adopted as a child subreaper, each when it exits, without polling.
  *
- * <p>There is no SIGCHLD for Java code and a wait-for-any-child ({@code waitid(P_ALL)},
- * {@code waitpid(-1)}) would steal the exit status of the JDK's own children (ProcessBuilder then
- * reports 0; spawn-probe §5.6). So every interval the reaper lists the daemon's children from
- * {@code /proc/self/task/<tid>/children}, skips those a launcher spawned ({@link OwnedPids}), and
- * reaps with {@code waitid(P_PID, pid, WEXITED|WNOHANG)} only a child that has been a zombie for at
- * least one whole interval. Whoever else could own a child of the JVM, in practice the JDK's
- * {@code process reaper} threads, is blocked in {@code waitpid(pid)} and reaps within microseconds,
- * so a zombie that nobody took for a full interval is an orphan nobody waits for.
+ * <p>The kernel hands an orphan to the first live thread of the subreaper, the JVM's main (leader)
+ * thread, which the {@code java} launcher keeps waiting for the Java main thread and which never
+ * spawns anything itself; so {@code /proc/self/task/<pid>/children} lists the adopted orphans and
+ * nothing else, however many children the launchers run. A scan reads that one file, skips pids a
+ * launcher owns ({@link OwnedPids}), and watches each new orphan's pidfd in the loop; when it
+ * becomes readable (the orphan exited) the orphan is reaped with {@code waitid(P_PIDFD, WNOHANG)}
+ * after a short grace, so that whoever else might own such a child (a JDK {@code process reaper}
+ * thread blocked in {@code waitpid(pid)}) takes it first. No wait-for-any is ever used.
  *
- * <p>Cost: one directory listing plus one small read per JVM thread and per unknown child, once per
- * interval. Threading: the loop thread of the first event loop.
+ * <p>When to scan: orphans appear when a process of the tree dies. For a child a launcher owns, the
+ * launcher calls {@link #poke} as it reaps it, and its children are watched from a scan 100 ms later
+ * (one scan for a whole storm of exits).
+ * A deeper descendant's death is invisible without SIGCHLD; a safety-net scan every interval
+ * (default 30 s) finds those orphans. Cost per scan: one small file read plus one pidfd per new
+ * orphan; nothing per owned child.
+ *
+ * <p>Threading: {@link #poke} from any thread; everything else on the loop thread of the first loop.
  */
 final class OrphanReaper {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrphanReaper.class);
-    private static final Path TASKS = Path.of("/proc/self/task");
+    /** How long an exited orphan is left to a possible other waiter before it is reaped. */
+    private static final long REAP_GRACE_NANOS = 500_000_000L;
+    /** How long a poke waits before scanning, so that a storm of exits costs one scan, not one each. */
+    private static final long POKE_DELAY_NANOS = 100_000_000L;
 
     private final EventLoop loop;
     private final long intervalNanos;
-    /** Unknown zombie children and when they were first seen as zombies. */
-    private final Map<Integer, Long> zombieSince = new HashMap<>();
+    private final Path children = Path.of("/proc/self/task", Long.toString(ProcessHandle.current().pid()), "children");
+    private final AtomicBoolean scanPending = new AtomicBoolean();
+    /** Orphans whose pidfd is in the loop, by pid. Loop thread only. */
+    private final Map<Integer, Watched> watched = new HashMap<>();
     private volatile long reaped;
+
+    private record Watched(int pidfd, long token) {
+    }
 
     OrphanReaper(EventLoop loop, long intervalNanos) {
         this.loop = loop;
         this.intervalNanos = intervalNanos;
     }
 
-    /** Starts the periodic scan; any thread. */
+    /** Starts the safety-net scans; any thread. */
     void start() {
         loop.execute(() -> loop.schedule(intervalNanos, this::tick));
     }
 
-    private void tick() {
-        try {
-            scan();
-        } catch (RuntimeException e) {
-            LOG.warn("orphan scan failed", e);
+    /** A child of the daemon ended: its own children, if any, were just adopted. Any thread. */
+    void poke() {
+        if (scanPending.compareAndSet(false, true)) {
+            loop.execute(() -> loop.schedule(POKE_DELAY_NANOS, () -> {
+                scanPending.set(false);
+                scan();
+            }));
         }
+    }
+
+    private void tick() {
+        scan();
         loop.schedule(intervalNanos, this::tick);
     }
 
@@ -69,65 +90,72 @@ final class OrphanReaper {
     }
 
     private void scan() {
-        long now = System.nanoTime();
-        Set<Integer> unknown = new HashSet<>();
-        for (int pid : children()) {
-            if (!OwnedPids.contains(pid)) {
-                unknown.add(pid);
-            }
+        String list;
+        try {
+            list = Files.readString(children);
+        } catch (NoSuchFileException e) {
+            return;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot list adopted orphans in {}: {}", children, e.toString());
+            return;
         }
-        zombieSince.keySet().retainAll(unknown);
-        for (int pid : unknown) {
-            if (!isZombie(pid)) {
-                zombieSince.remove(pid);
+        for (String word : list.trim().split("\\s+")) {
+            if (word.isEmpty()) {
                 continue;
             }
-            Long since = zombieSince.putIfAbsent(pid, now);
-            if (since != null && now - since >= intervalNanos / 2) {
-                reap(pid);
-                zombieSince.remove(pid);
+            int pid;
+            try {
+                pid = Integer.parseInt(word);
+            } catch (NumberFormatException e) {
+                continue;
             }
+            if (!OwnedPids.contains(pid) && !watched.containsKey(pid)) {
+                watch(pid);
+            }
+        }
+    }
+
+    private void watch(int pid) {
+        int pidfd = Libc.pidfdOpen(pid);
+        if (pidfd < 0) {
+            return; // Reaped meanwhile by whoever owns it.
+        }
+        long token = loop.newToken();
+        watched.put(pid, new Watched(pidfd, token));
+        try {
+            loop.register(pidfd, EPOLLIN | EPOLLONESHOT, token,
+                    events -> loop.schedule(REAP_GRACE_NANOS, () -> reap(pid)));
+        } catch (IllegalStateException e) {
+            watched.remove(pid);
+            Libc.close(pidfd);
+            LOG.warn("cannot watch adopted orphan {}: {}", pid, e.getMessage());
         }
     }
 
     private void reap(int pid) {
+        Watched w = watched.remove(pid);
+        if (w == null) {
+            return;
+        }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment info = arena.allocate(LinuxConstants.SIGINFO_SIZE, 8);
-            int r = Libc.waitid(P_PID, pid, info, WEXITED | WNOHANG);
+            int r = Libc.waitid(P_PIDFD, w.pidfd(), info, WEXITED | WNOHANG);
             if (r == 0 && info.get(JAVA_INT, LinuxConstants.SI_PID) == pid) {
                 reaped++;
                 LOG.debug("reaped adopted orphan {}", pid);
             }
+        } finally {
+            loop.unregister(w.pidfd(), w.token());
+            Libc.close(w.pidfd());
         }
     }
 
-    private static Set<Integer> children() {
-        Set<Integer> pids = new HashSet<>();
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
-            for (Path task : tasks) {
-                try {
-                    for (String word : Files.readString(task.resolve("children")).trim().split("\\s+")) {
-                        if (!word.isEmpty()) {
-                            pids.add(Integer.parseInt(word));
-                        }
-                    }
-                } catch (IOException | NumberFormatException e) {
-                    // The thread ended while we listed it.
-                }
-            }
-        } catch (IOException e) {
-            LOG.warn("cannot list {}: {}", TASKS, e.toString());
+    /** Lets go of the pidfds; loop thread, when the loop stops. */
+    void close() {
+        for (Watched w : watched.values()) {
+            loop.unregister(w.pidfd(), w.token());
+            Libc.close(w.pidfd());
         }
-        return pids;
-    }
-
-    private static boolean isZombie(int pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
-            int close = stat.lastIndexOf(')');
-            return close > 0 && close + 2 < stat.length() && stat.charAt(close + 2) == 'Z';
-        } catch (IOException e) {
-            return false;
-        }
+        watched.clear();
     }
 }

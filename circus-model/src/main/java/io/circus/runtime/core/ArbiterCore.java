@@ -11,6 +11,7 @@ import io.circus.process.ProcessLauncher;
 import io.circus.process.Signal;
 import io.circus.runtime.Arbiter;
 import io.circus.runtime.ConfigDiff;
+import io.circus.runtime.TopologyListener;
 import io.circus.runtime.Watcher;
 import io.circus.runtime.WatcherState;
 import io.circus.stream.StreamWriter;
@@ -116,6 +117,8 @@ public final class ArbiterCore implements Arbiter {
     @Override public CompletableFuture<Void> terminated() { return terminated; }
     @Override public void addListener(EventListener l) { ctx.events().add(l); }
     @Override public void removeListener(EventListener l) { ctx.events().remove(l); }
+    @Override public void addTopologyListener(TopologyListener l) { ctx.events().add(l); }
+    @Override public void removeTopologyListener(TopologyListener l) { ctx.events().remove(l); }
 
     @Override
     public Optional<Watcher> watcher(String name) {
@@ -135,7 +138,7 @@ public final class ArbiterCore implements Arbiter {
     public int processCount() {
         int n = 0;
         for (WatcherCore w : watchers) {
-            n += w.pids().size();
+            n += w.runningCount();
         }
         return n;
     }
@@ -346,12 +349,14 @@ public final class ArbiterCore implements Arbiter {
         next.add(core);
         next.sort(START_ORDER);
         watchers = List.copyOf(next);
+        ctx.events().watcher(core, true);
     }
 
     private void uninstall(WatcherCore core) {
         List<WatcherCore> next = new ArrayList<>(watchers);
         next.remove(core);
         watchers = List.copyOf(next);
+        ctx.events().watcher(core, false);
     }
 
     @Override

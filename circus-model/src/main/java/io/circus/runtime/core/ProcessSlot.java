@@ -43,6 +43,8 @@ final class ProcessSlot implements SupervisedProcess {
     SupervisorLoop.Timer ageTimer;
     /** While the slot is in back-off: fires once its process has run Backoff.STABLE. */
     SupervisorLoop.Timer stableTimer;
+    /** The table this slot is in, told when a pid starts and ends; null once removed. Loop only. */
+    private SlotTable table;
 
     ProcessSlot(String watcher, int wid, Backoff backoff) {
         this.watcher = watcher;
@@ -58,15 +60,25 @@ final class ProcessSlot implements SupervisedProcess {
         commandLine = List.copyOf(argv);
         state = ProcessState.RUNNING;
         escalated = false;
+        if (table != null) {
+            table.started(this, pid);
+        }
     }
 
     void exited(ExitStatus status, boolean unasked) {
+        if (table != null && process != null) {
+            table.ended(this, pid);
+        }
         lastExit = status;
         process = null;
         state = ProcessState.EXITED;
         if (unasked) {
             restarts++;
         }
+    }
+
+    void table(SlotTable t) {
+        table = t;
     }
 
     void state(ProcessState s) {

@@ -7,6 +7,8 @@ import io.circus.process.ExitStatus;
 import io.circus.process.ManagedProcess;
 import io.circus.process.Signal;
 import io.circus.runtime.BackoffStatus;
+import io.circus.runtime.LifecycleOperation;
+import io.circus.runtime.PidReport;
 import io.circus.runtime.ProcessState;
 import io.circus.runtime.SpawnFailure;
 import io.circus.runtime.SupervisedProcess;
@@ -17,8 +19,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +36,7 @@ final class WatcherCore implements Watcher {
     private final RuntimeContext ctx;
     private final SlotLifecycle lifecycle;
     private final BackoffTracker backoff;
-    private final ConcurrentSkipListMap<Integer, ProcessSlot> slots = new ConcurrentSkipListMap<>();
+    private final SlotTable slots;
     private volatile WatcherConfig config;
     private volatile WatcherState state = WatcherState.STOPPED;
     private volatile long restartCount;
@@ -49,6 +51,7 @@ final class WatcherCore implements Watcher {
         this.config = config;
         this.output = ctx.outputs().open(config);
         this.lifecycle = new SlotLifecycle(ctx, this);
+        this.slots = new SlotTable((slot, added) -> ctx.events().slot(this, slot, added));
         this.backoff = new BackoffTracker(config.name(), ctx);
     }
 
@@ -91,6 +94,16 @@ final class WatcherCore implements Watcher {
     @Override
     public List<SupervisedProcess> processes() {
         return List.copyOf(slots.values());
+    }
+
+    @Override
+    public Optional<SupervisedProcess> process(long pid) {
+        return Optional.ofNullable(slots.byPid(pid));
+    }
+
+    @Override
+    public int runningCount() {
+        return slots.running();
     }
 
     @Override
@@ -146,6 +159,43 @@ final class WatcherCore implements Watcher {
         return ctx.loop().call(() -> {
             abortStart = true;
             return enqueue(() -> doStop().thenCompose(x -> doStart()).thenApply(x -> null));
+        });
+    }
+
+    @Override
+    public CompletableFuture<PidReport> perform(LifecycleOperation operation) {
+        return switch (operation) {
+            case START -> enqueue(() -> recorded(this::doStart));
+            case STOP -> ctx.loop().call(() -> {
+                abortStart = true;
+                return enqueue(() -> recorded(this::doStop));
+            });
+            case RESTART -> ctx.loop().call(() -> {
+                abortStart = true;
+                return enqueue(() -> recorded(() -> doStop().thenCompose(x -> doStart())));
+            });
+            case RELOAD, RELOAD_SEQUENTIAL -> enqueue(() -> recorded(() -> new WatcherReloader(this, lifecycle)
+                    .reload(operation == LifecycleOperation.RELOAD_SEQUENTIAL)));
+        };
+    }
+
+    /** Runs an operation while its table records the pids started and ended; the queue keeps one at a time. */
+    private CompletableFuture<PidReport> recorded(Supplier<CompletableFuture<Boolean>> operation) {
+        PidRecorder recorder = new PidRecorder();
+        slots.record(recorder);
+        CompletableFuture<Boolean> done;
+        try {
+            done = operation.get();
+        } catch (RuntimeException e) {
+            slots.stopRecording(recorder);
+            return CompletableFuture.failedFuture(e);
+        }
+        return done.handle((ok, e) -> {
+            slots.stopRecording(recorder);
+            if (e != null) {
+                throw e instanceof java.util.concurrent.CompletionException c ? c : new java.util.concurrent.CompletionException(e);
+            }
+            return recorder.report(slots);
         });
     }
 
@@ -226,23 +276,14 @@ final class WatcherCore implements Watcher {
     }
 
     private CompletableFuture<Boolean> spawnNewSlot() {
-        ProcessSlot slot = new ProcessSlot(name(), nextWid(), new Backoff(ctx.checkDelay()));
-        slots.put(slot.wid(), slot);
+        ProcessSlot slot = new ProcessSlot(name(), slots.nextWid(), new Backoff(ctx.checkDelay()));
+        slots.add(slot);
         return lifecycle.spawn(slot).thenApply(ok -> {
             if (!ok && slot.process() == null) {
                 forget(slot);
             }
             return ok;
         });
-    }
-
-    /** Circus's wid: the smallest positive number no slot uses. */
-    private int nextWid() {
-        int wid = 1;
-        while (slots.containsKey(wid)) {
-            wid++;
-        }
-        return wid;
     }
 
     private int liveSlotCount() {
@@ -313,7 +354,7 @@ final class WatcherCore implements Watcher {
 
     /** The slot leaves the watcher. */
     void forget(ProcessSlot slot) {
-        slots.remove(slot.wid(), slot);
+        slots.remove(slot);
         backoff.forget(slot);
     }
 
@@ -437,12 +478,14 @@ final class WatcherCore implements Watcher {
     }
 
     private List<ProcessSlot> targets(long pid) {
-        List<ProcessSlot> running = slots.values().stream().filter(s -> s.process() != null).toList();
         if (pid == 0) {
-            return running;
+            return slots.values().stream().filter(s -> s.process() != null).toList();
         }
-        return List.of(running.stream().filter(s -> s.pid() == pid).findFirst().orElseThrow(
-                () -> new IllegalArgumentException("process " + pid + " not found in watcher '" + name() + "'")));
+        ProcessSlot slot = slots.byPid(pid);
+        if (slot == null || slot.process() == null) {
+            throw new IllegalArgumentException("process " + pid + " not found in watcher '" + name() + "'");
+        }
+        return List.of(slot);
     }
 
     @Override
@@ -505,7 +548,7 @@ final class WatcherCore implements Watcher {
     }
 
     // Used by WatcherReloader.
-    ConcurrentSkipListMap<Integer, ProcessSlot> slots() { return slots; }
+    SlotTable slots() { return slots; }
     CompletableFuture<Boolean> spawnSlot() { return spawnNewSlot(); }
     RuntimeContext context() { return ctx; }
     void publishReload() { publish(EventType.RELOAD); }
@@ -520,6 +563,7 @@ final class WatcherCore implements Watcher {
     }
 
     ManagedProcess processOf(long pid) {
-        return slots.values().stream().filter(s -> s.pid() == pid).map(ProcessSlot::process).findFirst().orElse(null);
+        ProcessSlot slot = slots.byPid(pid);
+        return slot == null ? null : slot.process();
     }
 }

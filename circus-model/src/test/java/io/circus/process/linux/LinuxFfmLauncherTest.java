@@ -159,6 +159,39 @@ class LinuxFfmLauncherTest {
         Await.until("orphan " + orphan + " reaped, no zombie left", () -> !Files.exists(proc));
     }
 
+    /**
+     * With the safety-net scan an hour away, the orphans of a child are still reaped as they exit:
+     * the child's reaping makes the reaper watch them. A deeper descendant's orphan is found by the
+     * safety-net scan, here every 200 ms.
+     */
+    @Test
+    void orphansAreWatchedFromTheirParentsExitAndFoundByTheSafetyNet() throws Exception {
+        Requirements.require(fixture.launcher.can(Capability.SUBREAPER), "PR_SET_CHILD_SUBREAPER (Linux >= 3.4)");
+        fixture.close(); // Only the launchers below may scan for orphans.
+        try (LauncherFixture slow = new LauncherFixture(LinuxFfmLauncher.create(new LinuxFfmLauncher.Settings(
+                     1, Duration.ofSeconds(2), true, Duration.ofHours(1))))) {
+            CollectingSink sink = new CollectingSink();
+            ManagedProcess p = slow.spawn(SpawnRequest.builder(List.of("/bin/sh", "-c",
+                            "sleep 0.5 </dev/null >/dev/null 2>&1 & echo $!"))
+                    .env(PATH_ONLY).group(GroupMode.NEW_SESSION).stdout(Stdio.PIPE).sink(sink).build());
+            assertEquals(ExitStatus.exited(0), exitOf(p));
+            Path proc = Path.of("/proc/" + Long.parseLong(sink.stdout().strip()));
+            Await.until("orphan of a child reaped without a periodic scan", () -> !Files.exists(proc));
+        }
+        try (LauncherFixture quick = new LauncherFixture(LinuxFfmLauncher.create(new LinuxFfmLauncher.Settings(
+                     1, Duration.ofSeconds(2), true, Duration.ofMillis(200))))) {
+            CollectingSink sink = new CollectingSink();
+            // The child outlives its own child (the orphan's parent), so its exit adopts nothing.
+            ManagedProcess p = quick.spawn(SpawnRequest.builder(List.of("/bin/sh", "-c",
+                            "/bin/sh -c 'sleep 0.5 </dev/null >/dev/null 2>&1 & echo $!'; exec sleep 30"))
+                    .env(PATH_ONLY).group(GroupMode.NEW_SESSION).stdout(Stdio.PIPE).sink(sink).build());
+            Await.until("grandchild pid printed", () -> !sink.stdout().isBlank());
+            Path proc = Path.of("/proc/" + Long.parseLong(sink.stdout().strip()));
+            Await.until("orphan of a grandchild reaped by the safety net", () -> !Files.exists(proc));
+            assertTrue(p.isAlive(), "the child itself still runs");
+        }
+    }
+
     @Test
     void rlimitsAndUmaskHoldFromTheFirstInstruction() throws Exception {
         Requirements.require(fixture.launcher.can(Capability.RLIMITS), "prlimit (util-linux)");

@@ -77,11 +77,13 @@ public final class Mailbox<T> implements AutoCloseable {
     }
 
     /**
-     * Hands every waiting item to {@code sink}, in posting order. The flag is cleared before the
-     * queue is read, so an item posted meanwhile either is drained now or leaves a wake-up byte.
+     * Hands every waiting item to {@code sink}, in posting order. The pipe is emptied first, then the
+     * flag cleared, then the queue read: an item posted meanwhile either is drained now or leaves a
+     * wake-up byte. (Clearing the flag before emptying the pipe could swallow the byte of a post that
+     * set the flag again, leaving the flag set and the pipe empty: the owner, blocked in its poller
+     * without a timeout, would then never wake again.)
      */
     public void drain(Consumer<? super T> sink) {
-        signalled.set(false);
         try {
             while (pipe.source().read(drainBuffer.clear()) > 0) {
                 // Only the wake-up matters, not the bytes.
@@ -89,6 +91,7 @@ public final class Mailbox<T> implements AutoCloseable {
         } catch (IOException e) {
             // A closed pipe has nothing to say; the queue is still drained.
         }
+        signalled.set(false);
         T item;
         while ((item = queue.poll()) != null) {
             size.decrementAndGet();

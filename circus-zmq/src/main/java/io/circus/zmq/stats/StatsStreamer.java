@@ -9,19 +9,23 @@ import io.circus.zmq.StatsChannelMXBean;
 import io.circus.zmq.internal.Beans;
 import io.circus.zmq.internal.Binding;
 import io.circus.zmq.wire.WireJson;
+import io.circus.zmq.internal.Mailbox;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
@@ -35,8 +39,12 @@ import org.zeromq.ZMQ;
  * the sockets ({@code stat.sockets[.<fd>]}). Pids and sockets come from the MBeans, figures from
  * /proc; a round costs a few file reads per process and nothing per idle watcher.
  *
- * <p>Threading: the socket is created, used and closed on the {@code circus-zmq-stats} thread,
- * which sleeps between rounds on a latch that {@link #close} releases.
+ * <p>Rounds run only while someone listens: the socket is an XPUB (subscribers cannot tell it from
+ * circusd-stats' PUB), which hands up each topic prefix as it is first subscribed and last
+ * abandoned, and a round samples only the groups some subscription can match. With no subscriber
+ * the thread sleeps in its poller until a subscription or {@link #close} wakes it.
+ *
+ * <p>Threading: the socket is created, used and closed on the {@code circus-zmq-stats} thread.
  */
 public final class StatsStreamer implements StatsChannelMXBean, AutoCloseable {
 
@@ -49,12 +57,17 @@ public final class StatsStreamer implements StatsChannelMXBean, AutoCloseable {
     private final ProcessSampler sampler;
     private final Path procNet;
     private final CompletableFuture<String> bound = new CompletableFuture<>();
-    private final CountDownLatch stop = new CountDownLatch(1);
+    private final Mailbox<Object> wakeup = new Mailbox<>();
+    /** Topic prefixes subscribed to; stats thread only. */
+    private final Set<String> subscribed = new HashSet<>();
+    private volatile boolean running = true;
     private final Thread thread;
     private final AtomicLong rounds = new AtomicLong();
     private final AtomicLong messages = new AtomicLong();
     private volatile int lastRoundProcesses;
     private volatile long lastRoundMicros;
+    private volatile Consumer<ZMQ.Socket> beforeBind = socket -> { };
+    private volatile Consumer<String> afterBind = endpoint -> { };
 
     public StatsStreamer(ZContext context, String endpoint, Duration interval, Beans beans, ProcessSampler sampler) {
         this.context = context;
@@ -64,6 +77,15 @@ public final class StatsStreamer implements StatsChannelMXBean, AutoCloseable {
         this.sampler = sampler;
         this.procNet = Path.of("/proc/net");
         this.thread = Thread.ofPlatform().name("circus-zmq-stats").daemon().unstarted(this::run);
+    }
+
+    /**
+     * Security set-up (docs/security.md): {@code before} runs on the stats thread before the bind,
+     * {@code after} with the endpoint bound. Call before {@link #start}.
+     */
+    public void guard(Consumer<ZMQ.Socket> before, Consumer<String> after) {
+        this.beforeBind = before;
+        this.afterBind = after;
     }
 
     /**
@@ -85,26 +107,72 @@ public final class StatsStreamer implements StatsChannelMXBean, AutoCloseable {
     }
 
     private void run() {
-        ZMQ.Socket pub = context.createSocket(SocketType.PUB);
+        ZMQ.Socket pub = context.createSocket(SocketType.XPUB);
         try {
             pub.setLinger(0);
+            beforeBind.accept(pub);
             pub.bind(endpoint);
+            afterBind.accept(pub.getLastEndpoint());
         } catch (RuntimeException e) {
             pub.close();
+            wakeup.close();
             bound.completeExceptionally(Binding.failure(e));
             return;
         }
-        bound.complete(pub.getLastEndpoint());
-        LOG.info("stats stream publishing on {} every {} ms", pub.getLastEndpoint(), interval.toMillis());
+        ZMQ.Poller poller = context.createPoller(2);
         try {
-            do {
-                round(pub);
-            } while (!stop.await(interval.toNanos(), TimeUnit.NANOSECONDS));
-        } catch (InterruptedException e) {
-            // Nobody interrupts this thread; treat it as a stop.
+            poller.register(pub, ZMQ.Poller.POLLIN);
+            poller.register(wakeup.wakeupChannel(), ZMQ.Poller.POLLIN);
+            bound.complete(pub.getLastEndpoint());
+            LOG.info("stats stream publishing on {} every {} ms while subscribed", pub.getLastEndpoint(),
+                    interval.toMillis());
+            long next = System.nanoTime();
+            while (running) {
+                long wait = subscribed.isEmpty() ? -1 : Math.max(0, next - System.nanoTime());
+                poller.poll(wait < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(wait + 999_999));
+                wakeup.drain(x -> { });
+                readSubscriptions(pub);
+                long now = System.nanoTime();
+                if (!running || subscribed.isEmpty()) {
+                    next = now; // The first subscriber gets a round at once.
+                } else if (now - next >= 0) {
+                    round(pub);
+                    next = now + interval.toNanos();
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("stats stream failed; stats are no longer published", e);
         } finally {
             pub.close();
+            poller.close();
+            wakeup.close();
         }
+    }
+
+    /** XPUB hands up 1 + prefix when a prefix is first subscribed and 0 + prefix when last abandoned. */
+    private void readSubscriptions(ZMQ.Socket pub) {
+        byte[] m;
+        while ((m = pub.recv(ZMQ.DONTWAIT)) != null) {
+            if (m.length == 0) {
+                continue;
+            }
+            String prefix = new String(m, 1, m.length - 1, StandardCharsets.ISO_8859_1);
+            if (m[0] == 1) {
+                subscribed.add(prefix);
+            } else if (m[0] == 0) {
+                subscribed.remove(prefix);
+            }
+        }
+    }
+
+    /** Whether some subscription matches {@code topic} or one of its sub-topics ({@code topic.<x>}). */
+    private boolean wanted(String topic) {
+        for (String prefix : subscribed) {
+            if (topic.startsWith(prefix) || prefix.startsWith(topic + ".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void round(ZMQ.Socket pub) {
@@ -114,10 +182,16 @@ public final class StatsStreamer implements StatsChannelMXBean, AutoCloseable {
         try {
             ArbiterMXBean arbiter = beans.arbiter();
             for (String name : arbiter.getWatcherNames()) {
-                sampled += watcher(pub, name, now);
+                if (wanted("stat." + name.toLowerCase(Locale.ROOT))) {
+                    sampled += watcher(pub, name, now);
+                }
             }
-            daemon(pub, now);
-            sockets(pub, arbiter.listSockets());
+            if (wanted("stat.circus")) {
+                daemon(pub, now);
+            }
+            if (wanted("stat.sockets")) {
+                sockets(pub, arbiter.listSockets());
+            }
         } catch (RuntimeException e) {
             // The arbiter bean is not (or no longer) registered: nothing to report this round.
             LOG.debug("stats round skipped: {}", e.toString());
@@ -140,14 +214,25 @@ public final class StatsStreamer implements StatsChannelMXBean, AutoCloseable {
         // circusd-stats names groups as "list" does: lower-case.
         String group = name.toLowerCase(Locale.ROOT);
         List<ProcessInfo> read = new ArrayList<>(pids.length);
+        // Sampled first and sent in one burst: the ZeroMQ I/O thread then writes the round in a few
+        // large batches instead of waking for every message while the /proc reads go on.
+        List<String> topics = new ArrayList<>(pids.length + 1);
+        List<byte[]> payloads = new ArrayList<>(pids.length + 1);
         for (long pid : pids) {
             Optional<ProcessInfo> info = sampler.sample(pid);
             if (info.isPresent()) {
                 read.add(info.get());
-                send(pub, "stat." + group + "." + pid, StatsFormat.process(info.get(), sampler.children(pid), null, now));
+                topics.add("stat." + group + "." + pid);
+                payloads.add(WireJson.encode(StatsFormat.process(info.get(), sampler.children(pid), null, now)));
             }
         }
-        send(pub, "stat." + group, StatsFormat.aggregate(read, now));
+        topics.add("stat." + group);
+        payloads.add(WireJson.encode(StatsFormat.aggregate(read, now)));
+        for (int i = 0; i < topics.size(); i++) {
+            pub.sendMore(topics.get(i));
+            pub.send(payloads.get(i), 0);
+        }
+        messages.addAndGet(topics.size());
         return pids.length;
     }
 
@@ -195,7 +280,12 @@ public final class StatsStreamer implements StatsChannelMXBean, AutoCloseable {
 
     @Override
     public void close() {
-        stop.countDown();
+        running = false;
+        if (thread.getState() == Thread.State.NEW) {
+            wakeup.close();
+            return;
+        }
+        wakeup.wake();
         try {
             thread.join(10_000);
         } catch (InterruptedException e) {
