@@ -167,9 +167,6 @@ public final class CommandExecutor implements RequestSink, AutoCloseable {
             return; // never started (a channel before it failed to bind): nothing to stop
         }
         queue.add(STOP);
-        if (thread.getState() == Thread.State.NEW) {
-            return; // the facade failed to start before this did
-        }
         try {
             thread.join(Duration.ofSeconds(10));
         } catch (InterruptedException e) {
