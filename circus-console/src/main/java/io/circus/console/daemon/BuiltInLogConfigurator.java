@@ -3,16 +3,17 @@ package io.circus.console.daemon;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
  * circusd's default logging, set up in code: the same as {@code config/logback.xml} (Circus's line
  * format on standard error, level from {@code circus.loglevel}) without logback's XML configurator,
- * whose ~600 classes were a tenth of the daemon's metaspace. Found by logback through the
+ * whose ~490 classes were a tenth of the daemon's metaspace, and with {@link CircusLineLayout} rather
+ * than a pattern. Found by logback through the
  * {@link Configurator} service; it acts only when the launcher asks for it
  * ({@code -Dcircus.logback=builtin}, which {@code bin/circusd} passes unless {@code CIRCUS_LOGBACK}
  * names a file) and no {@code logback.configurationFile} is set, so an operator's file, circusctl and
@@ -34,10 +35,7 @@ public final class BuiltInLogConfigurator extends ContextAwareBase implements Co
         if (!BUILT_IN.equals(System.getProperty(PROPERTY)) || System.getProperty("logback.configurationFile") != null) {
             return ExecutionStatus.NEUTRAL;
         }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern(LogSetup.PATTERN);
-        encoder.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = LogSetup.encoder(context);
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);
         console.setName("STDERR");
