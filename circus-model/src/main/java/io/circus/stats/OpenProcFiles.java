@@ -17,20 +17,25 @@ import java.util.function.LongFunction;
  * process is reaped, reads fail (ESRCH), so a reused pid is never read through a stale handle; the
  * caller {@link #forget}s a pid it found gone.
  *
- * <p>At most {@code limit} files are held open (a quarter of the soft {@code RLIMIT_NOFILE}, so stats
- * never starve spawns of descriptors); beyond that a read opens and closes the file as before.
+ * <p>At most {@code limit} files are held open by all instances together (a quarter of the soft
+ * {@code RLIMIT_NOFILE}, so stats never starve spawns of descriptors); beyond that a read opens and
+ * closes the file as before.
  *
  * <p>Threading: thread-safe. Each thread reads into its own buffer; a handle closed by another thread
  * (forget, or an interrupt, which closes a {@link FileChannel}) is replaced by a fresh open.
  */
 final class OpenProcFiles implements AutoCloseable {
 
+    /** A quarter of the soft open-files limit, read once. */
+    static final int DEFAULT_LIMIT = defaultLimit();
+
     private static final ThreadLocal<ByteBuffer> BUFFERS = ThreadLocal.withInitial(() -> ByteBuffer.allocate(4096));
 
     private final LongFunction<Path> path;
     private final int limit;
     private final ConcurrentHashMap<Long, FileChannel> open = new ConcurrentHashMap<>();
-    private final AtomicInteger count = new AtomicInteger();
+    /** Files held open by every instance in this JVM: the limit is on the process's descriptors. */
+    private static final AtomicInteger COUNT = new AtomicInteger();
 
     /** @param path the file of a pid; asked only when the file is opened */
     OpenProcFiles(LongFunction<Path> path, int limit) {
@@ -63,11 +68,11 @@ final class OpenProcFiles implements AutoCloseable {
             return null;
         }
         ByteBuffer buffer = pread(fresh);
-        if (buffer != null && count.incrementAndGet() <= limit && open.putIfAbsent(pid, fresh) == null) {
+        if (buffer != null && COUNT.incrementAndGet() <= limit && open.putIfAbsent(pid, fresh) == null) {
             return buffer;
         }
         if (buffer != null) {
-            count.decrementAndGet();
+            COUNT.decrementAndGet();
         }
         closeQuietly(fresh);
         return buffer;
@@ -77,7 +82,7 @@ final class OpenProcFiles implements AutoCloseable {
     void forget(long pid) {
         FileChannel channel = open.remove(pid);
         if (channel != null) {
-            count.decrementAndGet();
+            COUNT.decrementAndGet();
             closeQuietly(channel);
         }
     }
@@ -120,7 +125,7 @@ final class OpenProcFiles implements AutoCloseable {
     }
 
     /** A quarter of the soft open-files limit from {@code /proc/self/limits}; 256 when unknown. */
-    static int defaultLimit() {
+    private static int defaultLimit() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
                 if (line.startsWith("Max open files")) {

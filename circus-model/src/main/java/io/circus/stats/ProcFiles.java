@@ -43,7 +43,7 @@ final class ProcFiles {
         this.pageSize = PAGE_SIZE;
         // Only the kernel's /proc fails reads of a reaped process on a handle kept open; a file of a
         // fake tree stays readable after deletion, so a fake tree is read afresh every time.
-        int limit = root.equals(Path.of("/proc")) ? OpenProcFiles.defaultLimit() / 3 : 0;
+        int limit = root.equals(Path.of("/proc")) ? OpenProcFiles.DEFAULT_LIMIT : 0;
         this.statFiles = new OpenProcFiles(pid -> root.resolve(Long.toString(pid)).resolve("stat"), limit);
         this.statmFiles = new OpenProcFiles(pid -> root.resolve(Long.toString(pid)).resolve("statm"), limit);
         this.childrenFiles = new OpenProcFiles(pid -> root.resolve(Long.toString(pid)).resolve("task")
