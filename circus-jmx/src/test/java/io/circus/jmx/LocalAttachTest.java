@@ -31,7 +31,8 @@ class LocalAttachTest {
         ArbiterCore arbiter = ArbiterCore.builder(CircusConfig.of(List.of(sleepers("sleepers", 2).build()))).build();
         try (ManagementHandle h = CircusManagement.start(arbiter, null, GlobalSettings.defaults())) {
             assertTrue(h.serviceUrl().isEmpty());
-            assertEquals(Set.of(CircusNames.ARBITER, CircusNames.watcher("sleepers")), platform.queryNames(CircusNames.ALL, null));
+            assertEquals(Set.of(CircusNames.ARBITER, io.circus.jmx.audit.AuditTrail.NAME, CircusNames.watcher("sleepers")),
+                    platform.queryNames(CircusNames.ALL, null));
             assertEquals("local", ((CompositeData) platform.getAttribute(CircusNames.ARBITER, "Endpoints")).get("jmx"));
             assertEquals("stopped", platform.getAttribute(CircusNames.watcher("sleepers"), "State"));
 

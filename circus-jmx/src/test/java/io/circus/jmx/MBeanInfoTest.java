@@ -45,7 +45,7 @@ class MBeanInfoTest {
         try (ManagedArbiter m = ManagedArbiter.started(config)) {
             Await.until("process bean", () -> m.count(CircusNames.PROCESSES) == 1);
             Set<ObjectName> names = m.mbsc.queryNames(CircusNames.ALL, null);
-            assertEquals(Set.of("Arbiter", "Watcher", "Process", "Socket"),
+            assertEquals(Set.of("Arbiter", "Audit", "Watcher", "Process", "Socket"),
                     names.stream().map(n -> n.getKeyProperty("type")).collect(java.util.stream.Collectors.toSet()));
 
             List<String> problems = new ArrayList<>();

@@ -56,7 +56,7 @@ class RemoteManagementTest {
         try (ManagedArbiter m = ManagedArbiter.started(sleepers("sleepers", 2).build(), sleepers("other", 1).build())) {
             Await.until("3 process beans", () -> m.count(CircusNames.PROCESSES) == 3);
             Set<ObjectName> names = m.mbsc.queryNames(CircusNames.ALL, null);
-            assertEquals(Set.of(CircusNames.ARBITER, SLEEPERS, CircusNames.watcher("other"),
+            assertEquals(Set.of(CircusNames.ARBITER, io.circus.jmx.audit.AuditTrail.NAME, SLEEPERS, CircusNames.watcher("other"),
                     CircusNames.process("sleepers", 1), CircusNames.process("sleepers", 2),
                     CircusNames.process("other", 1)), names);
             assertEquals(2, m.mbsc.getAttribute(CircusNames.ARBITER, "NumWatchers"));

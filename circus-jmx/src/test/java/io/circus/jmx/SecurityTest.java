@@ -24,6 +24,8 @@ class SecurityTest {
 
     private ManagedArbiter secured(String user, String password) throws IOException {
         Path passwords = Files.writeString(dir.resolve("jmx.password"), "monitor monitor-pw\ncontrol control-pw\n");
+        // The JDK's agent and circusd refuse a password file that others can read.
+        Files.setPosixFilePermissions(passwords, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         Path access = Files.writeString(dir.resolve("jmx.access"), "monitor readonly\ncontrol readwrite\n");
         CircusConfig config = CircusConfig.of(List.of(sleepers("sleepers", 1).build()));
         return ManagedArbiter.create(config, () -> config,

@@ -36,6 +36,7 @@ import java.time.Duration;
  *                         /metrics is also served beside the console)
  * @param httpdPasswordFile users and passwords for HTTP Basic authentication of the console and
  *                         /metrics, or null for none (then only loopback binds are allowed)
+ * @param security         who may use the control, event and JMX channels (docs/security.md)
  */
 public record GlobalSettings(Duration checkDelay, String endpoint, String endpointOwner, String pubsubEndpoint,
                              String multicastEndpoint, String statsEndpoint, boolean statsd,
@@ -43,7 +44,26 @@ public record GlobalSettings(Duration checkDelay, String endpoint, String endpoi
                              String httpdHost, int httpdPort, boolean debug, String pidfile, String loglevel,
                              String logoutput, String loggerconfig, String fqdnPrefix, int jmxPort,
                              String jmxHost, String jmxPasswordFile, String jmxAccessFile, boolean jmxSsl,
-                             String statefile, String prometheusEndpoint, String httpdPasswordFile) {
+                             String statefile, String prometheusEndpoint, String httpdPasswordFile,
+                             SecuritySettings security) {
+
+    public GlobalSettings {
+        security = security == null ? SecuritySettings.defaults() : security;
+    }
+
+    /** With the default security (loopback, trusted local users only, no CURVE). */
+    public GlobalSettings(Duration checkDelay, String endpoint, String endpointOwner, String pubsubEndpoint,
+                          String multicastEndpoint, String statsEndpoint, boolean statsd,
+                          Duration statsInterval, int umask, Duration warmupDelay, boolean httpd,
+                          String httpdHost, int httpdPort, boolean debug, String pidfile, String loglevel,
+                          String logoutput, String loggerconfig, String fqdnPrefix, int jmxPort,
+                          String jmxHost, String jmxPasswordFile, String jmxAccessFile, boolean jmxSsl,
+                          String statefile, String prometheusEndpoint, String httpdPasswordFile) {
+        this(checkDelay, endpoint, endpointOwner, pubsubEndpoint, multicastEndpoint, statsEndpoint, statsd,
+                statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug, pidfile, loglevel, logoutput,
+                loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile, jmxAccessFile, jmxSsl, statefile,
+                prometheusEndpoint, httpdPasswordFile, null);
+    }
 
     /** Without the HTTP additions (no Prometheus listener, no HTTP password file). */
     public GlobalSettings(Duration checkDelay, String endpoint, String endpointOwner, String pubsubEndpoint,
@@ -69,6 +89,14 @@ public record GlobalSettings(Duration checkDelay, String endpoint, String endpoi
         this(checkDelay, endpoint, endpointOwner, pubsubEndpoint, multicastEndpoint, statsEndpoint, statsd,
                 statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug, pidfile, loglevel, logoutput,
                 loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile, jmxAccessFile, jmxSsl, null, null, null);
+    }
+
+    /** A copy with other security settings. */
+    public GlobalSettings withSecurity(SecuritySettings s) {
+        return new GlobalSettings(checkDelay, endpoint, endpointOwner, pubsubEndpoint, multicastEndpoint,
+                statsEndpoint, statsd, statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug, pidfile,
+                loglevel, logoutput, loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile, jmxAccessFile,
+                jmxSsl, statefile, prometheusEndpoint, httpdPasswordFile, s);
     }
 
     /** Circus's defaults for a config file with an empty {@code [circus]} section. */

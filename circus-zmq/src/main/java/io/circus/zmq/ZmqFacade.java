@@ -1,8 +1,12 @@
 package io.circus.zmq;
 
 import io.circus.config.GlobalOptions;
+import io.circus.jmx.audit.AuditTrail;
 import io.circus.config.GlobalSettings;
 import io.circus.stats.ProcessSampler;
+import io.circus.zmq.auth.ChannelGuard;
+import io.circus.zmq.auth.ChannelGuard.Channel;
+import io.circus.zmq.auth.PeerDirectory;
 import io.circus.zmq.command.Dispatcher;
 import io.circus.zmq.control.CommandExecutor;
 import io.circus.zmq.control.ControlChannel;
@@ -41,6 +45,11 @@ import org.zeromq.ZContext;
  * {@code circus-zmq-pubsub} (owns the PUB), {@code circus-zmq-stats} (owns the stats PUB, when on).
  * Counters are exposed as {@code circus:type=Channel,name=control|pubsub|stats}.
  *
+ * <p>Who may connect (docs/security.md) is decided before any channel binds, by
+ * {@link io.circus.zmq.auth.ChannelGuard}: an unauthenticated channel beyond loopback is refused,
+ * CURVE channels admit authorised keys, loopback channels without keys trusted local users; its ZAP
+ * handler runs on {@code circus-zmq-zap}. Each request runs with its caller known to the audit trail.
+ *
  * <p>Closing stops reading requests, sends the replies of requests still running for up to the
  * close grace period (so {@code quit} with {@code waiting} is answered), closes every socket in its
  * own thread, and closes the ZeroMQ context last. It is idempotent.
@@ -57,6 +66,8 @@ public final class ZmqFacade implements AutoCloseable {
     private final StatsStreamer stats;
     private final CommandExecutor executor;
     private final ControlChannel control;
+    private ChannelGuard guard;
+    private final PeerDirectory peers = new PeerDirectory();
     private final AtomicBoolean closed = new AtomicBoolean();
     private String controlEndpoint;
     private String pubsubEndpoint;
@@ -75,7 +86,8 @@ public final class ZmqFacade implements AutoCloseable {
                 : GlobalOptions.DEFAULT_STATS_ENDPOINT, g.statsInterval(), beans,
                 b.sampler != null ? b.sampler : new ProcessSampler()) : null;
         Mailbox<Outgoing> replies = new Mailbox<>();
-        this.executor = new CommandExecutor(new Dispatcher(beans, g), replies::post);
+        this.executor = new CommandExecutor(new Dispatcher(beans, g), replies::post, peers,
+                () -> AuditTrail.of(b.server));
         this.control = new ControlChannel(context, g.endpoint(), b.maxRequestBytes, executor, replies, b.closeGrace);
     }
 
@@ -90,7 +102,13 @@ public final class ZmqFacade implements AutoCloseable {
 
     /** Circus's order: the PUB socket first, then the control socket. */
     private void begin() {
-        warnAboutIpc();
+        guard = ChannelGuard.start(context, settings, stats != null ? stats.getEndpoint() : null);
+        publisher.guard(guard.secure(Channel.PUBSUB, settings.pubsubEndpoint()), e -> guard.bound(Channel.PUBSUB, e));
+        control.guard(guard.secure(Channel.CONTROL, settings.endpoint()), e -> guard.bound(Channel.CONTROL, e),
+                peers);
+        if (stats != null) {
+            stats.guard(guard.secure(Channel.STATS, stats.getEndpoint()), e -> guard.bound(Channel.STATS, e));
+        }
         pubsubEndpoint = publisher.start();
         channelBeans.register("pubsub", publisher, PubsubChannelMXBean.class);
         bridge.start();
@@ -101,19 +119,6 @@ public final class ZmqFacade implements AutoCloseable {
         executor.start();
         controlEndpoint = control.start();
         channelBeans.register("control", control, ControlChannelMXBean.class);
-    }
-
-    /**
-     * JeroMQ 0.6.0 has no Unix-domain sockets: it carries {@code ipc://path} over a loopback TCP
-     * port derived from the path. Only JeroMQ peers can connect (pyzmq and circusctl cannot), any
-     * local user can, and there is no socket file for {@code endpoint_owner} to hand over.
-     */
-    private void warnAboutIpc() {
-        if (settings.endpoint().startsWith("ipc://") || settings.pubsubEndpoint().startsWith("ipc://")) {
-            LOG.warn("ipc:// endpoints are served over loopback TCP by JeroMQ 0.6.0: only JeroMQ clients can "
-                    + "connect, any local user can, and no socket file exists{}",
-                    settings.endpointOwner() != null ? "; endpoint_owner only restricts the uid of added watchers" : "");
-        }
     }
 
     /** The control endpoint actually bound (a {@code *} port resolved). */
@@ -145,6 +150,9 @@ public final class ZmqFacade implements AutoCloseable {
             stats.close();
         }
         channelBeans.close();
+        if (guard != null) {
+            guard.close();
+        }
         context.close();
         LOG.debug("ZeroMQ channels closed");
     }

@@ -1,18 +1,21 @@
 package io.circus.console.ctl;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.circus.console.keys.KeyGenerator;
+import io.circus.zmq.auth.ClientKeys;
+import io.circus.zmq.wire.WireJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import io.circus.zmq.wire.WireJson;
 
 /**
  * {@code circusctl}: one command from the command line, the interactive console when none is given
@@ -55,6 +58,9 @@ public final class CircusCtl {
      */
     public static int run(List<String> args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env,
                           boolean interactive) {
+        if (!args.isEmpty() && args.getFirst().equals(KeyGenerator.COMMAND)) {
+            return KeyGenerator.run(args.subList(1, args.size()), out, err);
+        }
         int fleet = FleetRun.runIfFleet(args, in, out, err, env);
         if (fleet >= 0) {
             return fleet;
@@ -172,10 +178,21 @@ public final class CircusCtl {
                     // Circus: for listen, --endpoint names the pub/sub socket, not the control one.
                     boolean listen = "listen".equals(options.command());
                     String endpoint = options.endpoint() != null && !listen ? options.endpoint() : ZmqTransport.DEFAULT_ENDPOINT;
-                    transport = new ZmqTransport(endpoint, timeout);
+                    transport = new ZmqTransport(endpoint, timeout, keys());
                 }
             }
             return transport;
+        }
+
+        private ClientKeys keys() throws CallException {
+            if (options.curveKey() == null) {
+                return null;
+            }
+            try {
+                return ClientKeys.read(Path.of(options.curveKey()), Path.of(options.serverKey()));
+            } catch (IOException | RuntimeException e) {
+                throw new CallException("cannot use the CURVE keys: " + e.getMessage(), e);
+            }
         }
 
         void close() {

@@ -15,12 +15,14 @@ import java.util.Map;
  * @param waiting    {@code --waiting} before the command: the command's own --waiting
  * @param follow     {@code --follow}: the REPL starts with {@code listen} on
  * @param pubsub     {@code --pubsub}: where {@code listen} subscribes over ZeroMQ; null to ask the daemon
+ * @param curveKey   {@code --curve-key}, else {@code $CIRCUSCTL_CURVE_KEY}: this client's secret key file, or null
+ * @param serverKey  {@code --server-key}, else {@code $CIRCUSCTL_SERVER_KEY}: the daemon's public key file, or null
  * @param command    the command, or null for the interactive console
  * @param args       the words after the command
  */
 public record CtlOptions(String endpoint, int timeout, boolean json, boolean prettify, boolean help, boolean version,
-                         String jmx, long pid, boolean waiting, boolean follow, String pubsub, String command,
-                         List<String> args) {
+                         String jmx, long pid, boolean waiting, boolean follow, String pubsub, String curveKey,
+                         String serverKey, String command, List<String> args) {
 
     public static final String USAGE = "usage: circusctl [options] command [args]";
 
@@ -40,6 +42,8 @@ public record CtlOptions(String endpoint, int timeout, boolean json, boolean pre
         boolean follow = false;
         String jmx = null;
         String pubsub = null;
+        String curveKey = env.get("CIRCUSCTL_CURVE_KEY");
+        String serverKey = env.get("CIRCUSCTL_SERVER_KEY");
         long pid = 0;
         int i = 0;
         for (; i < words.size(); i++) {
@@ -65,7 +69,8 @@ public record CtlOptions(String endpoint, int timeout, boolean json, boolean pre
                 case "--version" -> version = true;
                 case "--waiting" -> waiting = true;
                 case "--follow" -> follow = true;
-                case "--endpoint", "--timeout", "--jmx", "--pid", "--pubsub", "--ssh", "--ssh_keyfile" -> {
+                case "--endpoint", "--timeout", "--jmx", "--pid", "--pubsub", "--curve-key", "--server-key", "--ssh",
+                     "--ssh_keyfile" -> {
                     String value = inline;
                     if (value == null) {
                         if (i + 1 >= words.size()) {
@@ -78,6 +83,8 @@ public record CtlOptions(String endpoint, int timeout, boolean json, boolean pre
                         case "--timeout" -> timeout = integer(name, value);
                         case "--jmx" -> jmx = value;
                         case "--pubsub" -> pubsub = value;
+                        case "--curve-key" -> curveKey = value;
+                        case "--server-key" -> serverKey = value;
                         case "--pid" -> pid = integer(name, value);
                         default -> throw new UsageException(USAGE, "argument " + name
                                 + ": SSH tunnels are not built in; forward the port with ssh -L and use --endpoint");
@@ -98,7 +105,13 @@ public record CtlOptions(String endpoint, int timeout, boolean json, boolean pre
         if (jmx != null && pid != 0) {
             throw new UsageException(USAGE, "argument --pid: not allowed with argument --jmx");
         }
-        return new CtlOptions(endpoint, timeout, json, prettify, help, version, jmx, pid, waiting, follow, pubsub, command, rest);
+        if ((curveKey == null) != (serverKey == null)) {
+            throw new UsageException(USAGE, "argument " + (curveKey == null ? "--server-key" : "--curve-key")
+                    + ": CURVE needs both --curve-key (this client's .key_secret file) and --server-key (the daemon's .key"
+                    + " file)");
+        }
+        return new CtlOptions(endpoint, timeout, json, prettify, help, version, jmx, pid, waiting, follow, pubsub,
+                curveKey, serverKey, command, rest);
     }
 
     private static int integer(String option, String value) throws UsageException {
@@ -111,6 +124,7 @@ public record CtlOptions(String endpoint, int timeout, boolean json, boolean pre
 
     /** The same options for another command line typed in the interactive console. */
     public CtlOptions withCommand(String command, List<String> args) {
-        return new CtlOptions(endpoint, timeout, json, prettify, false, false, jmx, pid, waiting, follow, pubsub, command, args);
+        return new CtlOptions(endpoint, timeout, json, prettify, false, false, jmx, pid, waiting, follow, pubsub, curveKey,
+                serverKey, command, args);
     }
 }

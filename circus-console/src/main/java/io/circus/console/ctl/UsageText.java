@@ -6,6 +6,7 @@ import java.util.List;
 final class UsageText {
 
     private static final List<String[]> OPTIONS = List.of(
+            new String[] {"--curve-key FILE", "this client's CURVE secret key file (circusctl keygen), with --server-key"},
             new String[] {"--endpoint ENDPOINT", "connection endpoint"},
             new String[] {"--follow", "interactive: print the daemon's events above the prompt"},
             new String[] {"--help", "Show help and exit"},
@@ -14,6 +15,7 @@ final class UsageText {
             new String[] {"--pid PID", "connect over JMX to the daemon JVM with this pid on this host"},
             new String[] {"--prettify", "prettify output"},
             new String[] {"--pubsub ENDPOINT", "where listen subscribes (default: the daemon's pubsub_endpoint)"},
+            new String[] {"--server-key FILE", "the daemon's CURVE public key file, with --curve-key"},
             new String[] {"--ssh SSH", "SSH Server in the format user@host:port (not built in: use ssh -L)"},
             new String[] {"--ssh_keyfile SSH_KEYFILE", "the path to the keyfile to authorise the user"},
             new String[] {"--timeout TIMEOUT", "connection timeout"},
@@ -29,12 +31,14 @@ final class UsageText {
         for (CommandSpec c : CommandCatalog.all()) {
             row(sb, c.name(), c.summary());
         }
+        row(sb, "keygen", "Write a CURVE key pair: circusctl keygen NAME [DIRECTORY]");
         sb.append("\noptions:\n");
         for (String[] o : OPTIONS) {
             row(sb, o[0], o[1]);
         }
         sb.append("\nEnvironment: CIRCUSCTL_ENDPOINT (default endpoint), CIRCUSCTL_HISTORY (history file),\n")
-                .append("CIRCUSCTL_JMX_CREDENTIALS (user:password for --jmx).\n")
+                .append("CIRCUSCTL_JMX_CREDENTIALS (user:password for --jmx), CIRCUSCTL_CURVE_KEY and\n")
+                .append("CIRCUSCTL_SERVER_KEY (--curve-key and --server-key).\n")
                 .append("\nSeveral daemons: repeat --endpoint (or --jmx) before a one-shot command; each output\n")
                 .append("line is prefixed with [endpoint] and the exit status is the worst of them.\n");
         return sb.toString();

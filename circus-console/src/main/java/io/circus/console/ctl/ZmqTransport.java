@@ -1,6 +1,7 @@
 package io.circus.console.ctl;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.circus.zmq.auth.ClientKeys;
 import io.circus.zmq.client.CircusClient;
 import io.circus.zmq.client.CircusConsumer;
 import io.circus.zmq.client.Message;
@@ -26,10 +27,17 @@ public final class ZmqTransport implements Transport {
 
     private final String endpoint;
     private final CircusClient client;
+    private final ClientKeys keys;
 
     public ZmqTransport(String endpoint, Duration timeout) {
+        this(endpoint, timeout, null);
+    }
+
+    /** @param keys CURVE keys for a daemon that requires them (docs/security.md), else null */
+    public ZmqTransport(String endpoint, Duration timeout, ClientKeys keys) {
         this.endpoint = endpoint;
-        this.client = new CircusClient(endpoint, timeout);
+        this.keys = keys;
+        this.client = new CircusClient(endpoint, timeout, keys);
     }
 
     @Override
@@ -46,7 +54,7 @@ public final class ZmqTransport implements Transport {
     @Override
     public AutoCloseable listen(String pubsub, List<String> topics, Consumer<Event> sink) {
         String at = pubsub != null ? pubsub : DEFAULT_PUBSUB;
-        EventPump pump = new EventPump(at, topics, sink);
+        EventPump pump = new EventPump(at, topics, sink, keys);
         Thread.ofPlatform().name("circusctl-listen").daemon().start(pump);
         return pump;
     }
@@ -66,10 +74,12 @@ public final class ZmqTransport implements Transport {
         private final String endpoint;
         private final List<String> topics;
         private final Consumer<Event> sink;
+        private final ClientKeys keys;
         private volatile boolean closed;
         private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
 
-        EventPump(String endpoint, List<String> topics, Consumer<Event> sink) {
+        EventPump(String endpoint, List<String> topics, Consumer<Event> sink, ClientKeys keys) {
+            this.keys = keys;
             this.endpoint = endpoint;
             this.topics = topics;
             this.sink = sink;
@@ -77,7 +87,7 @@ public final class ZmqTransport implements Transport {
 
         @Override
         public void run() {
-            try (CircusConsumer consumer = new CircusConsumer(endpoint, topics.toArray(String[]::new))) {
+            try (CircusConsumer consumer = new CircusConsumer(keys, endpoint, topics.toArray(String[]::new))) {
                 while (!closed) {
                     consumer.receive(Duration.ofMillis(200)).ifPresent(this::deliver);
                 }

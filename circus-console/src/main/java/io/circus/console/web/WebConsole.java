@@ -6,6 +6,8 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.circus.config.GlobalSettings;
 import io.circus.jmx.metrics.CircusMetrics;
+import io.circus.security.LoopbackGate;
+import io.circus.security.TrustedUsers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -63,6 +65,8 @@ public final class WebConsole implements AutoCloseable {
         }
         Authenticator auth = HttpAccess.authenticator(g.httpdPasswordFile());
         WebConsole web = new WebConsole();
+        // Without passwords only loopback binds are allowed, and there only trusted local users.
+        web.localUsers = new LocalUserFilter(auth == null ? new LoopbackGate(TrustedUsers.of(g)) : null);
         try {
             HttpHandler metrics = CircusMetrics.handler(mbeans);
             if (g.httpd()) {
@@ -99,6 +103,8 @@ public final class WebConsole implements AutoCloseable {
         return Optional.ofNullable(metricsUri);
     }
 
+    private LocalUserFilter localUsers;
+
     private HttpServer server(InetSocketAddress at, String name) {
         HttpServer s;
         try {
@@ -117,6 +123,7 @@ public final class WebConsole implements AutoCloseable {
     private void mount(HttpServer s, String path, HttpHandler handler, Authenticator auth) {
         HttpContext c = s.createContext(path, handler);
         c.getFilters().add(new SameOriginFilter());
+        c.getFilters().add(localUsers);
         if (auth != null) {
             c.setAuthenticator(auth);
         }

@@ -39,15 +39,25 @@ final class CtlDaemon implements AutoCloseable {
         this(watchers, server, "tcp://127.0.0.1:*");
     }
 
+    /** @param security the channels' security settings */
+    CtlDaemon(List<WatcherConfig> watchers, MBeanServer server, io.circus.config.SecuritySettings security) {
+        this(watchers, server, "tcp://127.0.0.1:*", security);
+    }
+
     /** @param pubsubEndpoint a concrete port where the test needs {@code globaloptions} to name it */
     CtlDaemon(List<WatcherConfig> watchers, MBeanServer server, String pubsubEndpoint) {
+        this(watchers, server, pubsubEndpoint, null);
+    }
+
+    private CtlDaemon(List<WatcherConfig> watchers, MBeanServer server, String pubsubEndpoint,
+                      io.circus.config.SecuritySettings security) {
         this.server = server;
         jmxPort = freePort();
         GlobalSettings d = GlobalSettings.defaults();
         GlobalSettings global = new GlobalSettings(Duration.ofSeconds(1), "tcp://127.0.0.1:*", null, pubsubEndpoint,
                 d.multicastEndpoint(), null, false, d.statsInterval(), d.umask(), d.warmupDelay(), d.httpd(),
                 d.httpdHost(), d.httpdPort(), d.debug(), d.pidfile(), d.loglevel(), d.logoutput(), d.loggerconfig(),
-                d.fqdnPrefix(), jmxPort, "127.0.0.1", null, null, false);
+                d.fqdnPrefix(), jmxPort, "127.0.0.1", null, null, false, null, null, null, security);
         CircusConfig config = new CircusConfig(null, List.of(), global, Map.of(), watchers, List.of(), List.of(), List.of());
         arbiter = ArbiterCore.builder(config).build();
         ManagementHandle j = null;

@@ -3,18 +3,28 @@ package io.circus.jmx.internal;
 import io.circus.jmx.Description;
 import io.circus.jmx.Impact;
 import io.circus.jmx.Name;
+import io.circus.jmx.audit.AuditTrail;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.management.Attribute;
+import javax.management.AttributeNotFoundException;
+import javax.management.InvalidAttributeValueException;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanConstructorInfo;
+import javax.management.MBeanException;
 import javax.management.MBeanInfo;
-import javax.management.MBeanOperationInfo;
 import javax.management.MBeanNotificationInfo;
+import javax.management.MBeanOperationInfo;
 import javax.management.MBeanParameterInfo;
+import javax.management.MBeanServer;
 import javax.management.NotificationEmitter;
+import javax.management.ObjectName;
+import javax.management.ReflectionException;
 import javax.management.StandardEmitterMBean;
 
 /**
@@ -36,8 +46,12 @@ final class AnnotatedMBean<T> extends StandardEmitterMBean {
     }
 
     private static final Map<InfoKey, MBeanInfo> SHARED = new ConcurrentHashMap<>();
+    /** Per interface, the INFO operations ({@code name/arity}): the ones the audit trail skips. */
+    private static final Map<InfoKey, Set<String>> INFO_OPERATIONS = new ConcurrentHashMap<>();
 
     private final Class<T> type;
+    private volatile MBeanServer server;
+    private volatile ObjectName name;
     private final InfoKey key;
 
     AnnotatedMBean(T implementation, Class<T> type, NotificationEmitter emitter) {
@@ -59,6 +73,59 @@ final class AnnotatedMBean<T> extends StandardEmitterMBean {
         if (info != null) {
             SHARED.putIfAbsent(key, info);
         }
+    }
+
+    @Override
+    public ObjectName preRegister(MBeanServer server, ObjectName name) throws Exception {
+        this.server = server;
+        this.name = super.preRegister(server, name);
+        return this.name;
+    }
+
+    /** Every operation that may change something goes to the audit trail, whichever facade asked. */
+    @Override
+    public Object invoke(String operation, Object[] params, String[] signature)
+            throws MBeanException, ReflectionException {
+        if (isInfo(operation, signature)) {
+            return super.invoke(operation, params, signature);
+        }
+        AuditTrail trail = AuditTrail.of(server);
+        try {
+            Object result = super.invoke(operation, params, signature);
+            trail.record(name, operation, params, null);
+            return result;
+        } catch (MBeanException | ReflectionException | RuntimeException e) {
+            trail.record(name, operation, params, e);
+            throw e;
+        }
+    }
+
+    @Override
+    public void setAttribute(Attribute attribute)
+            throws AttributeNotFoundException, InvalidAttributeValueException, MBeanException, ReflectionException {
+        AuditTrail trail = AuditTrail.of(server);
+        Object[] value = {attribute.getValue()};
+        try {
+            super.setAttribute(attribute);
+            trail.record(name, "set" + attribute.getName(), value, null);
+        } catch (AttributeNotFoundException | InvalidAttributeValueException | MBeanException | ReflectionException
+                 | RuntimeException e) {
+            trail.record(name, "set" + attribute.getName(), value, e);
+            throw e;
+        }
+    }
+
+    private boolean isInfo(String operation, String[] signature) {
+        int arity = signature == null ? 0 : signature.length;
+        return INFO_OPERATIONS.computeIfAbsent(key, k -> {
+            Set<String> info = new HashSet<>();
+            for (MBeanOperationInfo op : getMBeanInfo().getOperations()) {
+                if (op.getImpact() == MBeanOperationInfo.INFO) {
+                    info.add(op.getName() + "/" + op.getSignature().length);
+                }
+            }
+            return Set.copyOf(info);
+        }).contains(operation + "/" + arity);
     }
 
     @Override

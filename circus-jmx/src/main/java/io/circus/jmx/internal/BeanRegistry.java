@@ -72,6 +72,18 @@ final class BeanRegistry {
         }
     }
 
+    /** @throws IllegalStateException when the name is taken */
+    void registerAudit(io.circus.jmx.audit.AuditTrail trail) {
+        try {
+            server.registerMBean(new AnnotatedMBean<>(trail, io.circus.jmx.audit.AuditMXBean.class,
+                    trail.broadcaster()), io.circus.jmx.audit.AuditTrail.NAME);
+            fixed.add(io.circus.jmx.audit.AuditTrail.NAME);
+        } catch (JMException e) {
+            throw new IllegalStateException("cannot register " + io.circus.jmx.audit.AuditTrail.NAME + ": "
+                    + e.getMessage());
+        }
+    }
+
     WatcherBean watcherBean(String watcher) {
         WatcherEntry e = ensureWatcher(watcher);
         return e == null ? null : e.bean;

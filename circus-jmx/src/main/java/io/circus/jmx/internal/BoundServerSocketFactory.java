@@ -1,5 +1,7 @@
 package io.circus.jmx.internal;
 
+import io.circus.jmx.security.GatedServerSocket;
+import io.circus.security.LoopbackGate;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -19,22 +21,31 @@ final class BoundServerSocketFactory implements RMIServerSocketFactory {
 
     private final InetAddress address;
     private final SSLContext ssl;
+    private final LoopbackGate gate;
 
-    /** @param ssl the TLS context, or null for plain sockets */
-    BoundServerSocketFactory(InetAddress address, SSLContext ssl) {
+    /**
+     * @param ssl  the TLS context, or null for plain sockets
+     * @param gate admits trusted local users only (docs/security.md), or null to admit every connection
+     */
+    BoundServerSocketFactory(InetAddress address, SSLContext ssl, LoopbackGate gate) {
         this.address = address;
         this.ssl = ssl;
+        this.gate = gate;
     }
 
     @Override
     public ServerSocket createServerSocket(int port) throws IOException {
+        if (gate != null) {
+            return new GatedServerSocket(port, BACKLOG, address, gate, ssl);
+        }
         return ssl == null ? new ServerSocket(port, BACKLOG, address)
                 : ssl.getServerSocketFactory().createServerSocket(port, BACKLOG, address);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof BoundServerSocketFactory other && address.equals(other.address) && ssl == other.ssl;
+        return o instanceof BoundServerSocketFactory other && address.equals(other.address) && ssl == other.ssl
+                && gate == other.gate;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.circus.config.SocketConfig;
 import io.circus.jmx.CircusNames;
 import io.circus.jmx.ManagementHandle;
 import io.circus.jmx.SocketInfo;
+import io.circus.jmx.audit.AuditTrail;
 import io.circus.runtime.Arbiter;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class ManagementAgent implements ManagementHandle {
     private final EventLog events = new EventLog();
     private volatile RemoteConnector connector;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AuditTrail audit = AuditTrail.create();
 
     private ManagementAgent(AgentSettings s) {
         this.arbiter = s.arbiter();
@@ -50,6 +52,8 @@ public final class ManagementAgent implements ManagementHandle {
                 () -> connector != null ? connector.address().toString() : "local", dispatcher::lost, s.takenOver(),
                 events);
         registry.registerArbiter(bean, arbiterEmitter);
+        registry.registerAudit(audit);
+        audit.bind(server);
         this.sockets = sockets;
     }
 
@@ -98,6 +102,7 @@ public final class ManagementAgent implements ManagementHandle {
         arbiter.removeTopologyListener(dispatcher);
         arbiter.removeListener(events);
         dispatcher.stop(SETTLE);
+        audit.unbind(server);
         registry.unregisterAll();
         RemoteConnector c = connector;
         if (c != null) {

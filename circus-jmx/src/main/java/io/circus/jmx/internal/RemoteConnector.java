@@ -1,10 +1,11 @@
 package io.circus.jmx.internal;
 
 import io.circus.config.GlobalSettings;
+import io.circus.jmx.security.ConnectorPolicy;
+import io.circus.jmx.security.RoleAccessController;
+import io.circus.jmx.security.SerialFilters;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.rmi.AlreadyBoundException;
 import java.rmi.NoSuchObjectException;
 import java.rmi.registry.LocateRegistry;
@@ -29,8 +30,11 @@ import org.slf4j.LoggerFactory;
  * bound to {@code jmx_host} only, at the standard address
  * {@code service:jmx:rmi:///jndi/rmi://HOST:PORT/jmxrmi} that JConsole's host:port field builds.
  *
- * <p>Authentication and authorisation are the JDK's own: {@code jmx.remote.x.password.file} and
- * {@code jmx.remote.x.access.file} (readonly / readwrite roles). With {@code jmx_ssl} both the
+ * <p>Security (docs/security.md): {@link ConnectorPolicy} refuses to start an unauthenticated
+ * connector beyond loopback and a password file others can read; on loopback without a password only
+ * trusted local users get a connection; authentication is the JDK's {@code jmx.remote.x.password.file};
+ * roles (monitor, control) come from {@link RoleAccessController}; {@link SerialFilters} limits what
+ * the connector deserializes. With {@code jmx_ssl} both the
  * registry and the connector speak TLS with the given (or default) SSLContext; clients then need
  * {@code com.sun.jndi.rmi.factory.socket} set to an SslRMIClientSocketFactory.
  *
@@ -59,14 +63,13 @@ final class RemoteConnector implements AutoCloseable {
         int port = g.jmxPort();
         Registry registry = null;
         try {
+            ConnectorPolicy policy = ConnectorPolicy.check(g, host);
             InetAddress bind = InetAddress.getByName(host);
-            checkReadable("jmx_password_file", g.jmxPasswordFile());
-            checkReadable("jmx_access_file", g.jmxAccessFile());
             SSLContext ssl = g.jmxSsl() ? (givenSsl != null ? givenSsl : SSLContext.getDefault()) : null;
             pinRmiHostname(host);
-            BoundServerSocketFactory ssf = new BoundServerSocketFactory(bind, ssl);
+            BoundServerSocketFactory ssf = new BoundServerSocketFactory(bind, ssl, policy.gate());
             RMIClientSocketFactory csf = ssl != null ? new SslRMIClientSocketFactory() : null;
-            Map<String, Object> env = new HashMap<>();
+            Map<String, Object> env = new HashMap<>(SerialFilters.environment());
             if (ssl != null) {
                 env.put(RMIConnectorServer.RMI_CLIENT_SOCKET_FACTORY_ATTRIBUTE, csf);
                 env.put(RMIConnectorServer.RMI_SERVER_SOCKET_FACTORY_ATTRIBUTE, ssf);
@@ -74,23 +77,27 @@ final class RemoteConnector implements AutoCloseable {
             if (g.jmxPasswordFile() != null) {
                 env.put("jmx.remote.x.password.file", g.jmxPasswordFile());
             }
-            if (g.jmxAccessFile() != null) {
-                env.put("jmx.remote.x.access.file", g.jmxAccessFile());
-            }
             registry = LocateRegistry.createRegistry(port, csf, ssf);
             RMIJRMPServerImpl rmi = new RMIJRMPServerImpl(port, csf, ssf, env);
             String hostPort = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
             JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://" + hostPort + "/jndi/rmi://" + hostPort + "/jmxrmi");
             RMIConnectorServer server = new RMIConnectorServer(new JMXServiceURL("service:jmx:rmi://" + hostPort),
                     env, rmi, mbs);
+            server.setMBeanServerForwarder(RoleAccessController.create(policy.accessFile()));
             server.start();
             registry.bind("jmxrmi", rmi.toStub());
-            if (g.jmxPasswordFile() == null && !bind.isLoopbackAddress()) {
-                LOG.warn("JMX connector on {} has no jmx_password_file: anyone who reaches it controls circusd", hostPort);
+            if (g.jmxPasswordFile() == null && policy.gate() == null) {
+                LOG.warn("JMX connector on {} has no jmx_password_file and insecure_open_endpoints = true: anyone who "
+                        + "reaches it controls circusd", hostPort);
             }
-            LOG.info("JMX connector listening at {}{}{}", url, g.jmxPasswordFile() != null ? ", authenticated" : "",
+            LOG.info("JMX connector listening at {}{}{}", url, g.jmxPasswordFile() != null ? ", authenticated"
+                    : policy.gate() != null ? ", admitting " + policy.gate().trusted().description() : "",
                     ssl != null ? ", TLS" : "");
             return new RemoteConnector(registry, server, url);
+        } catch (IllegalStateException e) {
+            unexport(registry);
+            throw new IllegalStateException("cannot start the JMX connector on " + host + ":" + port + ": "
+                    + e.getMessage(), e);
         } catch (IOException | AlreadyBoundException | NoSuchAlgorithmException | RuntimeException e) {
             unexport(registry);
             throw new IllegalStateException("cannot start the JMX connector on " + host + ":" + port + ": " + e);
@@ -129,12 +136,6 @@ final class RemoteConnector implements AutoCloseable {
         } else if (!current.equals(host)) {
             LOG.warn("{}={} differs from jmx_host={}: remote clients will be sent to {}", HOSTNAME_PROPERTY, current,
                     host, current);
-        }
-    }
-
-    private static void checkReadable(String key, String file) {
-        if (file != null && !Files.isReadable(Path.of(file))) {
-            throw new IllegalArgumentException(key + " '" + file + "' is not readable");
         }
     }
 }

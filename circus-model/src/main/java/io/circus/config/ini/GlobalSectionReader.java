@@ -61,6 +61,7 @@ final class GlobalSectionReader {
         SETTERS.put("stats_interval", (d, v) -> d.statsInterval = positiveSeconds(v));
         SETTERS.put("prometheus_endpoint", (d, v) -> d.prometheusEndpoint = hostPort(v));
         SETTERS.put("httpd_password_file", (d, v) -> d.httpdPasswordFile = emptyToNull(v));
+        SecurityDraft.SETTERS.forEach((key, setter) -> SETTERS.put(key, (d, v) -> setter.accept(d.security, v)));
     }
 
     private GlobalSectionReader() {
@@ -113,6 +114,12 @@ final class GlobalSectionReader {
         }
         if (!statsEndpointSet) {
             d.statsEndpoint = d.statsd ? GlobalOptions.DEFAULT_STATS_ENDPOINT : null;
+        }
+        String half = d.security.halfConfiguredKey();
+        if (half != null) {
+            IniEntry e = items.get(half);
+            throw e.error(SECTION, half, e.value(), "CURVE needs both curve_server_key (the server's secret key "
+                    + "file) and curve_authorized_keys (a directory of client public key files)");
         }
         return d.build();
     }

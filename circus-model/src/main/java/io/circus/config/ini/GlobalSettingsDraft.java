@@ -33,6 +33,7 @@ final class GlobalSettingsDraft {
     String jmxAccessFile;
     boolean jmxSsl;
     String statefile;
+    final SecurityDraft security = new SecurityDraft();
 
     GlobalSettingsDraft() {
         GlobalSettings d = GlobalSettings.defaults();
@@ -69,6 +70,6 @@ final class GlobalSettingsDraft {
         return new GlobalSettings(checkDelay, endpoint, endpointOwner, pubsubEndpoint, multicastEndpoint,
                 statsEndpoint, statsd, statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug,
                 pidfile, loglevel, logoutput, loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile,
-                jmxAccessFile, jmxSsl, statefile, prometheusEndpoint, httpdPasswordFile);
+                jmxAccessFile, jmxSsl, statefile, prometheusEndpoint, httpdPasswordFile, security.build());
     }
 }

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.zeromq.SocketType;
+import io.circus.zmq.auth.ClientKeys;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
@@ -52,11 +53,19 @@ public final class CircusClient implements AutoCloseable {
     }
 
     public CircusClient(String endpoint, Duration timeout) {
+        this(endpoint, timeout, null);
+    }
+
+    /** @param keys the CURVE keys when the daemon requires them (docs/security.md), else null */
+    public CircusClient(String endpoint, Duration timeout, ClientKeys keys) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.socket = context.createSocket(SocketType.DEALER);
         socket.setLinger(0);
         socket.setHandshakeIvl(Handshake.TIMEOUT_MILLIS);
+        if (keys != null) {
+            keys.apply(socket);
+        }
         socket.setIdentity(UUID.randomUUID().toString().replace("-", "").getBytes(StandardCharsets.US_ASCII));
         socket.connect(endpoint);
         this.poller = context.createPoller(1);
@@ -98,8 +107,13 @@ public final class CircusClient implements AutoCloseable {
         ensureOpen();
         Map<String, Object> m = new LinkedHashMap<>(message);
         Object id = m.computeIfAbsent("id", k -> UUID.randomUUID().toString().replace("-", ""));
-        socket.send(encode(m), 0);
         long deadline = System.nanoTime() + timeout.toNanos();
+        // A DEALER whose connection was refused (a wrong CURVE key, an untrusted user) has no peer
+        // and would block in send forever; bound it by the call's timeout.
+        socket.setSendTimeOut((int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())));
+        if (!socket.send(encode(m), 0)) {
+            throw new CallException("Timed out.", true, null);
+        }
         while (true) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -123,7 +137,10 @@ public final class CircusClient implements AutoCloseable {
         message.put("command", command);
         message.put("properties", properties);
         message.put("msg_type", "cast");
-        socket.send(encode(message), 0);
+        socket.setSendTimeOut((int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())));
+        if (!socket.send(encode(message), 0)) {
+            throw new CallException("Timed out.", true, null);
+        }
     }
 
     private static byte[] encode(Map<String, Object> message) {

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.zeromq.SocketType;
+import io.circus.zmq.auth.ClientKeys;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
@@ -40,9 +41,17 @@ public final class CircusConsumer implements AutoCloseable {
     private boolean closed;
 
     public CircusConsumer(String endpoint, String... topics) {
+        this(null, endpoint, topics);
+    }
+
+    /** @param keys the CURVE keys when the daemon requires them (docs/security.md), else null */
+    public CircusConsumer(ClientKeys keys, String endpoint, String... topics) {
         Objects.requireNonNull(endpoint, "endpoint");
         socket = context.createSocket(SocketType.SUB);
         socket.setLinger(0);
+        if (keys != null) {
+            keys.apply(socket);
+        }
         socket.setHandshakeIvl(Handshake.TIMEOUT_MILLIS);
         if (topics.length == 0) {
             socket.subscribe(new byte[0]);

@@ -1,5 +1,10 @@
 package io.circus.zmq.control;
 
+import io.circus.jmx.audit.AuditTrail;
+import io.circus.jmx.audit.Caller;
+import io.circus.jmx.audit.CallerContext;
+import java.util.function.Supplier;
+import io.circus.zmq.auth.PeerDirectory;
 import io.circus.zmq.wire.Errno;
 import io.circus.zmq.wire.WireJson;
 import java.time.Duration;
@@ -34,6 +39,8 @@ public final class CommandExecutor implements RequestSink, AutoCloseable {
 
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final CommandHandler handler;
+    private final PeerDirectory peers;
+    private final Supplier<AuditTrail> audit;
     private final Consumer<Outgoing> sink;
     private final ThreadFactory offloaded = Thread.ofVirtual().name("circus-zmq-command-", 1).factory();
     private final Thread thread;
@@ -42,6 +49,17 @@ public final class CommandExecutor implements RequestSink, AutoCloseable {
 
     /** @param sink receives every finished request, reply or not */
     public CommandExecutor(CommandHandler handler, Consumer<Outgoing> sink) {
+        this(handler, sink, new PeerDirectory(), () -> AuditTrail.of(null));
+    }
+
+    /**
+     * @param peers who is behind each routing identity, for the audit trail
+     * @param audit the trail that records requests refused before they reach an MBean
+     */
+    public CommandExecutor(CommandHandler handler, Consumer<Outgoing> sink, PeerDirectory peers,
+                           Supplier<AuditTrail> audit) {
+        this.peers = peers;
+        this.audit = audit;
         this.handler = handler;
         this.sink = sink;
         this.thread = Thread.ofPlatform().name("circus-zmq-commands").daemon().unstarted(this::run);
@@ -118,7 +136,12 @@ public final class CommandExecutor implements RequestSink, AutoCloseable {
     private Outgoing outcome(Request request) {
         byte[] payload;
         try {
-            Map<String, Object> reply = handler.handle(request);
+            Caller caller = peers.callerOf(request.envelope().frames());
+            Map<String, Object> reply = CallerContext.get(caller, () -> {
+                Map<String, Object> r = handler.handle(request);
+                auditRefusal(caller, request, r);
+                return r;
+            });
             payload = reply == null ? null : WireJson.encode(reply);
         } catch (RuntimeException | Error e) {
             // The handler promises not to throw; if it does anyway the client still gets an answer.
@@ -129,6 +152,14 @@ public final class CommandExecutor implements RequestSink, AutoCloseable {
         return new Outgoing(request.envelope(), payload);
     }
 
+    /** A command that would change something but was refused before any MBean saw it. */
+    private void auditRefusal(Caller caller, Request request, Map<String, Object> reply) {
+        if (reply != null && "error".equals(reply.get("status")) && !handler.readOnly(request)) {
+            audit.get().recordRefused(caller, "zmq command", request.command() + " " + request.properties(),
+                    String.valueOf(reply.get("reason")));
+        }
+    }
+
     /** Stops taking requests after those already queued; offloaded ones finish on their own. */
     @Override
     public void close() {
@@ -136,6 +167,9 @@ public final class CommandExecutor implements RequestSink, AutoCloseable {
             return; // never started (a channel before it failed to bind): nothing to stop
         }
         queue.add(STOP);
+        if (thread.getState() == Thread.State.NEW) {
+            return; // the facade failed to start before this did
+        }
         try {
             thread.join(Duration.ofSeconds(10));
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package io.circus.zmq.control;
 
 import io.circus.zmq.ControlChannelMXBean;
+import io.circus.zmq.auth.PeerDirectory;
 import io.circus.zmq.internal.Binding;
 import io.circus.zmq.internal.Mailbox;
 import io.circus.zmq.wire.WireJson;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
@@ -56,6 +58,9 @@ public final class ControlChannel implements ControlChannelMXBean, AutoCloseable
     private final CompletableFuture<String> bound = new CompletableFuture<>();
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile Consumer<ZMQ.Socket> beforeBind = socket -> { };
+    private volatile Consumer<String> afterBind = endpoint -> { };
+    private volatile PeerDirectory peers = new PeerDirectory();
 
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -79,6 +84,16 @@ public final class ControlChannel implements ControlChannelMXBean, AutoCloseable
         this.hardLimitBytes = hardLimit(maxRequestBytes);
         this.closeGrace = closeGrace;
         this.thread = Thread.ofPlatform().name("circus-zmq-control").daemon().unstarted(this::run);
+    }
+
+    /**
+     * Security set-up (docs/security.md): {@code before} runs on the control thread before the bind,
+     * {@code after} with the endpoint bound. Call before {@link #start}.
+     */
+    public void guard(Consumer<ZMQ.Socket> before, Consumer<String> after, PeerDirectory directory) {
+        this.beforeBind = before;
+        this.afterBind = after.andThen(directory::bound);
+        this.peers = directory;
     }
 
     /**
@@ -147,7 +162,9 @@ public final class ControlChannel implements ControlChannelMXBean, AutoCloseable
             // On the heap, where the heap cap bounds them and GC frees them; JeroMQ would put large
             // messages in direct buffers, freed only when a GC happens to run, up to another heap's worth.
             router.setMsgAllocationHeapThreshold(Integer.MAX_VALUE);
+            beforeBind.accept(router);
             router.bind(endpoint);
+            afterBind.accept(router.getLastEndpoint());
         } catch (RuntimeException e) {
             router.close();
             replies.close();
@@ -202,16 +219,20 @@ public final class ControlChannel implements ControlChannelMXBean, AutoCloseable
         }
     }
 
-    private static List<byte[]> receive(ZMQ.Socket router) {
-        byte[] first = router.recv(ZMQ.DONTWAIT);
+    private List<byte[]> receive(ZMQ.Socket router) {
+        zmq.Msg first = router.recvMsg(ZMQ.DONTWAIT);
         if (first == null) {
             return null;
         }
         List<byte[]> frames = new ArrayList<>(3);
-        frames.add(first);
+        frames.add(first.data());
+        zmq.io.Metadata metadata = first.getMetadata();
         while (router.hasReceiveMore()) {
-            frames.add(router.recv(0));
+            zmq.Msg m = router.recvMsg(0);
+            frames.add(m.data());
+            metadata = metadata != null ? metadata : m.getMetadata();
         }
+        peers.note(frames.getFirst(), metadata);
         return frames;
     }
 

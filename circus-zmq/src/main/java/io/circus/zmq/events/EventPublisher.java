@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import javax.management.openmbean.CompositeData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,8 @@ public final class EventPublisher implements PubsubChannelMXBean, AutoCloseable 
     private final CompletableFuture<String> bound = new CompletableFuture<>();
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile Consumer<ZMQ.Socket> beforeBind = socket -> { };
+    private volatile Consumer<String> afterBind = endpoint -> { };
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private volatile long lastSeq;
@@ -61,6 +64,15 @@ public final class EventPublisher implements PubsubChannelMXBean, AutoCloseable 
         this.sndHwm = sndHwm;
         this.capacity = capacity;
         this.thread = Thread.ofPlatform().name("circus-zmq-pubsub").daemon().unstarted(this::run);
+    }
+
+    /**
+     * Security set-up (docs/security.md): {@code before} runs on the publisher thread before the
+     * bind, {@code after} with the endpoint bound. Call before {@link #start}.
+     */
+    public void guard(Consumer<ZMQ.Socket> before, Consumer<String> after) {
+        this.beforeBind = before;
+        this.afterBind = after;
     }
 
     /**
@@ -121,7 +133,9 @@ public final class EventPublisher implements PubsubChannelMXBean, AutoCloseable 
         try {
             pub.setLinger(0);
             pub.setSndHWM(sndHwm);
+            beforeBind.accept(pub);
             pub.bind(endpoint);
+            afterBind.accept(pub.getLastEndpoint());
         } catch (RuntimeException e) {
             pub.close();
             queue.close();

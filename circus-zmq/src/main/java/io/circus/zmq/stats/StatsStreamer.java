@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
@@ -67,6 +68,8 @@ public final class StatsStreamer implements StatsChannelMXBean, AutoCloseable {
     private final AtomicLong messages = new AtomicLong();
     private volatile int lastRoundProcesses;
     private volatile long lastRoundMicros;
+    private volatile Consumer<ZMQ.Socket> beforeBind = socket -> { };
+    private volatile Consumer<String> afterBind = endpoint -> { };
 
     public StatsStreamer(ZContext context, String endpoint, Duration interval, Beans beans, ProcessSampler sampler) {
         this.context = context;
@@ -76,6 +79,15 @@ public final class StatsStreamer implements StatsChannelMXBean, AutoCloseable {
         this.sampler = sampler;
         this.procNet = Path.of("/proc/net");
         this.thread = Thread.ofPlatform().name("circus-zmq-stats").daemon().unstarted(this::run);
+    }
+
+    /**
+     * Security set-up (docs/security.md): {@code before} runs on the stats thread before the bind,
+     * {@code after} with the endpoint bound. Call before {@link #start}.
+     */
+    public void guard(Consumer<ZMQ.Socket> before, Consumer<String> after) {
+        this.beforeBind = before;
+        this.afterBind = after;
     }
 
     /**
@@ -100,7 +112,9 @@ public final class StatsStreamer implements StatsChannelMXBean, AutoCloseable {
         ZMQ.Socket pub = context.createSocket(SocketType.XPUB);
         try {
             pub.setLinger(0);
+            beforeBind.accept(pub);
             pub.bind(endpoint);
+            afterBind.accept(pub.getLastEndpoint());
         } catch (RuntimeException e) {
             pub.close();
             wakeup.close();
