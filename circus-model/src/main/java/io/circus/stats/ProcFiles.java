@@ -2,6 +2,11 @@ package io.circus.stats;
 
 import java.io.FileInputStream;
 import java.io.IOException;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -11,8 +16,9 @@ import java.util.List;
 
 /**
  * Reads and parses the few {@code /proc} files the sampler needs. The root is a parameter so tests
- * can lay out a fake {@code /proc}. Stateless and thread-safe; a process that vanishes mid-read
- * yields null rather than an exception, because that is an everyday race, not an error.
+ * can lay out a fake {@code /proc}. Thread-safe; the only state is the per-pid files held open between
+ * rounds ({@link OpenProcFiles}). A process that vanishes mid-read yields null rather than an
+ * exception, because that is an everyday race, not an error.
  */
 final class ProcFiles {
 
@@ -23,10 +29,37 @@ final class ProcFiles {
      */
     static final long TICKS_PER_SECOND = Long.getLong("circus.stats.clockTicks", 100);
 
+    /** The machine's page size, the unit of {@code statm}; asked of libc once. */
+    static final long PAGE_SIZE = pageSize();
+
     private final Path root;
+    private final long pageSize;
+    private final OpenProcFiles statFiles;
+    private final OpenProcFiles statmFiles;
+    private final OpenProcFiles childrenFiles;
 
     ProcFiles(Path root) {
         this.root = root;
+        this.pageSize = PAGE_SIZE;
+        // Only the kernel's /proc fails reads of a reaped process on a handle kept open; a file of a
+        // fake tree stays readable after deletion, so a fake tree is read afresh every time.
+        int limit = root.equals(Path.of("/proc")) ? OpenProcFiles.DEFAULT_LIMIT : 0;
+        this.statFiles = new OpenProcFiles(pid -> root.resolve(Long.toString(pid)).resolve("stat"), limit);
+        this.statmFiles = new OpenProcFiles(pid -> root.resolve(Long.toString(pid)).resolve("statm"), limit);
+        this.childrenFiles = new OpenProcFiles(pid -> root.resolve(Long.toString(pid)).resolve("task")
+                .resolve(Long.toString(pid)).resolve("children"), limit);
+    }
+
+    private static long pageSize() {
+        try {
+            Linker linker = Linker.nativeLinker();
+            MethodHandle getpagesize = linker.downcallHandle(linker.defaultLookup().find("getpagesize").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT));
+            return (int) getpagesize.invokeExact();
+        } catch (Throwable e) {
+            // No native access: the page size of every common Linux build.
+            return 4096;
+        }
     }
 
     /** The fields of {@code /proc/<pid>/stat} we use; tick counts are in USER_HZ. */
@@ -37,63 +70,121 @@ final class ProcFiles {
         }
     }
 
-    /** Resident and virtual size in bytes, from {@code /proc/<pid>/status}. */
-    record Memory(long rssBytes, long vmsBytes) {
-    }
-
+    /** The process's stat line, or null when it is gone. */
     Stat stat(long pid) {
-        String text = read(root.resolve(Long.toString(pid)).resolve("stat"));
-        return text == null ? null : parseStat(text);
+        ByteBuffer line = statFiles.read(pid);
+        return line == null ? null : parseStat(line.array(), line.limit());
     }
 
     /**
-     * Parses a stat line. The command name sits in parentheses and may itself contain spaces and
-     * parentheses, so fields are counted from the last {@code ')'}.
+     * Resident and virtual size in bytes, from {@code /proc/<pid>/statm}: the same exact figures as
+     * VmRSS and VmSize of {@code status}, which costs the kernel far more to format. (The rss field of
+     * {@code stat} is not used: recent kernels fill it from per-CPU counters without summing them, so
+     * it can be hundreds of KiB short of VmRSS for a small process.)
      */
-    static Stat parseStat(String line) {
-        int open = line.indexOf('(');
-        int close = line.lastIndexOf(')');
-        if (open < 0 || close < open) {
-            throw new IllegalArgumentException("not a /proc/<pid>/stat line: " + line);
-        }
-        long pid = Long.parseLong(line.substring(0, open).strip());
-        String comm = line.substring(open + 1, close);
-        String[] f = words(line, close + 1, 20);
-        // f[0] is field 3 of proc(5): state; utime is field 14, stime 15, nice 19, num_threads 20,
-        // starttime 22.
-        return new Stat(pid, comm, f[0].charAt(0), Long.parseLong(f[1]), Long.parseLong(f[11]),
-                Long.parseLong(f[12]), Integer.parseInt(f[16]), Integer.parseInt(f[17]), Long.parseLong(f[19]));
+    record Memory(long rssBytes, long vmsBytes) {
     }
 
-    /** The first {@code count} space-separated words from {@code from} (a split without a regex: a stats round parses thousands). */
-    private static String[] words(String line, int from, int count) {
-        String[] words = new String[count];
-        int n = 0;
-        int i = from;
-        int length = line.length();
-        while (n < count) {
-            while (i < length && Character.isWhitespace(line.charAt(i))) {
+    Memory memory(long pid) {
+        ByteBuffer text = statmFiles.read(pid);
+        return text == null ? null : parseStatm(text.array(), text.limit(), pageSize);
+    }
+
+    /** {@code size resident shared text lib data dt}, in pages. */
+    static Memory parseStatm(byte[] text, int length, long pageSize) {
+        long size = -1;
+        long resident = -1;
+        long v = -1;
+        for (int i = 0; i <= length && resident < 0; i++) {
+            if (i < length && text[i] >= '0' && text[i] <= '9') {
+                v = (v < 0 ? 0 : v * 10) + (text[i] - '0');
+            } else if (v >= 0) {
+                if (size < 0) {
+                    size = v;
+                } else {
+                    resident = v;
+                }
+                v = -1;
+            }
+        }
+        if (resident < 0) {
+            throw new IllegalArgumentException("not a /proc/<pid>/statm line: "
+                    + new String(text, 0, length, StandardCharsets.ISO_8859_1));
+        }
+        return new Memory(resident * pageSize, size * pageSize);
+    }
+
+    /** Closes what is held open for a pid that is gone or no longer sampled. */
+    void forget(long pid) {
+        statFiles.forget(pid);
+        statmFiles.forget(pid);
+        childrenFiles.forget(pid);
+    }
+
+    /** Files held open (for tests). */
+    int openFiles() {
+        return statFiles.openCount() + statmFiles.openCount() + childrenFiles.openCount();
+    }
+
+    static Stat parseStat(String line) {
+        byte[] bytes = line.getBytes(StandardCharsets.ISO_8859_1);
+        return parseStat(bytes, bytes.length);
+    }
+
+    /**
+     * Parses a stat line straight from the bytes read (a stats round parses thousands; no words are
+     * cut out). The command name sits in parentheses and may itself contain spaces and parentheses,
+     * so fields are counted from the last {@code ')'}.
+     */
+    static Stat parseStat(byte[] line, int length) {
+        int open = -1;
+        int close = -1;
+        for (int i = 0; i < length; i++) {
+            if (line[i] == '(' && open < 0) {
+                open = i;
+            } else if (line[i] == ')') {
+                close = i;
+            }
+        }
+        if (open < 0 || close < open) {
+            throw new IllegalArgumentException("not a /proc/<pid>/stat line: "
+                    + new String(line, 0, length, StandardCharsets.ISO_8859_1));
+        }
+        long pid = Long.parseLong(new String(line, 0, open, StandardCharsets.ISO_8859_1).strip());
+        String comm = new String(line, open + 1, close - open - 1, StandardCharsets.ISO_8859_1);
+        // Field numbers of proc(5): state is 3, ppid 4, utime 14, stime 15, nice 19, num_threads 20,
+        // starttime 22.
+        long[] f = new long[23];
+        char state = '?';
+        int field = 3;
+        int i = close + 1;
+        while (field <= 22) {
+            while (i < length && (line[i] == ' ' || line[i] == '\n')) {
                 i++;
             }
             if (i >= length) {
-                throw new IllegalArgumentException("not a /proc/<pid>/stat line: " + line);
+                throw new IllegalArgumentException("not a /proc/<pid>/stat line: "
+                        + new String(line, 0, length, StandardCharsets.ISO_8859_1));
             }
-            int start = i;
-            while (i < length && !Character.isWhitespace(line.charAt(i))) {
+            if (field == 3) {
+                state = (char) (line[i++] & 0xff);
+            } else {
+                boolean negative = line[i] == '-';
+                if (negative) {
+                    i++;
+                }
+                long v = 0;
+                while (i < length && line[i] >= '0' && line[i] <= '9') {
+                    v = v * 10 + (line[i++] - '0');
+                }
+                f[field] = negative ? -v : v;
+            }
+            while (i < length && line[i] != ' ' && line[i] != '\n') {
                 i++;
             }
-            words[n++] = line.substring(start, i);
+            field++;
         }
-        return words;
-    }
-
-    /** Zero sizes for a process with no memory map (a zombie, a kernel thread). */
-    Memory memory(long pid) {
-        String text = read(root.resolve(Long.toString(pid)).resolve("status"));
-        if (text == null) {
-            return null;
-        }
-        return new Memory(kiloBytesField(text, "VmRSS:") * 1024, kiloBytesField(text, "VmSize:") * 1024);
+        return new Stat(pid, comm, state, f[4], f[14], f[15], (int) f[19], (int) f[20], f[22]);
     }
 
     /** argv; empty for zombies and kernel threads. */
@@ -133,11 +224,9 @@ final class ProcFiles {
      */
     List<Long> children(long pid, boolean singleThreaded) {
         if (singleThreaded) {
-            String text = read(root.resolve(Long.toString(pid)).resolve("task").resolve(Long.toString(pid)).resolve("children"));
+            ByteBuffer text = childrenFiles.read(pid);
             if (text != null) {
-                List<Long> children = new ArrayList<>();
-                addPids(text, children);
-                return children;
+                return pids(text.array(), text.limit());
             }
         }
         return children(pid);
@@ -157,6 +246,23 @@ final class ProcFiles {
             return List.of();
         }
         return children;
+    }
+
+    private static List<Long> pids(byte[] text, int length) {
+        List<Long> pids = List.of();
+        long v = -1;
+        for (int i = 0; i <= length; i++) {
+            if (i < length && text[i] >= '0' && text[i] <= '9') {
+                v = (v < 0 ? 0 : v * 10) + (text[i] - '0');
+            } else if (v >= 0) {
+                if (pids.isEmpty()) {
+                    pids = new ArrayList<>();
+                }
+                pids.add(v);
+                v = -1;
+            }
+        }
+        return pids;
     }
 
     private static void addPids(String text, List<Long> into) {

@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Samples processes from {@code /proc} (Linux): CPU percentage from the growth of user plus system
  * time over monotonic time, resident memory, and the rest of what Circus's {@code stats} reports.
  *
- * <p>Cost is a few small file reads per process, and a sample is cached per pid for
+ * <p>Cost is one {@code pread} each of the process's {@code stat} and {@code statm} files, kept open
+ * between samples (argv and user are re-read every 10 s), and a sample is cached per pid for
  * {@code maxAge} (500 ms by default), so a JMX console, a Prometheus scrape and the stats stream
  * reading the same pids within that window share one read. CPU percentage needs two readings: each
  * sample is measured against the previous one of the same pid; the first sample of a pid reports the
@@ -79,6 +80,7 @@ public final class ProcessSampler {
         ProcFiles.Memory memory = stat == null ? null : proc.memory(pid);
         if (stat == null || memory == null) {
             readings.remove(pid);
+            proc.forget(pid);
             return Optional.empty();
         }
         double cpu = previous != null && previous.startTicks == stat.startTicks()
@@ -114,6 +116,11 @@ public final class ProcessSampler {
             }
         }
         return usage;
+    }
+
+    /** The /proc files held open between samples (for tests). */
+    int openFiles() {
+        return proc.openFiles();
     }
 
     private ProcessInfo info(ProcFiles.Stat stat, ProcFiles.Memory memory, double cpu, List<String> argv,
@@ -177,6 +184,12 @@ public final class ProcessSampler {
             return;
         }
         lastSweep = now;
-        readings.values().removeIf(r -> now - r.nanos > FORGET_NANOS);
+        readings.entrySet().removeIf(e -> {
+            boolean stale = now - e.getValue().nanos > FORGET_NANOS;
+            if (stale) {
+                proc.forget(e.getKey());
+            }
+            return stale;
+        });
     }
 }

@@ -18,13 +18,18 @@ final class FakeProc {
         write(root.resolve("meminfo"), "MemTotal:        1000000 kB\nMemFree:  1 kB\n");
     }
 
-    /** A process with the given tick counts (USER_HZ = 100) and start time in ticks since boot. */
+    /**
+     * A process with the given tick counts (USER_HZ = 100) and start time in ticks since boot. Its size
+     * is written both to {@code statm} (in pages, as the kernel does) and {@code status}; the sampler
+     * reads {@code statm}, so {@code rssKb} should be a whole number of pages.
+     */
     FakeProc process(long pid, long ppid, String comm, long utime, long stime, long startTicks, long rssKb, String... argv) {
         Path dir = root.resolve(Long.toString(pid));
         String stat = pid + " (" + comm + ") S " + ppid + " 1 1 0 -1 4194304 97 0 0 0 " + utime + " " + stime
                 + " 0 0 20 5 1 0 " + startTicks + " 3133440 359 18446744073709551615 0 0\n";
         write(dir.resolve("stat"), stat);
         write(dir.resolve("status"), "Name:\t" + comm + "\nVmSize:\t    8000 kB\nVmRSS:\t    " + rssKb + " kB\n");
+        write(dir.resolve("statm"), 8000 * 1024 / ProcFiles.PAGE_SIZE + " " + rssKb * 1024 / ProcFiles.PAGE_SIZE + " 89 5 0 102 0\n");
         write(dir.resolve("cmdline"), argv.length == 0 ? "" : String.join("\0", argv) + "\0");
         write(dir.resolve("task").resolve(Long.toString(pid)).resolve("children"), "");
         return this;

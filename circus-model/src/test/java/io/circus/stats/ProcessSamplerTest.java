@@ -50,7 +50,7 @@ class ProcessSamplerTest {
 
     @Test
     void aReusedPidStartsAfreshInsteadOfComparingWithAnotherProcess() {
-        FakeProc proc = new FakeProc(dir).process(9, 1, "old", 5000, 0, 1000, 10, "old");
+        FakeProc proc = new FakeProc(dir).process(9, 1, "old", 5000, 0, 1000, 12, "old");
         ProcessSampler sampler = sampler();
         sampler.sample(9);
         // A new process with the same pid, started at 90 s with 1 s of CPU: 10 % over its 10 s.
@@ -118,5 +118,32 @@ class ProcessSamplerTest {
         assertTrue(self.name().startsWith("java"), self.name());
         assertTrue(Math.abs(self.createEpochMillis() - ProcessHandle.current().info().startInstant().orElseThrow()
                 .toEpochMilli()) < 2000, "create time agrees with the JDK's");
+    }
+
+    @Test
+    void aRealChildIsReadThroughAKeptFileUntilItIsReaped() throws Exception {
+        io.circus.testing.Requirements.require(Files.isDirectory(Path.of("/proc/self")), "a Linux /proc");
+        ProcessSampler sampler = new ProcessSampler(Path.of("/proc"), io.circus.time.Ticker.SYSTEM, Duration.ZERO);
+        Process child = new ProcessBuilder("sleep", "60").start();
+        try {
+            // The child's size moves while it execs sleep; once it has settled both files agree.
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            ProcessInfo first;
+            long statusRss;
+            do {
+                first = sampler.sample(child.pid()).orElseThrow();
+                statusRss = 1024 * Long.parseLong(Files.readAllLines(Path.of("/proc", Long.toString(child.pid()), "status"))
+                        .stream().filter(l -> l.startsWith("VmRSS:")).findFirst().orElseThrow()
+                        .replaceAll("[^0-9]", ""));
+            } while (statusRss != first.rssBytes() && System.nanoTime() < deadline);
+            assertEquals(statusRss, first.rssBytes(), "RSS from statm (pages) is status's VmRSS");
+            assertEquals(2, sampler.openFiles(), "stat and statm are kept open");
+            assertTrue(first.vmsBytes() > first.rssBytes());
+        } finally {
+            child.destroyForcibly();
+            child.waitFor();
+        }
+        assertTrue(sampler.sample(child.pid()).isEmpty(), "a reaped child reads as gone through its kept file");
+        assertEquals(0, sampler.openFiles(), "and its file is closed");
     }
 }

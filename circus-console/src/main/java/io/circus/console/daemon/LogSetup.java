@@ -3,16 +3,14 @@ package io.circus.console.daemon;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import java.util.Locale;
 import org.slf4j.LoggerFactory;
 
 /** Applies {@code loglevel} and {@code logoutput} (Circus names) on top of the logback configuration. */
 final class LogSetup {
-
-    static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss} circus[" + ProcessHandle.current().pid() + "] [%level] %msg%n";
 
     private LogSetup() {
     }
@@ -29,10 +27,7 @@ final class LogSetup {
                 throw new IllegalArgumentException("logoutput '" + output + "': syslog output is not supported; "
                         + "use a file or a logback configuration (see docs/compatibility.md)");
             }
-            PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-            encoder.setContext(context);
-            encoder.setPattern(PATTERN);
-            encoder.start();
+            LayoutWrappingEncoder<ILoggingEvent> encoder = encoder(context);
             FileAppender<ILoggingEvent> file = new FileAppender<>();
             file.setContext(context);
             file.setName("circus-file");
@@ -43,6 +38,18 @@ final class LogSetup {
             root.detachAndStopAllAppenders();
             root.addAppender(file);
         }
+    }
+
+    /** An encoder of Circus's line format (written by {@link CircusLineLayout}). */
+    static LayoutWrappingEncoder<ILoggingEvent> encoder(LoggerContext context) {
+        CircusLineLayout layout = new CircusLineLayout();
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+        encoder.setContext(context);
+        encoder.setLayout(layout);
+        encoder.start();
+        return encoder;
     }
 
     static Level level(String name) {

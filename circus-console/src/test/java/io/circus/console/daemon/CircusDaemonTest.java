@@ -35,6 +35,32 @@ class CircusDaemonTest {
     }
 
     @Test
+    void theBuiltInLoggingWritesCircusLinesAndAnOperatorsFileStillWins() throws Exception {
+        Path ini = config(1);
+        try (DaemonProcess d = new DaemonProcess(dir, List.of("-Dcircus.logback=builtin"), ini.toString())) {
+            d.awaitLog("Arbiter now waiting for commands");
+            assertTrue(java.util.regex.Pattern.compile("(?m)^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d circus\\["
+                    + d.pid() + "\\] \\[INFO\\] Arbiter now waiting for commands").matcher(d.log()).find(), d.log());
+            d.signal("TERM");
+            assertEquals(0, d.awaitExit(), d.log());
+        }
+        Path own = Files.writeString(dir.resolve("own-logback.xml"), """
+                <configuration>
+                  <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+                    <encoder><pattern>OWN %level %msg%n</pattern></encoder>
+                  </appender>
+                  <root level="INFO"><appender-ref ref="OUT"/></root>
+                </configuration>
+                """);
+        try (DaemonProcess d = new DaemonProcess(dir, List.of("-Dcircus.logback=builtin",
+                "-Dlogback.configurationFile=" + own), ini.toString())) {
+            d.awaitLog("OWN INFO Arbiter now waiting for commands");
+            d.signal("TERM");
+            assertEquals(0, d.awaitExit(), d.log());
+        }
+    }
+
+    @Test
     void sigtermStopsEveryWatcherAndExitsZero() throws Exception {
         Path ini = config(2);
         try (DaemonProcess d = new DaemonProcess(dir, ini.toString())) {

@@ -17,9 +17,15 @@ public final class DaemonProcess implements AutoCloseable {
     final Path log;
 
     public DaemonProcess(Path dir, String... args) throws IOException {
+        this(dir, List.of(), args);
+    }
+
+    /** @param jvmOptions options for the daemon's JVM, before its main class */
+    public DaemonProcess(Path dir, List<String> jvmOptions, String... args) throws IOException {
         log = dir.resolve("circusd-" + System.nanoTime() + ".log");
         List<String> argv = new ArrayList<>(TestChildren.javaMain(CircusDaemon.class, args));
         argv.add(1, "--enable-native-access=ALL-UNNAMED");
+        argv.addAll(1, jvmOptions);
         process = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
     }

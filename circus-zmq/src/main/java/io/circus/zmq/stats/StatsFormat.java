@@ -85,7 +85,7 @@ final class StatsFormat {
         return m;
     }
 
-    private static double age(ProcessInfo p, long nowMillis) {
+    static double age(ProcessInfo p, long nowMillis) {
         return Math.max(0, nowMillis - p.createEpochMillis()) / 1000.0;
     }
 }

@@ -60,6 +60,8 @@ public final class StatsStreamer implements StatsChannelMXBean, AutoCloseable {
     private final Mailbox<Object> wakeup = new Mailbox<>();
     /** Topic prefixes subscribed to; stats thread only. */
     private final Set<String> subscribed = new HashSet<>();
+    /** Per-process payloads; stats thread only. */
+    private final StatsJson json = new StatsJson();
     private volatile boolean running = true;
     private final Thread thread;
     private final AtomicLong rounds = new AtomicLong();
@@ -223,7 +225,7 @@ public final class StatsStreamer implements StatsChannelMXBean, AutoCloseable {
             if (info.isPresent()) {
                 read.add(info.get());
                 topics.add("stat." + group + "." + pid);
-                payloads.add(WireJson.encode(StatsFormat.process(info.get(), sampler.children(pid), null, now)));
+                payloads.add(json.process(info.get(), sampler.children(pid), null, now));
             }
         }
         topics.add("stat." + group);
