@@ -44,6 +44,8 @@ public final class ZapAuthenticator implements AutoCloseable {
     public static final String CURVE_DOMAIN = "circus.curve";
     static final String LOCAL_DOMAIN_PREFIX = "circus.local.";
     private static final String ZAP_ENDPOINT = "inproc://zeromq.zap.01";
+    /** Wakes the handler to stop: it blocks in poll without a timeout, so nothing runs while idle. */
+    private static final String STOP_ENDPOINT = "inproc://circus.zap.stop";
     private static final long MIXED_WAIT_MILLIS = 250;
     /** A refused client retries every 100 ms or so: one warning per period, with a count. */
     private static final long LOG_PERIOD_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -91,20 +93,25 @@ public final class ZapAuthenticator implements AutoCloseable {
 
     private void run() {
         ZMQ.Socket rep = context.createSocket(SocketType.REP);
+        ZMQ.Socket stop = context.createSocket(SocketType.PULL);
         try {
             rep.setLinger(0);
             rep.bind(ZAP_ENDPOINT);
+            stop.setLinger(0);
+            stop.bind(STOP_ENDPOINT);
         } catch (RuntimeException e) {
             rep.close();
+            stop.close();
             bound.completeExceptionally(e);
             return;
         }
         bound.complete(null);
-        ZMQ.Poller poller = context.createPoller(1);
+        ZMQ.Poller poller = context.createPoller(2);
         try {
             poller.register(rep, ZMQ.Poller.POLLIN);
+            poller.register(stop, ZMQ.Poller.POLLIN);
             while (running) {
-                poller.poll(200);
+                poller.poll(-1);
                 List<byte[]> request;
                 while (running && (request = receive(rep)) != null) {
                     reply(rep, request);
@@ -115,6 +122,7 @@ public final class ZapAuthenticator implements AutoCloseable {
         } finally {
             poller.close();
             rep.close();
+            stop.close();
         }
     }
 
@@ -232,6 +240,14 @@ public final class ZapAuthenticator implements AutoCloseable {
     public void close() {
         running = false;
         if (thread.getState() != Thread.State.NEW) {
+            // A socket of the closing thread's own, used once: the handler's sockets stay its own.
+            try (ZMQ.Socket wake = context.createSocket(SocketType.PUSH)) {
+                wake.setLinger(100);
+                wake.connect(STOP_ENDPOINT);
+                wake.send(new byte[0], ZMQ.DONTWAIT);
+            } catch (RuntimeException e) {
+                LOG.debug("ZAP handler: stop wake-up not sent ({}); it stops at its next request", e.toString());
+            }
             try {
                 thread.join(5_000);
             } catch (InterruptedException e) {
