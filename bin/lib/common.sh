@@ -82,7 +82,8 @@ circus_console_jar() {
 
 # JVM flags of the daemon (bin/circusd and the benchmark): a small, predictable footprint for
 # thousands of children — serial GC, a capped heap, few compiler threads, small stacks; native access
-# for the FFM process layer; no per-process fd cap from the JVM. A fixed 8 MiB young generation: with
+# for the FFM process layer; no per-process fd cap from the JVM. A young generation of 3 to 8 MiB
+# (-Xmn8m with -Xms4m made the JVM warn at every start and use 4 MiB; -Xms12m cost 4 MiB of RSS): with
 # the tiny one a 4 MiB heap starts with, a flood of requests promotes in-flight garbage, and serial GC
 # grows the old generation for it instead of collecting (RSS climbed to the heap cap; see
 # docs/zmq-protocol.md, "Memory under abuse"). glibc keeps freed native memory (start-up's
@@ -91,7 +92,7 @@ circus_console_jar() {
 # at their defaults: raising them tenfold saved ~3 MiB of code cache but left `status` interpreted for
 # its first thousands of calls (p50 0.35 -> 0.6 ms) and slowed the first start of 1000 children.
 CIRCUS_DAEMON_JVM_OPTS=(
-  -XX:+UseSerialGC -Xms4m "-Xmx${CIRCUS_HEAP:-256m}" -Xmn8m -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20
+  -XX:+UseSerialGC -Xms4m "-Xmx${CIRCUS_HEAP:-256m}" -XX:NewSize=3m -XX:MaxNewSize=8m -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20
   -Xss512k -XX:TieredStopAtLevel=1
   -XX:CICompilerCount=1 -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m -XX:-MaxFDLimit
   -XX:+UseStringDeduplication -XX:TrimNativeHeapInterval=10000 --enable-native-access=ALL-UNNAMED
