@@ -2,7 +2,6 @@ package io.circus.console.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.circus.console.daemon.DaemonProcess;
 import io.circus.testing.Await;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,10 +32,7 @@ class WebLocalUsersTest {
         boolean can = Files.isExecutable(Path.of("/usr/bin/setpriv")) && Files.isExecutable(Path.of("/usr/bin/python3"))
                 && Files.readAllLines(Path.of("/proc/self/status")).stream()
                         .anyMatch(l -> l.startsWith("Uid:") && l.substring(4).trim().split("\\s+")[1].equals("0"));
-        if (!can && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail("a client as nobody needs root, /usr/bin/setpriv and /usr/bin/python3 (CI=true: this test must run)");
-        }
-        Assumptions.assumeTrue(can, "skipped: a client as nobody needs root, setpriv and python3");
+        io.circus.testing.Requirements.require(can, "root, /usr/bin/setpriv and /usr/bin/python3, to run a client as nobody");
         int web = DaemonProcess.freePort();
         Path ini = dir.resolve("circus.ini");
         Files.writeString(ini, """

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.circus.config.CircusConfig;
 import io.circus.config.GlobalSettings;
@@ -35,7 +34,6 @@ import javax.management.openmbean.CompositeData;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,10 +125,7 @@ class ConnectorSecurityTest {
     @Test
     void onLoopbackWithoutPasswordNobodyIsRefusedAndThisUserIsServed() throws Exception {
         boolean can = Files.isExecutable(Path.of("/usr/bin/setpriv")) && isRoot();
-        if (!can && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail("running a client as nobody needs root and /usr/bin/setpriv (CI=true: this test must run)");
-        }
-        Assumptions.assumeTrue(can, "skipped: running a client as nobody needs root and /usr/bin/setpriv");
+        io.circus.testing.Requirements.require(can, "root and /usr/bin/setpriv, to run a client as nobody");
         try (Daemon d = new Daemon(start(settings("127.0.0.1", null, null, false)))) {
             String url = d.handle.serviceUrl().orElseThrow().toString();
             assertEquals("OK 1", probe(url, false));
