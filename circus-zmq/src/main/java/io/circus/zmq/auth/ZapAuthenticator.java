@@ -4,8 +4,6 @@ import io.circus.security.PeerCredentials;
 import io.circus.security.TrustedUsers;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +34,7 @@ import org.zeromq.ZMQ;
  *       admit an untrusted one. The user id becomes {@code uid:N}.</li>
  * </ul>
  *
- * <p>Threading: the ROUTER socket is created, used and closed on the {@code circus-zmq-zap} thread. Ports
+ * <p>Threading: the REP socket is created, used and closed on the {@code circus-zmq-zap} thread. Ports
  * of the local domains are registered from any thread once each channel is bound; a request for a
  * domain not yet registered is refused.
  */
@@ -94,9 +92,7 @@ public final class ZapAuthenticator implements AutoCloseable {
     }
 
     private void run() {
-        // ROUTER, not REP: the requests waiting are taken as one batch, decided with one read of the
-        // kernel's socket tables (a burst of N connections would otherwise cost N full reads).
-        ZMQ.Socket rep = context.createSocket(SocketType.ROUTER);
+        ZMQ.Socket rep = context.createSocket(SocketType.REP);
         ZMQ.Socket stop = context.createSocket(SocketType.PULL);
         try {
             rep.setLinger(0);
@@ -116,16 +112,9 @@ public final class ZapAuthenticator implements AutoCloseable {
             poller.register(stop, ZMQ.Poller.POLLIN);
             while (running) {
                 poller.poll(-1);
-                List<List<byte[]>> batch = new ArrayList<>();
                 List<byte[]> request;
                 while (running && (request = receive(rep)) != null) {
-                    batch.add(request);
-                }
-                // Every connection of the batch existed before its request was received, so before
-                // any table read made from here on: one read per channel port serves them all.
-                Map<Integer, List<PeerCredentials.ClientSocket>> tables = new HashMap<>();
-                for (List<byte[]> r : batch) {
-                    reply(rep, r, tables);
+                    reply(rep, request);
                 }
             }
         } catch (RuntimeException e) {
@@ -150,31 +139,17 @@ public final class ZapAuthenticator implements AutoCloseable {
         return frames;
     }
 
-    /**
-     * Request, after the ROUTER envelope (routing id, empty delimiter): version, id, domain, address,
-     * identity, mechanism, credentials...; reply: the envelope, then 6 frames.
-     */
-    private void reply(ZMQ.Socket rep, List<byte[]> frames, Map<Integer, List<PeerCredentials.ClientSocket>> tables) {
-        int body = 0;
-        while (body < frames.size() && frames.get(body).length > 0) {
-            body++;
-        }
-        if (body >= frames.size()) {
-            return; // no envelope delimiter: not a ZAP client, nothing to answer
-        }
-        List<byte[]> f = frames.subList(body + 1, frames.size());
+    /** Request: version, id, domain, address, identity, mechanism, credentials...; reply: 6 frames. */
+    private void reply(ZMQ.Socket rep, List<byte[]> f) {
         String id = f.size() > 1 ? text(f.get(1)) : "";
         Decision d;
         if (f.size() < 6 || !text(f.get(0)).equals("1.0")) {
             d = Decision.refuse("malformed ZAP request");
         } else {
-            d = decide(text(f.get(2)), text(f.get(3)), text(f.get(5)), f.size() > 6 ? f.get(6) : null, tables);
+            d = decide(text(f.get(2)), text(f.get(3)), text(f.get(5)), f.size() > 6 ? f.get(6) : null);
         }
         if (!d.allowed()) {
             warnRefused(f.size() > 3 ? text(f.get(3)) : "?", f.size() > 2 ? text(f.get(2)) : "?", d.reason());
-        }
-        for (int i = 0; i <= body; i++) {
-            rep.sendMore(frames.get(i));
         }
         rep.sendMore("1.0");
         rep.sendMore(id);
@@ -197,11 +172,6 @@ public final class ZapAuthenticator implements AutoCloseable {
     }
 
     Decision decide(String domain, String address, String mechanism, byte[] credential) {
-        return decide(domain, address, mechanism, credential, new HashMap<>());
-    }
-
-    private Decision decide(String domain, String address, String mechanism, byte[] credential,
-            Map<Integer, List<PeerCredentials.ClientSocket>> tables) {
         if (domain.equals(CURVE_DOMAIN)) {
             if (!mechanism.equals("CURVE") || credential == null || keys == null) {
                 return Decision.refuse("a CURVE key is required");
@@ -214,11 +184,10 @@ public final class ZapAuthenticator implements AutoCloseable {
         if (port == null) {
             return Decision.refuse("unknown ZAP domain '" + domain + "'");
         }
-        return decideLocal(address, port, tables);
+        return decideLocal(address, port);
     }
 
-    /** @param tables socket-table reads of this batch by port, reused and refreshed here */
-    private Decision decideLocal(String address, int port, Map<Integer, List<PeerCredentials.ClientSocket>> tables) {
+    private Decision decideLocal(String address, int port) {
         InetAddress peer;
         try {
             peer = InetAddress.ofLiteral(address);
@@ -229,10 +198,9 @@ public final class ZapAuthenticator implements AutoCloseable {
             return Decision.refuse("peer " + address + " is not on this machine");
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MIXED_WAIT_MILLIS);
-        List<PeerCredentials.ClientSocket> table = tables.computeIfAbsent(port, credentials::clientsOf);
         while (true) {
             Set<Integer> uids = new TreeSet<>();
-            for (PeerCredentials.ClientSocket c : table) {
+            for (PeerCredentials.ClientSocket c : credentials.clientsOf(port)) {
                 if (PeerCredentials.same(c.address(), peer)) {
                     uids.add(c.uid());
                 }
@@ -250,8 +218,6 @@ public final class ZapAuthenticator implements AutoCloseable {
                 return Decision.refuse("uid " + uids + " not trusted (trusted: " + trusted.description() + ")");
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-            table = credentials.clientsOf(port); // fresher, so still valid for the whole batch
-            tables.put(port, table);
         }
     }
 
