@@ -32,7 +32,6 @@ final class DaemonServices implements AutoCloseable {
             ManagementHandle jmx = CircusManagement.builder(arbiter).configSource(source).settings(config.global())
                     .sampler(sampler).takenOver(takenOver).start();
             services.started.add(jmx);
-            jmx.serviceUrl().ifPresent(url -> LOG.info("JMX connector listening at {}", url));
             // The ZeroMQ facade only talks to the MBeans, and is closed before them.
             ZmqFacade zmq = ZmqFacade.builder(jmx.server(), config.global()).sampler(sampler).start();
             services.started.add(zmq);
