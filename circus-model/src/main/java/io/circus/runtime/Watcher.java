@@ -30,6 +30,11 @@ public interface Watcher {
         return List.of();
     }
 
+    /** The configured hooks and what their calls did (docs/extending.md); empty when there are none. */
+    default List<io.circus.hook.HookStats> hookStats() {
+        return List.of();
+    }
+
     /** Process slots ordered by wid. */
     List<SupervisedProcess> processes();
 

@@ -3,6 +3,7 @@ package io.circus.runtime.core;
 import io.circus.config.WatcherConfig;
 import io.circus.event.EventType;
 import io.circus.event.ExitCause;
+import io.circus.hook.HookName;
 import io.circus.process.Capability;
 import io.circus.process.Credentials;
 import io.circus.process.ExitStatus;
@@ -60,7 +61,35 @@ final class SlotLifecycle {
      *         the slot was stopped meanwhile
      */
     CompletableFuture<Boolean> spawn(ProcessSlot slot) {
-        return attempt(slot, 1);
+        WatcherHooks hooks = watcher.hooks();
+        if (!hooks.defines(HookName.BEFORE_SPAWN) && !hooks.defines(HookName.AFTER_SPAWN)) {
+            return attempt(slot, 1);
+        }
+        // Circus: a false or failed before_spawn means no spawn and the watcher stops; a false or failed
+        // after_spawn kills the new process (no spawn event) and the watcher stops.
+        return hooks.call(HookName.BEFORE_SPAWN).thenCompose(go -> {
+            if (go) {
+                return attempt(slot, 1);
+            }
+            settle(slot);
+            return CompletableFuture.completedFuture(false);
+        }).thenCompose(ok -> {
+            ManagedProcess process = slot.process();
+            if (!ok || process == null || !hooks.defines(HookName.AFTER_SPAWN)) {
+                return CompletableFuture.completedFuture(ok);
+            }
+            return hooks.call(HookName.AFTER_SPAWN, process.pid(), 0, null, null, null).thenApply(go -> {
+                if (slot.process() != process) {
+                    return go;
+                }
+                if (go) {
+                    publishSpawn(slot, process);
+                    return true;
+                }
+                kill(slot, watcher.config().stopSignal(), watcher.config().gracefulTimeout(), false);
+                return false;
+            });
+        });
     }
 
     private CompletableFuture<Boolean> attempt(ProcessSlot slot, int attempt) {
@@ -144,8 +173,9 @@ final class SlotLifecycle {
         slot.started(process, argv);
         slot.startedTicks = ctx.loop().now();
         WatcherConfig config = watcher.config();
-        ctx.events().publish(EventType.SPAWN, config.name(), slot.wid(), process.pid(),
-                Map.of("time", process.startedEpochMillis() / 1000.0));
+        if (!watcher.hooks().defines(HookName.AFTER_SPAWN)) {
+            publishSpawn(slot, process);
+        }
         process.onExit().whenComplete((status, error) -> ctx.loop().execute(
                 () -> reaped(slot, process, error == null ? status : ExitStatus.killed(Signal.KILL.number(), false))));
         if (ctx.isQuitting() && slot.stopping == null) {
@@ -172,6 +202,11 @@ final class SlotLifecycle {
                 }
             });
         }
+    }
+
+    private void publishSpawn(ProcessSlot slot, ManagedProcess process) {
+        ctx.events().publish(EventType.SPAWN, watcher.name(), slot.wid(), process.pid(),
+                Map.of("time", process.startedEpochMillis() / 1000.0));
     }
 
     private Map<String, String> childEnv(WatcherConfig config) {
@@ -284,16 +319,40 @@ final class SlotLifecycle {
 
     private void beginKill(ProcessSlot slot, ManagedProcess process, Signal signal, Duration timeout) {
         slot.state(ProcessState.STOPPING);
+        WatcherHooks hooks = watcher.hooks();
+        if (!hooks.defines(HookName.BEFORE_SIGNAL) && !hooks.defines(HookName.AFTER_SIGNAL)) {
+            deliverStop(slot, process, signal, timeout, true);
+            return;
+        }
+        // Circus: a false before_signal vetoes the signal (the kill event is still published, and SIGKILL
+        // follows after the graceful timeout); after_signal's result is ignored.
+        hooks.call(HookName.BEFORE_SIGNAL, process.pid(), signal.number(), null, null, null).thenAccept(go -> {
+            if (slot.process() != process) {
+                return; // Reaped meanwhile.
+            }
+            deliverStop(slot, process, signal, timeout, go || signal.number() == Signal.KILL.number());
+            hooks.call(HookName.AFTER_SIGNAL, process.pid(), signal.number(), null, null, null);
+        });
+    }
+
+    private void deliverStop(ProcessSlot slot, ManagedProcess process, Signal signal, Duration timeout, boolean send) {
         WatcherConfig config = watcher.config();
-        boolean sent = config.stopChildren() && groupMode() != GroupMode.NONE
-                ? process.signalGroup(signal) : process.signal(signal);
+        boolean sent = send && (config.stopChildren() && groupMode() != GroupMode.NONE
+                ? process.signalGroup(signal) : process.signal(signal));
         ctx.events().publish(EventType.KILL, config.name(), slot.wid(), process.pid(),
                 Map.of("time", System.currentTimeMillis() / 1000.0, "signal", signal.number()));
-        if (!sent) {
+        if (send && !sent) {
             return; // Already gone: the exit is on its way.
         }
-        slot.killDeadline = ctx.loop().now() + timeout.toNanos();
-        slot.killTimer = ctx.loop().schedule(timeout.toNanos(), () -> escalate(slot, process));
+        long deadline = ctx.loop().now() + timeout.toNanos();
+        if (slot.killTimer == null || deadline - slot.killDeadline < 0) {
+            // An operator's kill (hasten) may have armed an earlier SIGKILL while before_signal ran.
+            if (slot.killTimer != null) {
+                slot.killTimer.cancel();
+            }
+            slot.killDeadline = deadline;
+            slot.killTimer = ctx.loop().schedule(timeout.toNanos(), () -> escalate(slot, process));
+        }
     }
 
     private void escalate(ProcessSlot slot, ManagedProcess process) {
@@ -303,8 +362,11 @@ final class SlotLifecycle {
         }
         slot.escalated = true;
         LOG.info("{}: pid {} did not stop within graceful_timeout, sending SIGKILL", watcher.name(), process.pid());
+        // SIGKILL cannot be vetoed: the signal hooks are told, and not waited for.
+        watcher.hooks().call(HookName.BEFORE_SIGNAL, process.pid(), Signal.KILL.number(), null, null, null);
         killGroup(process);
         process.signal(Signal.KILL);
+        watcher.hooks().call(HookName.AFTER_SIGNAL, process.pid(), Signal.KILL.number(), null, null, null);
         ctx.events().publish(EventType.KILL, watcher.name(), slot.wid(), process.pid(),
                 Map.of("time", System.currentTimeMillis() / 1000.0, "signal", Signal.KILL.number()));
     }
@@ -346,7 +408,11 @@ final class SlotLifecycle {
         if (status.signalled()) {
             fields.put("signal", status.signal());
         }
+        // The reap hooks' results are ignored, so the supervision does not wait for them.
+        watcher.hooks().call(HookName.BEFORE_REAP, process.pid(), 0, null, null, null);
         ctx.events().publish(EventType.REAP, watcher.name(), slot.wid(), process.pid(), fields);
+        watcher.hooks().afterReap(process.pid(), System.currentTimeMillis() / 1000.0, status.circusExitCode(),
+                asked ? null : "DEAD_OR_ZOMBIE");
         if (asked) {
             CompletableFuture<ExitStatus> s = slot.stopping;
             slot.stopping = null;
