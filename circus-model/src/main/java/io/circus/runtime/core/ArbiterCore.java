@@ -177,6 +177,7 @@ public final class ArbiterCore implements Arbiter {
 
     private CompletableFuture<Void> startWatchers(java.util.function.Predicate<WatcherCore> which) {
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        List<CompletableFuture<Boolean>> hooked = new ArrayList<>();
         boolean first = true;
         for (WatcherCore w : watchers) {
             if (!which.test(w)) {
@@ -184,9 +185,17 @@ public final class ArbiterCore implements Arbiter {
             }
             long warmup = first ? 0 : config.global().warmupDelay().toNanos();
             first = false;
-            chain = chain.thenCompose(x -> ctx.loop().delay(warmup)).thenCompose(x -> w.start()).thenApply(x -> null);
+            chain = chain.thenCompose(x -> ctx.loop().delay(warmup)).thenCompose(x -> {
+                CompletableFuture<Boolean> started = w.start();
+                if (w.hooks().delayStart()) {
+                    // A start that waits for hooks delays only its own watcher, not the ones after it.
+                    hooked.add(started);
+                    return CompletableFuture.completedFuture(null);
+                }
+                return started;
+            }).thenApply(x -> null);
         }
-        return chain;
+        return chain.thenCompose(x -> CompletableFuture.allOf(hooked.toArray(CompletableFuture[]::new)));
     }
 
     /** on_demand watchers start at the first pending connection on any daemon socket (Circus). */

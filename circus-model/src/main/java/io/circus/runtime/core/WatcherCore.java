@@ -82,6 +82,14 @@ final class WatcherCore implements Watcher {
         return hooks.stats();
     }
 
+    /** Not queued behind this watcher's operations: stats are a read, the hook only adds entries. */
+    @Override
+    public CompletableFuture<Map<String, Object>> extendedStats(long pid, Map<String, Object> stats) {
+        Map<String, Object> copy = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(stats));
+        return ctx.loop().call(() -> hooks.call(HookName.EXTENDED_STATS, pid, 0, null, null, copy))
+                .thenApply(x -> new java.util.LinkedHashMap<String, Object>(copy));
+    }
+
     /** A stop (or restart) was asked for and has not run yet: no new process may start meanwhile. */
     boolean stopPending() {
         return abortStart;

@@ -82,6 +82,12 @@ final class WatcherHooks {
         return watcher.config().hooks().containsKey(name.circusName());
     }
 
+    /** Whether starting this watcher waits for a hook (so the arbiter does not hold other watchers behind it). */
+    boolean delayStart() {
+        return defines(HookName.BEFORE_START) || defines(HookName.AFTER_START) || defines(HookName.BEFORE_SPAWN)
+                || defines(HookName.AFTER_SPAWN);
+    }
+
     /** A hook point with no data beyond the watcher. */
     CompletableFuture<Boolean> call(HookName name) {
         return call(name, 0, 0, null, null, null);
