@@ -36,6 +36,27 @@ final class CommandHook implements HookCall {
         this.timeout = timeout;
     }
 
+    /**
+     * The program as it would be run: a path is taken as is (relative to the daemon's directory), a bare
+     * name is looked up on the daemon's {@code PATH}.
+     *
+     * @return null when there is no such executable file
+     */
+    static Path executable(String program) {
+        if (program.contains("/")) {
+            Path p = Path.of(program);
+            return Files.isRegularFile(p) && Files.isExecutable(p) ? p : null;
+        }
+        String path = System.getenv("PATH");
+        for (String d : (path == null ? "/usr/bin:/bin" : path).split(":")) {
+            Path p = Path.of(d.isEmpty() ? "." : d, program);
+            if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     @Override
     public boolean enforcesDeadline() {
         return true;
@@ -43,6 +64,9 @@ final class CommandHook implements HookCall {
 
     @Override
     public boolean call(HookContext c, long deadlineNanos) throws Exception {
+        if (executable(argv.get(0)) == null) {
+            throw new HookFailure("cannot run " + argv.get(0) + ": no such executable file");
+        }
         boolean ownGroup = Files.isExecutable(SETSID);
         List<String> command = new ArrayList<>();
         if (ownGroup) {

@@ -68,7 +68,13 @@ public final class HookRunner implements AutoCloseable {
         HookCall call = switch (target) {
             case HookTarget.JavaClass t -> JavaHooks.instance(extensions, t);
             case HookTarget.JavaMethod t -> JavaHooks.staticMethod(extensions, t);
-            case HookTarget.Command t -> new CommandHook(t.argv(), timeout);
+            case HookTarget.Command t -> {
+                if (CommandHook.executable(t.argv().getFirst()) == null) {
+                    throw new ExtensionException("program " + t.argv().getFirst() + " is not an executable file"
+                            + (t.argv().getFirst().contains("/") ? "" : " on the daemon's PATH"));
+                }
+                yield new CommandHook(t.argv(), timeout);
+            }
         };
         return new Resolved(target, call);
     }
