@@ -1,0 +1,58 @@
+package io.circus.zmq;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.circus.config.HookConfig;
+import io.circus.zmq.client.CircusClient;
+import io.circus.zmq.client.CircusConsumer;
+import io.circus.zmq.client.Message;
+import io.circus.zmq.client.Reply;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Hooks seen from a Circus client: hook_success / hook_failure on the pub/sub channel, and set hooks.NAME. */
+@org.junit.jupiter.api.extension.ExtendWith(HangDump.class)
+class HookEventsTest {
+
+    @Test
+    void hookEventsCarryCircusTopicsAndPayloads() {
+        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("hooked", 1)
+                .hook("before_stop", new HookConfig("exec:/bin/false", true))
+                .hook("after_stop", new HookConfig("exec:/bin/true", true)).build());
+             CircusConsumer events = EventChannelTest.subscribed(d); CircusClient circus = d.client()) {
+            assertFalse(circus.call("stop", Map.of("name", "hooked", "waiting", true)).isError());
+            List<Message> seen = EventChannelTest.until(events, m -> m.topic().equals("watcher.hooked.hook_success"));
+            List<String> topics = seen.stream().map(Message::topic).filter(t -> t.startsWith("watcher.")).toList();
+            assertEquals(List.of("watcher.hooked.hook_failure", "watcher.hooked.kill", "watcher.hooked.reap",
+                    "watcher.hooked.stop", "watcher.hooked.hook_success"), topics);
+            Message failure = seen.stream().filter(m -> m.topic().endsWith("hook_failure")).findFirst().orElseThrow();
+            assertEquals(List.of("name", "time", "error", "seq"), ReplyAssert.keys(failure.payload()));
+            assertEquals("before_stop", failure.payload().get("name").asText());
+            assertEquals("exited with code 1", failure.payload().get("error").asText());
+            Message success = seen.getLast();
+            assertEquals(List.of("name", "time", "seq"), ReplyAssert.keys(success.payload()));
+            assertEquals("after_stop", success.payload().get("name").asText());
+            assertTrue(success.payload().get("time").isDouble());
+        }
+    }
+
+    @Test
+    void setHooksAtRunTimeAndAPythonNameIsRefusedWithWhatToWrite() {
+        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("hooked", 1).build()); CircusClient circus = d.client()) {
+            Reply ok = circus.call("set", Map.of("name", "hooked", "options", Map.of("hooks.before_stop", "exec:/bin/true"),
+                    "waiting", true));
+            assertFalse(ok.isError(), ok.toString());
+            assertEquals("exec:/bin/true",
+                    d.arbiter.watcher("hooked").orElseThrow().config().hooks().get("before_stop").target());
+            Reply python = circus.call("set", Map.of("name", "hooked", "options",
+                    Map.of("hooks.after_stop", "mymodule.myhook"), "waiting", true));
+            assertTrue(python.isError(), python.toString());
+            assertTrue(python.reason().contains("'mymodule.myhook' is a Python hook"), python.reason());
+            assertTrue(python.reason().contains("java:com.example.Hooks#myhook"), python.reason());
+            assertFalse(d.arbiter.watcher("hooked").orElseThrow().config().hooks().containsKey("after_stop"));
+        }
+    }
+}
