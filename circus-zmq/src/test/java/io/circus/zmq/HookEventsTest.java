@@ -55,4 +55,33 @@ class HookEventsTest {
             assertFalse(d.arbiter.watcher("hooked").orElseThrow().config().hooks().containsKey("after_stop"));
         }
     }
+
+    /** An extended_stats hook, found through the daemon's own class path (the extension loader's parent). */
+    public static final class StatsHooks {
+        private StatsHooks() {
+        }
+
+        public static boolean add(io.circus.hook.HookContext context) {
+            context.stats().put("extra", 42);
+            context.stats().put("label", "pid " + context.pid());
+            return true;
+        }
+    }
+
+    @Test
+    void statsExtendedRunsTheExtendedStatsHook() {
+        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("hooked", 1).hook("extended_stats",
+                new HookConfig("java:io.circus.zmq.HookEventsTest$StatsHooks#add", true)).build());
+             CircusClient circus = d.client()) {
+            long pid = d.arbiter.watcher("hooked").orElseThrow().pids().getFirst();
+            Reply plain = circus.call("stats", Map.of("name", "hooked"));
+            assertFalse(plain.get("info").get(Long.toString(pid)).has("extra"), plain.toString());
+            Reply extended = circus.call("stats", Map.of("name", "hooked", "extended", true));
+            assertEquals(42, extended.get("info").get(Long.toString(pid)).get("extra").asInt(), extended.toString());
+            assertTrue(extended.get("info").get(Long.toString(pid)).get("extra").isIntegralNumber());
+            assertEquals("pid " + pid, extended.get("info").get(Long.toString(pid)).get("label").asText());
+            Reply one = circus.call("stats", Map.of("name", "hooked", "process", pid, "extended", true));
+            assertEquals(42, one.get("info").get("extra").asInt(), one.toString());
+        }
+    }
 }
