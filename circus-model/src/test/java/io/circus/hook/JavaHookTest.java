@@ -55,9 +55,15 @@ class JavaHookTest {
                 }
                 public static boolean hang(HookContext c) throws Exception {
                     record(c);
-                    while (true) {
-                        Thread.onSpinWait(); // ignores interrupts: the runner must abandon it
+                    Path go = Path.of(System.getProperty("hooktest.dir"), "go");
+                    while (!Files.exists(go)) { // ignores interrupts: the runner must abandon it
+                        try {
+                            Thread.sleep(20);
+                        } catch (InterruptedException ignored) {
+                            // hung on purpose
+                        }
                     }
+                    return true;
                 }
                 public static boolean awaitGo(HookContext c) throws Exception {
                     record(c);
@@ -293,6 +299,21 @@ class JavaHookTest {
             }
             // The kill event is published even when the signal was vetoed (Circus).
             assertTrue(d.events.count("w", EventType.KILL) >= 2);
+        }
+    }
+
+    @Test
+    void theSignalCommandRunsTheSignalHooksAndAVetoHoldsExceptForSigkill() throws Exception {
+        try (HookedDaemon d = daemon("numprocesses = 1", "hooks.before_signal = java:t.Hooks#no",
+                "hooks.after_signal = java:t.Counting")) {
+            assertEquals(WatcherState.ACTIVE, started(d));
+            long pid = d.watcher("w").pids().getFirst();
+            assertEquals(List.of(), join(d.watcher("w").signal(io.circus.process.Signal.TERM, pid, false, false)));
+            assertTrue(ArbiterFixture.alive(pid), "the vetoed SIGTERM was not sent");
+            Await.until("after_signal ran", () -> callsOf("after_signal").stream()
+                    .anyMatch(c -> c.contains(" pid=" + pid + " signum=15 ")));
+            assertEquals(List.of(pid), join(d.watcher("w").signal(io.circus.process.Signal.KILL, pid, false, false)));
+            ArbiterFixture.awaitDead(pid);
         }
     }
 

@@ -33,6 +33,7 @@ public final class HookRunner implements AutoCloseable {
     private final Duration timeout;
     private final ScheduledThreadPoolExecutor deadlines;
     private final AtomicInteger abandoned = new AtomicInteger();
+    private final java.util.Set<CompletableFuture<HookOutcome>> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public HookRunner(ExtensionClassPath extensions, Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
@@ -128,7 +129,11 @@ public final class HookRunner implements AutoCloseable {
                 abandoned.decrementAndGet();
             }
         }, timeout.toNanos() + grace, TimeUnit.NANOSECONDS);
-        outcome.whenComplete((o, e) -> watchdog.cancel(false));
+        inFlight.add(outcome);
+        outcome.whenComplete((o, e) -> {
+            watchdog.cancel(false);
+            inFlight.remove(outcome);
+        });
         thread.start();
         return outcome;
     }
@@ -144,8 +149,26 @@ public final class HookRunner implements AutoCloseable {
         return message == null || message.isBlank() ? e.getClass().getName() : message;
     }
 
+    /**
+     * Waits for the calls still running (each ends by its deadline: a command is killed then, a Java hook
+     * abandoned), so that circusd never exits leaving a hook's processes behind. Call off the supervisor
+     * loop, which their outcomes are handed back to.
+     */
+    public void awaitIdle() {
+        try {
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
+                    .get(timeout.toNanos() + 2 * KILL_GRACE_NANOS, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // Every call completes by its deadline; this bound only guards against a bug.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits as {@link #awaitIdle}, then stops the deadline thread and closes the extension jars. */
     @Override
     public void close() {
+        awaitIdle();
         deadlines.shutdownNow();
         try {
             extensions.close();

@@ -292,6 +292,7 @@ public final class ArbiterCore implements Arbiter {
         // Nothing may be spawned from here on; a spawn under way finishes first.
         ctx.spawner().closeAndAwait();
         killStragglers();
+        ctx.hooks().awaitIdle(); // the last reap hooks, before the loop that takes their outcomes stops
         ctx.loop().shutdown();
         ctx.hooks().close();
         ctx.sockets().close();
