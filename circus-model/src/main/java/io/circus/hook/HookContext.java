@@ -15,8 +15,7 @@ import java.util.Map;
  *                      {@code extended_stats}: the process; {@code before_reap}, {@code after_reap}: the
  *                      reaped process (Circus's {@code process_pid}); otherwise 0
  * @param signum        {@code before_signal}, {@code after_signal}: the signal number; otherwise 0
- * @param time          epoch seconds: when the hook point was reached (for the reap hooks, Circus's
- *                      {@code time}: when the process started)
+ * @param time          epoch seconds: when the hook point was reached
  * @param exitCode      {@code after_reap}: Circus's exit code (negative signal number when signalled);
  *                      otherwise null
  * @param processStatus {@code after_reap}: {@code DEAD_OR_ZOMBIE} when the process ended on its own, null

@@ -496,27 +496,7 @@ final class WatcherCore implements Watcher {
 
     @Override
     public CompletableFuture<List<Long>> signal(Signal signal, long pid, boolean children, boolean recursive) {
-        return ctx.loop().call(() -> {
-            List<ProcessSlot> targets = targets(pid);
-            if (children || !hooks.defines(HookName.BEFORE_SIGNAL) && !hooks.defines(HookName.AFTER_SIGNAL)) {
-                return CompletableFuture.completedFuture(
-                        new SignalSender(ctx.launcher()).send(targets, signal, children, recursive));
-            }
-            // Circus's signal command goes through send_signal: before_signal may veto (never SIGKILL).
-            List<CompletableFuture<List<Long>>> each = new ArrayList<>();
-            for (ProcessSlot slot : targets) {
-                long target = slot.pid();
-                each.add(hooks.call(HookName.BEFORE_SIGNAL, target, signal.number(), null, null, null).thenApply(go -> {
-                    // The process may have been replaced while the hook ran: the signal was meant for this pid.
-                    List<Long> sent = (go || signal.number() == Signal.KILL.number()) && slot.pid() == target
-                            ? new SignalSender(ctx.launcher()).send(List.of(slot), signal, false, recursive) : List.of();
-                    hooks.call(HookName.AFTER_SIGNAL, target, signal.number(), null, null, null);
-                    return sent;
-                }));
-            }
-            return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
-                    .thenApply(x -> each.stream().flatMap(f -> f.join().stream()).toList());
-        });
+        return ctx.loop().call(() -> hooks.signal(targets(pid), signal, children, recursive));
     }
 
     /**

@@ -10,6 +10,7 @@ import io.circus.hook.HookStats;
 import io.circus.hook.HookTarget;
 import io.circus.hook.run.HookOutcome;
 import io.circus.hook.run.HookRunner;
+import io.circus.process.Signal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -170,6 +171,32 @@ final class WatcherHooks {
         fields.put("error", o.error());
         ctx.events().publish(EventType.HOOK_FAILURE, watcher.name(), 0, 0, fields);
         return hook.ignoreFailure();
+    }
+
+    /**
+     * The {@code signal} command. Circus's goes through {@code send_signal}: before_signal may veto the
+     * signal (never SIGKILL), after_signal follows; with {@code children} no hook runs, as in Circus.
+     *
+     * @return the pids signalled, on the loop
+     */
+    CompletableFuture<List<Long>> signal(List<ProcessSlot> targets, Signal signal, boolean children, boolean recursive) {
+        SignalSender sender = new SignalSender(ctx.launcher());
+        if (children || !defines(HookName.BEFORE_SIGNAL) && !defines(HookName.AFTER_SIGNAL)) {
+            return CompletableFuture.completedFuture(sender.send(targets, signal, children, recursive));
+        }
+        List<CompletableFuture<List<Long>>> each = new ArrayList<>();
+        for (ProcessSlot slot : targets) {
+            long pid = slot.pid();
+            each.add(call(HookName.BEFORE_SIGNAL, pid, signal.number(), null, null, null).thenApply(go -> {
+                // The process may have been replaced while the hook ran: the signal was meant for this pid.
+                List<Long> sent = (go || signal.number() == Signal.KILL.number()) && slot.pid() == pid
+                        ? sender.send(List.of(slot), signal, false, recursive) : List.<Long>of();
+                call(HookName.AFTER_SIGNAL, pid, signal.number(), null, null, null);
+                return sent;
+            }));
+        }
+        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+                .thenApply(x -> each.stream().flatMap(f -> f.join().stream()).toList());
     }
 
     /** The configured hooks and their counters; any thread. */
