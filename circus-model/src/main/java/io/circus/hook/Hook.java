@@ -2,7 +2,7 @@ package io.circus.hook;
 
 /**
  * A Java hook: {@code hooks.<name> = java:com.example.MyHook}. The class must be public, with a public
- * no-argument constructor, on the extension path; one instance is created per watcher and hook name, when
+ * no-argument constructor, on the extension path; one instance is created per watcher and target, when
  * the watcher is created (or the hook set at run time).
  *
  * <p>Threading: {@link #run} is called on a hook thread, never on the supervisor loop, and never

@@ -36,6 +36,26 @@ class HookEventsTest {
             assertEquals(List.of("name", "time", "seq"), ReplyAssert.keys(success.payload()));
             assertEquals("after_stop", success.payload().get("name").asText());
             assertTrue(success.payload().get("time").isDouble());
+            // The Watcher MBean counts each hook's calls and failures.
+            Map<String, String> hooks = hooksAttribute(d, "hooked");
+            assertEquals("exec:/bin/false, true; calls 1, false 0, failures 1, timeouts 0; last error: exited with code 1",
+                    hooks.get("before_stop"));
+            assertEquals("exec:/bin/true, true; calls 1, false 0, failures 0, timeouts 0", hooks.get("after_stop"));
+        }
+    }
+
+    private static Map<String, String> hooksAttribute(ZmqDaemon d, String watcher) {
+        try {
+            var table = (javax.management.openmbean.TabularData) d.server.getAttribute(
+                    io.circus.jmx.CircusNames.watcher(watcher), "Hooks");
+            Map<String, String> rows = new java.util.TreeMap<>();
+            for (Object row : table.values()) {
+                var cd = (javax.management.openmbean.CompositeData) row;
+                rows.put((String) cd.get("key"), (String) cd.get("value"));
+            }
+            return rows;
+        } catch (javax.management.JMException e) {
+            throw new AssertionError(e);
         }
     }
 
