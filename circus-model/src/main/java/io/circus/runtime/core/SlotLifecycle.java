@@ -79,7 +79,7 @@ final class SlotLifecycle {
             fresh = ctx.sockets().freshFor(config);
             Map<String, Integer> fds = new HashMap<>(ctx.sockets().fds());
             fresh.forEach(s -> fds.put(s.name(), s.fd()));
-            argv = CommandLine.argv(config, slot.wid(), env, fds);
+            argv = ArgvExpander.argv(config, slot.wid(), env, fds);
             request = request(config, argv, env, CredentialResolver.resolve(config.uid(), config.gid()), fds, fresh);
         } catch (SpawnException | IOException | RuntimeException e) {
             fresh.forEach(BoundSocket::close);
