@@ -8,6 +8,7 @@ import static io.circus.process.linux.LinuxConstants.WNOHANG;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import io.circus.process.ExitStatus;
+import io.circus.time.TimerQueue;
 import io.circus.process.GroupMode;
 import io.circus.process.ManagedProcess;
 import io.circus.process.OutputSink;
@@ -58,7 +59,7 @@ final class LinuxProcess implements ManagedProcess {
     private volatile boolean alive = true;
     private int openPipes;
     private ExitStatus status;
-    private EventLoop.Timer grace;
+    private TimerQueue.Timer grace;
 
     LinuxProcess(NativeSpawner.Spawned spawned, GroupMode group, boolean killGroupOnExit, OutputSink sink,
                  EventLoop loop, long drainGraceNanos, Consumer<LinuxProcess> onFinished) {
