@@ -7,13 +7,14 @@ import static io.circus.process.linux.LinuxConstants.WEXITED;
 import static io.circus.process.linux.LinuxConstants.WNOHANG;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
+import io.circus.os.linux.Libc;
 import io.circus.process.ExitStatus;
-import io.circus.time.TimerQueue;
 import io.circus.process.GroupMode;
 import io.circus.process.ManagedProcess;
 import io.circus.process.OutputSink;
 import io.circus.process.Signal;
 import io.circus.process.StreamId;
+import io.circus.time.TimerQueue;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
