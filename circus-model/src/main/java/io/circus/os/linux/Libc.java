@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Every libc call of the daemon on Linux other than {@code posix_spawn} (see {@link SpawnCalls}):
- * the process layer's, the socket binder's and the takeover's {@code kill}.
+ * the process layer's, the socket binder's, the takeover's {@code kill} and the stats sampler's
+ * {@code getpagesize}.
  *
  * <p>Convention: every wrapper returns the call's result, or <em>minus errno</em> when the call
  * failed, the way the kernel itself reports errors. errno is captured by the linker in the same
@@ -74,6 +75,7 @@ public final class Libc {
             errnoCall("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
     private static final MethodHandle FCHMOD = errnoCall("fchmod", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     private static final MethodHandle GETPID = plainCall("getpid", FunctionDescriptor.of(JAVA_INT));
+    private static final MethodHandle GETPAGESIZE = plainCall("getpagesize", FunctionDescriptor.of(JAVA_INT));
     private static final MethodHandle STRERROR = plainCall("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
     private Libc() {
@@ -342,6 +344,15 @@ public final class Libc {
     public static int getpid() {
         try {
             return (int) GETPID.invokeExact();
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** The size of a memory page, in bytes (the unit of /proc/PID/statm). */
+    public static int getpagesize() {
+        try {
+            return (int) GETPAGESIZE.invokeExact();
         } catch (Throwable t) {
             throw unexpected(t);
         }
