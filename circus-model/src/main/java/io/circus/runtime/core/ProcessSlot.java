@@ -281,7 +281,7 @@ final class ProcessSlot implements SupervisedProcess {
     }
 
     /** A stop was asked and its process has not been reaped yet. */
-    boolean stopAsked() {
+    boolean stopUnderWay() {
         return stopping != null;
     }
 

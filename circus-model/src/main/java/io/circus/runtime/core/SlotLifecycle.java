@@ -93,7 +93,7 @@ final class SlotLifecycle {
                 return failed(slot, attempt, error instanceof CompletionException ? error.getCause() : error);
             }
             started(slot, process, argv);
-            return CompletableFuture.completedFuture(slot.process() == process || slot.stopAsked());
+            return CompletableFuture.completedFuture(slot.process() == process || slot.stopUnderWay());
         }).thenCompose(f -> f);
     }
 
@@ -142,8 +142,8 @@ final class SlotLifecycle {
         process.onExit().whenComplete((status, error) -> ctx.loop().execute(
                 () -> reaped(slot, process, error == null ? status : ExitStatus.killed(Signal.KILL.number(), false))));
         // Spawned while the arbiter began to quit: the stop that covered this slot is over.
-        boolean quitting = ctx.isQuitting() && !slot.stopAsked();
-        if (quitting || slot.stopAsked()) {
+        boolean quitting = ctx.isQuitting() && !slot.stopUnderWay();
+        if (quitting || slot.stopUnderWay()) {
             slot.killBegun(quitting);
             beginKill(slot, process, config.stopSignal(), config.gracefulTimeout());
             return;

@@ -156,7 +156,7 @@ class ProcessSlotTest {
         run(slot::spawnAbandoned);
         assertTrue(stop.isDone());
         assertEquals(ProcessState.EXITED, slot.state());
-        assertFalse(slot.stopAsked());
+        assertFalse(slot.stopUnderWay());
     }
 
     @Test
