@@ -15,4 +15,10 @@ public final class FacadeStartException extends RuntimeException {
     FacadeStartException(RuntimeException cause) {
         super(cause.getMessage(), cause);
     }
+
+    /** The facade's own exception, for callers that report it as the facade threw it. */
+    @Override
+    public synchronized RuntimeException getCause() {
+        return (RuntimeException) super.getCause();
+    }
 }

@@ -8,6 +8,7 @@ import io.circus.config.CircusConfig;
 import io.circus.config.GlobalSettings;
 import io.circus.config.WatcherConfig;
 import io.circus.process.jdk.JdkLauncher;
+import io.circus.testing.Pids;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class ConfigReloadTest {
             assertEquals(List.of("sleep", "3599"), f.watcher("change").processes().getFirst().commandLine());
             f.awaitPids("new", 2);
             assertTrue(f.arbiter.watcher("gone").isEmpty());
-            ArbiterFixture.awaitDead(gone);
+            Pids.awaitDead(gone);
             assertEquals(List.of(runtime), f.watcher("runtime").pids(), "watchers added at run time are kept");
         }
     }

@@ -1,8 +1,8 @@
 package io.circus.runtime;
 
-import static io.circus.runtime.ArbiterFixture.alive;
-import static io.circus.runtime.ArbiterFixture.awaitDead;
 import static io.circus.runtime.ArbiterFixture.join;
+import static io.circus.testing.Pids.alive;
+import static io.circus.testing.Pids.awaitDead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,6 +14,7 @@ import io.circus.event.EventType;
 import io.circus.process.ProcessLauncher;
 import io.circus.process.Signal;
 import io.circus.testing.Await;
+import io.circus.testing.Pids;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,7 +139,7 @@ public abstract class SupervisionContract {
             List<Long> left = f.watcher("pool").pids();
             assertEquals(1, left.size());
             assertFalse(first.contains(left.getFirst()), "the oldest processes go first");
-            first.forEach(ArbiterFixture::awaitDead);
+            first.forEach(Pids::awaitDead);
             assertEquals(1, f.watcher("pool").config().numProcesses());
         }
     }
@@ -245,7 +246,7 @@ public abstract class SupervisionContract {
                 List<Long> now = f.watcher("aging").pids();
                 return now.size() == 2 && now.stream().noneMatch(first::contains);
             });
-            first.forEach(ArbiterFixture::awaitDead);
+            first.forEach(Pids::awaitDead);
             assertEquals(0, f.watcher("aging").restartCount(), "an age replacement is not a crash");
         }
     }
@@ -292,7 +293,7 @@ public abstract class SupervisionContract {
             assertEquals(2, now.size());
             assertTrue(now.stream().noneMatch(old::contains));
             assertEquals(List.of(3, 4), f.watcher("web").processes().stream().map(SupervisedProcess::wid).toList());
-            old.forEach(ArbiterFixture::awaitDead);
+            old.forEach(Pids::awaitDead);
             List<EventType> seq = f.events.sequence("web");
             assertEquals(EventType.RELOAD, seq.getLast());
             int firstKill = seq.indexOf(EventType.KILL);
@@ -348,7 +349,7 @@ public abstract class SupervisionContract {
             assertEquals(added, f.arbiter.watcher("EXTRA").orElseThrow(), "look-ups ignore case");
             join(f.arbiter.removeWatcher("extra", true));
             assertTrue(f.arbiter.watcher("extra").isEmpty());
-            pids.forEach(ArbiterFixture::awaitDead);
+            pids.forEach(Pids::awaitDead);
             assertEquals(EventType.REMOVE, f.events.sequence("extra").get(4));
         }
     }
@@ -406,7 +407,7 @@ public abstract class SupervisionContract {
             List<Long> now = f.watcher("seq").pids();
             assertEquals(3, now.size());
             assertTrue(now.stream().noneMatch(old::contains));
-            old.forEach(ArbiterFixture::awaitDead);
+            old.forEach(Pids::awaitDead);
         }
     }
 

@@ -37,7 +37,7 @@ class InteractiveConsoleTest {
 
     @BeforeEach
     void start() throws Exception {
-        daemon = CtlDaemon.started(CtlDaemon.sleepers("sleepers", 2), CtlDaemon.sleepers("web", 1));
+        daemon = CtlDaemon.started(TestChildren.sleepers("sleepers", 2), TestChildren.sleepers("web", 1));
         tmux = new TmuxTerminal(dir);
     }
 
