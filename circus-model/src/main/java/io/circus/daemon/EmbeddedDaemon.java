@@ -207,10 +207,14 @@ public final class EmbeddedDaemon implements AutoCloseable {
                 try {
                     started.add(Objects.requireNonNull(factory.start(context), "a facade factory returned null"));
                 } catch (RuntimeException e) {
-                    closeAll(started);
-                    core.close();
-                    takeover.close();
-                    throw new FacadeStartException(e);
+                    // The same order as any close: the arbiter (nothing spawned yet), the facades, the state file.
+                    FacadeStartException failure = new FacadeStartException(e);
+                    try {
+                        new EmbeddedDaemon(core, started, takeover, closeTimeout).close();
+                    } catch (RuntimeException closing) {
+                        failure.addSuppressed(closing);
+                    }
+                    throw failure;
                 }
             }
             return new EmbeddedDaemon(core, started, takeover, closeTimeout);
