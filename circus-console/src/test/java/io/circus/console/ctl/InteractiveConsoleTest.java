@@ -82,6 +82,9 @@ class InteractiveConsoleTest {
         tmux.keys(t, "Enter");
         tmux.awaitScreen(t, "numwatchers answered", s -> s.contains("(circusctl) numwatchers\n2\n"));
         tmux.type(t, "garbage typed");
+        // Echoed after the prompt: the console is reading the line (raw mode), so Ctrl-C is a key, not
+        // the tty's SIGINT that kills a JVM still between two lines (exit 130 on a loaded machine).
+        tmux.awaitScreen(t, "the line typed at the prompt", s -> lastLine(s).equals("(circusctl) garbage typed"));
         tmux.keys(t, "C-c");
         tmux.awaitScreen(t, "Ctrl-C drops the line", s -> lastLine(s).equals(Repl.PROMPT.strip()));
         tmux.keys(t, "C-d");
