@@ -9,7 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.circus.event.Event;
 import io.circus.event.EventType;
-import io.circus.runtime.ArbiterFixture;
+import io.circus.testing.Pids;
 import io.circus.runtime.WatcherState;
 import io.circus.testing.Await;
 import java.io.IOException;
@@ -150,7 +150,7 @@ class CommandHookTest {
             Event failure = d.events.of("w", EventType.HOOK_FAILURE).getFirst();
             assertEquals("timed out after 1.5 s (hook_timeout); killed its process group", failure.fields().get("error"));
             long background = Long.parseLong(Files.readString(pidFile).strip());
-            ArbiterFixture.awaitDead(background);
+            Pids.awaitDead(background);
             HookStats stats = d.watcher("w").hookStats().getFirst();
             assertEquals(1, stats.timeouts());
             assertEquals(1, stats.failures());

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.circus.event.Event;
 import io.circus.event.EventType;
 import io.circus.extension.ExtensionCompiler;
-import io.circus.runtime.ArbiterFixture;
+import io.circus.testing.Pids;
 import io.circus.runtime.WatcherState;
 import io.circus.testing.Await;
 import java.io.IOException;
@@ -212,7 +212,7 @@ class JavaHookTest {
                 assertEquals(WatcherState.STOPPED, started(d), target);
                 List<Long> spawned = d.events.of("w", EventType.SPAWN).stream().map(Event::pid).toList();
                 assertEquals(2, spawned.size(), target);
-                spawned.forEach(ArbiterFixture::awaitDead);
+                spawned.forEach(Pids::awaitDead);
                 assertEquals(0, d.events.count("w", EventType.START), target);
                 assertEquals(1, d.events.count("w", EventType.STOP), target);
             }
@@ -257,7 +257,7 @@ class JavaHookTest {
                 assertEquals(0, d.events.count("w", EventType.SPAWN), target);
                 for (String call : callsOf("after_spawn")) {
                     long pid = Long.parseLong(call.replaceAll(".* pid=(\\d+) .*", "$1"));
-                    ArbiterFixture.awaitDead(pid);
+                    Pids.awaitDead(pid);
                 }
             }
         }
@@ -271,7 +271,7 @@ class JavaHookTest {
                 List<Long> pids = d.watcher("w").pids();
                 assertTrue(join(d.watcher("w").stop()));
                 assertEquals(WatcherState.STOPPED, d.watcher("w").state(), target);
-                pids.forEach(pid -> assertFalse(ArbiterFixture.alive(pid)));
+                pids.forEach(pid -> assertFalse(Pids.alive(pid)));
                 List<EventType> seq = d.events.sequence("w");
                 // Circus: before_stop, the kills and reaps, stop, then after_stop.
                 int stop = seq.indexOf(EventType.STOP);
@@ -309,11 +309,11 @@ class JavaHookTest {
             assertEquals(WatcherState.ACTIVE, started(d));
             long pid = d.watcher("w").pids().getFirst();
             assertEquals(List.of(), join(d.watcher("w").signal(io.circus.process.Signal.TERM, pid, false, false)));
-            assertTrue(ArbiterFixture.alive(pid), "the vetoed SIGTERM was not sent");
+            assertTrue(Pids.alive(pid), "the vetoed SIGTERM was not sent");
             Await.until("after_signal ran", () -> callsOf("after_signal").stream()
                     .anyMatch(c -> c.contains(" pid=" + pid + " signum=15 ")));
             assertEquals(List.of(pid), join(d.watcher("w").signal(io.circus.process.Signal.KILL, pid, false, false)));
-            ArbiterFixture.awaitDead(pid);
+            Pids.awaitDead(pid);
         }
     }
 

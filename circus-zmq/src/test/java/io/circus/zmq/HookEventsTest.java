@@ -19,7 +19,7 @@ class HookEventsTest {
 
     @Test
     void hookEventsCarryCircusTopicsAndPayloads() {
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("hooked", 1)
+        try (ZmqDaemon d = ZmqDaemon.started(io.circus.testing.TestChildren.sleepers("hooked", 1)
                 .hook("before_stop", new HookConfig("exec:/bin/false", true))
                 .hook("after_stop", new HookConfig("exec:/bin/true", true)).build());
              CircusConsumer events = EventChannelTest.subscribed(d); CircusClient circus = d.client()) {
@@ -61,7 +61,7 @@ class HookEventsTest {
 
     @Test
     void setHooksAtRunTimeAndAPythonNameIsRefusedWithWhatToWrite() {
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("hooked", 1).build()); CircusClient circus = d.client()) {
+        try (ZmqDaemon d = ZmqDaemon.started(io.circus.testing.TestChildren.sleepers("hooked", 1).build()); CircusClient circus = d.client()) {
             Reply ok = circus.call("set", Map.of("name", "hooked", "options", Map.of("hooks.before_stop", "exec:/bin/true"),
                     "waiting", true));
             assertFalse(ok.isError(), ok.toString());
@@ -90,7 +90,7 @@ class HookEventsTest {
 
     @Test
     void statsExtendedRunsTheExtendedStatsHook() {
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("hooked", 1).hook("extended_stats",
+        try (ZmqDaemon d = ZmqDaemon.started(io.circus.testing.TestChildren.sleepers("hooked", 1).hook("extended_stats",
                 new HookConfig("java:io.circus.zmq.HookEventsTest$StatsHooks#add", true)).build());
              CircusClient circus = d.client()) {
             long pid = d.arbiter.watcher("hooked").orElseThrow().pids().getFirst();
