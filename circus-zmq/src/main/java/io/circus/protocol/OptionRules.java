@@ -1,10 +1,9 @@
-package io.circus.zmq.command;
+package io.circus.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.circus.config.WatcherOptions;
 import io.circus.process.Rlimit;
-import io.circus.zmq.wire.PythonRepr;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
