@@ -5,6 +5,7 @@ import io.circus.protocol.PythonRepr;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import io.circus.protocol.PythonJson;
 
 /**
  * Runs one circusctl command line against a daemon and prints what Circus's circusctl prints, with
@@ -109,7 +110,7 @@ public final class CommandRunner {
         RequestBuilder.Request request = RequestBuilder.build(command, line.positional(), line.options());
         ObjectNode reply = transports.get().call(request.command(), request.properties());
         if (globals.json()) {
-            out.println(globals.prettify() ? PythonText.prettyJson(reply) : PythonText.json(reply));
+            out.println(globals.prettify() ? PythonJson.prettyJson(reply) : PythonJson.json(reply));
             return 0;
         }
         ReplyRenderer.Rendered r = ReplyRenderer.render(command, reply);

@@ -1,12 +1,10 @@
 package io.circus.console.ctl;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.circus.config.GlobalSettings;
 import io.circus.jmx.CircusNames;
 import io.circus.protocol.Dispatcher;
-import io.circus.zmq.control.Envelope;
 import io.circus.protocol.Request;
 import io.circus.zmq.events.EventFormat;
 import io.circus.protocol.Beans;
@@ -111,8 +109,7 @@ public final class JmxTransport implements Transport {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new CallException("properties are not JSON-able: " + e.getOriginalMessage(), e);
         }
-        Request request = new Request(Envelope.of(id.getBytes(StandardCharsets.US_ASCII)), raw, TextNode.valueOf(id),
-                command.toLowerCase(java.util.Locale.ROOT), command, properties, false, truthy(properties.get("waiting")));
+        Request request = Request.of(raw, TextNode.valueOf(id), command, properties, false);
         Future<Map<String, Object>> reply = calls.submit(() -> dispatcher.handle(request));
         try {
             Map<String, Object> map = reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -128,20 +125,6 @@ public final class JmxTransport implements Transport {
         } catch (IOException e) {
             throw new CallException("the reply is not JSON: " + e.getMessage(), e);
         }
-    }
-
-    /** Python truthiness of {@code properties.waiting}, as the daemon's request decoder judges it. */
-    private static boolean truthy(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return false;
-        }
-        if (v.isBoolean()) {
-            return v.booleanValue();
-        }
-        if (v.isNumber()) {
-            return v.doubleValue() != 0;
-        }
-        return !v.isContainerNode() || !v.isEmpty() ? !(v.isTextual() && v.textValue().isEmpty()) : false;
     }
 
     @Override

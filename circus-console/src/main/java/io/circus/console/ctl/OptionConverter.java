@@ -7,6 +7,7 @@ import io.circus.process.Signal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import io.circus.protocol.PythonRepr;
 
 /**
  * Circus's {@code convert_option}: the client-side conversion of {@code set KEY VALUE} text into
@@ -67,7 +68,7 @@ public final class OptionConverter {
                 }
                 String[] parts = hook.split(":", -1);
                 if (parts.length != 2) {
-                    throw new ArgumentException(PythonText.repr(JSON.arrayNode().addAll(
+                    throw new ArgumentException(PythonRepr.repr(JSON.arrayNode().addAll(
                             java.util.Arrays.stream(parts).map(s -> (JsonNode) JSON.textNode(s)).toList())));
                 }
                 if (!HOOKS.contains(parts[0])) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import io.circus.protocol.PythonJson;
 
 /**
  * The default transport: Circus's control channel through circus-zmq's {@link CircusClient}
@@ -99,7 +100,7 @@ public final class ZmqTransport implements Transport {
         }
 
         private void deliver(Message m) {
-            sink.accept(new Event(m.topic(), PythonText.json(m.payload())));
+            sink.accept(new Event(m.topic(), PythonJson.json(m.payload())));
         }
 
         @Override
