@@ -64,7 +64,7 @@ public interface Arbiter extends AutoCloseable {
     ProcessLauncher launcher();
 
     /** The daemon's sockets ({@code [socket:NAME]}), in configuration order. */
-    List<SocketInfo> sockets();
+    List<HeldSocket> sockets();
 
     /** Total running processes over all watchers. */
     int processCount();

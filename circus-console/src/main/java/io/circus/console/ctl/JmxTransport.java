@@ -69,7 +69,7 @@ public final class JmxTransport implements Transport {
      *
      * @param credentials {@code user:password}, or null
      */
-    public static JmxTransport connect(String address, String credentials, Duration timeout) throws CallException {
+    public static JmxTransport connect(String address, String credentials, Duration timeout) throws NoReplyException {
         String url = address.startsWith("service:jmx:") ? address
                 : "service:jmx:rmi:///jndi/rmi://" + address + "/jmxrmi";
         Map<String, Object> env = new LinkedHashMap<>();
@@ -81,22 +81,22 @@ public final class JmxTransport implements Transport {
         try {
             return new JmxTransport(JMXConnectorFactory.connect(new JMXServiceURL(url), env), timeout, address);
         } catch (IOException | SecurityException e) {
-            throw new CallException("cannot connect to " + url + ": " + e.getMessage(), e);
+            throw new NoReplyException("cannot connect to " + url + ": " + e.getMessage(), e);
         }
     }
 
     /** Attaches to a daemon JVM on this host by pid, starting its local management agent if needed. */
-    public static JmxTransport attach(long pid, Duration timeout) throws CallException {
+    public static JmxTransport attach(long pid, Duration timeout) throws NoReplyException {
         String url = LocalAttacher.serviceUrl(pid);
         try {
             return new JmxTransport(JMXConnectorFactory.connect(new JMXServiceURL(url)), timeout, "pid " + pid);
         } catch (IOException e) {
-            throw new CallException("cannot connect to pid " + pid + ": " + e.getMessage(), e);
+            throw new NoReplyException("cannot connect to pid " + pid + ": " + e.getMessage(), e);
         }
     }
 
     @Override
-    public ObjectNode call(String command, ObjectNode properties) throws CallException {
+    public ObjectNode call(String command, ObjectNode properties) throws NoReplyException {
         String id = UUID.randomUUID().toString().replace("-", "");
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("command", command);
@@ -107,7 +107,7 @@ public final class JmxTransport implements Transport {
             // Encoded as CircusClient encodes it: errno 5 reasons quote these very bytes.
             raw = WireJson.mapper().writeValueAsBytes(message);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new CallException("properties are not JSON-able: " + e.getOriginalMessage(), e);
+            throw new NoReplyException("properties are not JSON-able: " + e.getOriginalMessage(), e);
         }
         Request request = Request.of(raw, TextNode.valueOf(id), command, properties, false);
         Future<Map<String, Object>> reply = calls.submit(() -> dispatcher.handle(request));
@@ -116,19 +116,19 @@ public final class JmxTransport implements Transport {
             // Through the wire encoding and back, so the tree is what a ZeroMQ client would parse.
             return (ObjectNode) WireJson.mapper().readTree(WireJson.encode(map));
         } catch (TimeoutException e) {
-            throw new CallException(CallException.TIMED_OUT, e);
+            throw new NoReplyException(NoReplyException.TIMED_OUT, e);
         } catch (ExecutionException e) {
-            throw new CallException(String.valueOf(e.getCause()), e.getCause());
+            throw new NoReplyException(String.valueOf(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CallException("interrupted", e);
+            throw new NoReplyException("interrupted", e);
         } catch (IOException e) {
-            throw new CallException("the reply is not JSON: " + e.getMessage(), e);
+            throw new NoReplyException("the reply is not JSON: " + e.getMessage(), e);
         }
     }
 
     @Override
-    public AutoCloseable listen(String endpoint, List<String> topics, Consumer<Event> sink) throws CallException {
+    public AutoCloseable listen(String endpoint, List<String> topics, Consumer<Event> sink) throws NoReplyException {
         List<String> prefixes = topics.isEmpty() ? List.of("") : topics;
         NotificationListener listener = (n, handback) -> {
             if (n.getUserData() instanceof CompositeData data) {
@@ -141,7 +141,7 @@ public final class JmxTransport implements Transport {
         try {
             connection.addNotificationListener(CircusNames.ARBITER, listener, null, null);
         } catch (Exception e) {
-            throw new CallException("cannot subscribe to " + CircusNames.ARBITER + ": " + e.getMessage(), e);
+            throw new NoReplyException("cannot subscribe to " + CircusNames.ARBITER + ": " + e.getMessage(), e);
         }
         return () -> {
             try {

@@ -42,13 +42,13 @@ public final class ZmqTransport implements Transport {
     }
 
     @Override
-    public ObjectNode call(String command, ObjectNode properties) throws CallException {
+    public ObjectNode call(String command, ObjectNode properties) throws NoReplyException {
         @SuppressWarnings("unchecked")
         Map<String, Object> props = (Map<String, Object>) WireJson.toJava(properties);
         try {
             return client.call(command, props).json();
         } catch (io.circus.zmq.client.CallException e) {
-            throw new CallException(e.timedOut() ? CallException.TIMED_OUT : e.getMessage(), e);
+            throw new NoReplyException(e.timedOut() ? NoReplyException.TIMED_OUT : e.getMessage(), e);
         }
     }
 

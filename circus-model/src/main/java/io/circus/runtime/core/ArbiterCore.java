@@ -204,7 +204,7 @@ public final class ArbiterCore implements Arbiter {
     }
 
     @Override
-    public List<io.circus.runtime.SocketInfo> sockets() {
+    public List<io.circus.runtime.HeldSocket> sockets() {
         return ctx.sockets().infos();
     }
 
