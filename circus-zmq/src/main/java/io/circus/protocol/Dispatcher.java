@@ -1,7 +1,7 @@
 package io.circus.protocol;
 
-import io.circus.config.GlobalSettings;
 import io.circus.jmx.CircusNames;
+import io.circus.jmx.Refusals;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -33,8 +33,8 @@ public final class Dispatcher implements CommandHandler {
 
     private final Map<String, Entry> table = new HashMap<>();
 
-    public Dispatcher(Beans beans, GlobalSettings settings) {
-        new LifecycleCommands(beans, settings).register(this);
+    public Dispatcher(Beans beans) {
+        new LifecycleCommands(beans).register(this);
         new ProcessCommands(beans).register(this);
         new ReadCommands(beans).register(this);
         new StatsCommands(beans).register(this);
@@ -82,10 +82,10 @@ public final class Dispatcher implements CommandHandler {
         }
     }
 
-    /** An MBean's exception as a Circus error. */
+    /** An MBean's exception as a Circus error, by its kind ({@link Refusals}), never by its text. */
     private static CommandError translate(Request request, RuntimeException ex) {
         return switch (ex) {
-            case IllegalArgumentException iae -> CommandError.message(iae.getMessage());
+            case IllegalArgumentException iae -> refusal(request, iae);
             case IllegalStateException ise when request.waiting() ->
                     new CommandError(Errno.BAD_MSG_DATA_ERROR, "server error: " + ise.getMessage());
             case IllegalStateException ise -> CommandError.generic(request, ise.getMessage());
@@ -97,6 +97,20 @@ public final class Dispatcher implements CommandHandler {
                 yield new CommandError(Errno.COMMAND_ERROR, CommandError.generic(request, String.valueOf(ex)).reason(),
                         traceback(ex));
             }
+        };
+    }
+
+    /**
+     * A refusal in Circus's words: most are errno 3 with the bean's reason; a name taken and a
+     * request that contradicts a watcher's definition are errno 5 quoting the request, because
+     * Circus fails them with a generic exception and its clients may test for that.
+     */
+    private static CommandError refusal(Request request, IllegalArgumentException e) {
+        return switch (Refusals.kindOf(e)) {
+            case DUPLICATE -> CommandError.generic(request,
+                    PythonRepr.strRepr(request.properties().path("name").asText("")) + " already exist");
+            case CONFLICT -> CommandError.generic(request, e.getMessage());
+            case null, default -> CommandError.message(e.getMessage());
         };
     }
 

@@ -61,13 +61,8 @@ final class ProcessCommands {
             throw CommandError.message("'options' property should be an object");
         }
         ObjectNode options = (ObjectNode) raw;
-        Map<String, String> beanOptions = OptionRules.toBeanOptions(options);
-        JsonNode n = options.get("numprocesses");
-        if (n != null && n.asLong() > 1 && w.isSingleton()) {
-            // Circus fails this with a ValueError, errno 5.
-            throw CommandError.generic(p.request(), "Singleton watcher has a single process");
-        }
-        w.set(beanOptions, p.request().waiting());
+        // More than one process for a singleton is refused by the watcher (Circus: errno 5).
+        w.set(OptionRules.toBeanOptions(options), p.request().waiting());
         return Map.of();
     }
 

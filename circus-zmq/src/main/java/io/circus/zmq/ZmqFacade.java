@@ -86,7 +86,7 @@ public final class ZmqFacade implements AutoCloseable {
                 : GlobalOptions.DEFAULT_STATS_ENDPOINT, g.statsInterval(), beans,
                 b.sampler != null ? b.sampler : new ProcessSampler()) : null;
         Mailbox<Outgoing> replies = new Mailbox<>();
-        this.executor = new CommandExecutor(new Dispatcher(beans, g), replies::post, peers,
+        this.executor = new CommandExecutor(new Dispatcher(beans), replies::post, peers,
                 () -> AuditTrail.of(b.server));
         this.control = new ControlChannel(context, g.endpoint(), b.maxRequestBytes, executor, replies, b.closeGrace);
     }

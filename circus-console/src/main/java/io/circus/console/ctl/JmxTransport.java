@@ -2,7 +2,6 @@ package io.circus.console.ctl;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.circus.config.GlobalSettings;
 import io.circus.jmx.CircusNames;
 import io.circus.protocol.Dispatcher;
 import io.circus.protocol.Request;
@@ -31,8 +30,8 @@ import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
 /**
- * The JMX transport: the same Circus requests, run by circus-zmq's own {@link Dispatcher} (the very
- * code behind the ZeroMQ control channel) over a remote {@link MBeanServerConnection}, so that every
+ * The JMX transport: the same Circus requests, run by the protocol package's {@link Dispatcher} (the
+ * very code behind the ZeroMQ control channel) over a remote {@link MBeanServerConnection}, so that every
  * reply is byte-for-byte what the daemon's ZeroMQ channel would send. {@code listen} subscribes to
  * the Arbiter bean's notifications and turns them into Circus topics and payloads with circus-zmq's
  * {@link EventFormat}, again exactly as the daemon publishes them.
@@ -57,8 +56,7 @@ public final class JmxTransport implements Transport {
     private JmxTransport(JMXConnector connector, Duration timeout, String describe) throws IOException {
         this.connector = connector;
         this.connection = connector.getMBeanServerConnection();
-        // The daemon's endpoint_owner rule guards the ipc:// ZeroMQ socket; JMX has its own authentication.
-        this.dispatcher = new Dispatcher(new Beans(connection), GlobalSettings.defaults());
+        this.dispatcher = new Dispatcher(new Beans(connection));
         this.timeout = timeout;
         this.describe = describe;
     }
