@@ -32,8 +32,10 @@ public final class Dispatcher implements CommandHandler {
     }
 
     private final Map<String, Entry> table = new HashMap<>();
+    private final Beans beans;
 
     public Dispatcher(Beans beans) {
+        this.beans = beans;
         new LifecycleCommands(beans).register(this);
         new ProcessCommands(beans).register(this);
         new ReadCommands(beans).register(this);
@@ -83,7 +85,7 @@ public final class Dispatcher implements CommandHandler {
     }
 
     /** An MBean's exception as a Circus error, by its kind ({@link Refusals}), never by its text. */
-    private static CommandError translate(Request request, RuntimeException ex) {
+    private CommandError translate(Request request, RuntimeException ex) {
         return switch (ex) {
             case IllegalArgumentException iae -> refusal(request, iae);
             case IllegalStateException ise when request.waiting() ->
@@ -115,13 +117,22 @@ public final class Dispatcher implements CommandHandler {
     }
 
     /** A bean that went away between the look-up and the call: the watcher was removed, or the daemon is stopping. */
-    private static CommandError missingBean(Request request, InstanceNotFoundException e) {
-        if (String.valueOf(e.getMessage()).contains(CircusNames.ARBITER.toString())) {
+    private CommandError missingBean(Request request, InstanceNotFoundException e) {
+        if (!arbiterRegistered()) {
             return CommandError.generic(request, "the arbiter is not available (" + CircusNames.ARBITER
                     + " is not registered)");
         }
+        beans.forgetWatchers();
         String name = request.properties().path("name").asText("");
         return CommandError.message("program " + name + " not found");
+    }
+
+    private boolean arbiterRegistered() {
+        try {
+            return beans.server().isRegistered(CircusNames.ARBITER);
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static Map<String, Object> error(Request request, CommandError e) {

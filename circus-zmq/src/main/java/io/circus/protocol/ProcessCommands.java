@@ -39,12 +39,12 @@ final class ProcessCommands {
     private Map<String, Object> count(Props p, boolean up) {
         WatcherMXBean w = watcher(p);
         int nb = p.integer("nb", 1);
-        boolean singleton = w.isSingleton();
         Integer target = up ? w.incr(nb, p.request().waiting()) : w.decr(nb, p.request().waiting());
         Map<String, Object> reply = new LinkedHashMap<>();
         if (target != null) {
             reply.put("numprocesses", target);
-            if (singleton) {
+            // A singleton never has more than one process, so only a target of 0 or 1 needs asking.
+            if (target <= 1 && w.isSingleton()) {
                 reply.put("singleton", true);
             }
         }
