@@ -10,7 +10,7 @@ class PidReportTest {
 
     @Test
     void sideBySideOperationsAddUp() {
-        PidReport web = new PidReport(List.of(5L, 3L), List.of(1L), List.of(9L));
+        PidReport web = new PidReport(List.of(3L, 5L), List.of(1L), List.of(9L));
         PidReport worker = new PidReport(List.of(4L), List.of(2L), List.of());
         assertEquals(new PidReport(List.of(3L, 4L, 5L), List.of(1L, 2L), List.of(9L)), web.and(worker));
         assertEquals(web, PidReport.NONE.and(web));
