@@ -14,6 +14,7 @@ import io.circus.jmx.OptionsView;
 import io.circus.jmx.PidChanges;
 import io.circus.jmx.ProcessStats;
 import io.circus.jmx.ProcessUsage;
+import io.circus.jmx.Refusals;
 import io.circus.jmx.SocketInfo;
 import io.circus.jmx.audit.Caller;
 import io.circus.jmx.audit.CallerContext;
@@ -149,7 +150,7 @@ final class ArbiterBean implements ArbiterMXBean {
         }
         String uid = options == null ? null : options.get("uid");
         if (uid == null || !uid.equals(owner)) {
-            throw new CircusException(CircusException.Kind.NOT_ALLOWED, "uid does not match endpoint_owner");
+            throw Refusals.toJmx(new CircusException(CircusException.Kind.NOT_ALLOWED, "uid does not match endpoint_owner"));
         }
     }
 
