@@ -50,11 +50,11 @@ final class LifecycleCommands {
             throw Props.wrongType("args", "a string or an array of strings", args);
         }
         ObjectNode options = options(p);
-        Map<String, String> beanOptions = OptionRules.toBeanOptions(options);
+        OptionRules.Typed typed = OptionRules.toBeanOptions(options, "watcher:" + name);
         boolean start = p.flag("start", false);
-        // The bean refuses a name taken and, on an ipc:// endpoint with endpoint_owner, a foreign uid.
-        PidChanges changes = beans.arbiter().addWatcher(name, cmd, OptionRules.args(args), beanOptions, start,
-                p.request().waiting());
+        // The arbiter refuses a name taken; the bean, on an ipc:// endpoint with endpoint_owner, a foreign uid.
+        PidChanges changes = beans.arbiter().addWatcher(name, cmd, OptionRules.args(args), typed.keys(), typed.values(),
+                start, p.request().waiting());
         if (changes == null) {
             return Map.of();
         }

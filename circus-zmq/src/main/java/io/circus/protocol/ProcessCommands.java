@@ -61,8 +61,9 @@ final class ProcessCommands {
             throw CommandError.message("'options' property should be an object");
         }
         ObjectNode options = (ObjectNode) raw;
+        OptionRules.Typed typed = OptionRules.toBeanOptions(options, "watcher:" + p.requireString("name"));
         // More than one process for a singleton is refused by the watcher (Circus: errno 5).
-        w.set(OptionRules.toBeanOptions(options), p.request().waiting());
+        w.set(typed.keys(), typed.values(), p.request().waiting());
         return Map.of();
     }
 

@@ -114,6 +114,18 @@ final class ArbiterBean implements ArbiterMXBean {
     @Override
     public PidChanges addWatcher(String name, String cmd, String args, Map<String, String> options, boolean start,
                                  boolean waiting) {
+        return add(name, cmd, args, options, start, waiting);
+    }
+
+    @Override
+    public PidChanges addWatcher(String name, String cmd, String args, String[] keys, OptionsView values,
+                                 boolean start, boolean waiting) {
+        return add(name, cmd, args, OptionsView.ordered(keys, values), start, waiting);
+    }
+
+    /** Both forms of add: options as text (as an ini file writes them) or typed values. */
+    private PidChanges add(String name, String cmd, String args, Map<String, ?> options, boolean start,
+                           boolean waiting) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("message invalid 'name' is missing");
         }
@@ -141,24 +153,24 @@ final class ArbiterBean implements ArbiterMXBean {
      * does), so that whoever may write to the socket cannot run commands as the daemon's user. JMX
      * and HTTP callers have their own authentication and are not bound by it.
      */
-    private void checkEndpointOwner(Map<String, String> options) {
+    private void checkEndpointOwner(Map<String, ?> options) {
         GlobalSettings g = arbiter.config().global();
         String owner = g.endpointOwner();
         if (owner == null || g.endpoint() == null || !g.endpoint().startsWith("ipc://")
                 || !Caller.ZMQ.equals(CallerContext.current().facade())) {
             return;
         }
-        String uid = options == null ? null : options.get("uid");
-        if (uid == null || !uid.equals(owner)) {
+        Object uid = options == null ? null : options.get("uid");
+        if (!(uid instanceof String name) || !name.equals(owner)) {
             throw Refusals.toJmx(new CircusException(CircusException.Kind.NOT_ALLOWED, "uid does not match endpoint_owner"));
         }
     }
 
-    private WatcherConfig configure(String name, String cmd, String args, Map<String, String> options) {
+    private WatcherConfig configure(String name, String cmd, String args, Map<String, ?> options) {
         try {
             WatcherConfig config = WatcherConfig.builder(name.strip(), cmd.strip()).args(args).build();
             if (options != null) {
-                for (Map.Entry<String, String> e : options.entrySet()) {
+                for (Map.Entry<String, ?> e : options.entrySet()) {
                     config = WatcherOptions.apply(config, e.getKey(), e.getValue());
                 }
             }

@@ -421,9 +421,9 @@ final class WatcherCore implements Watcher {
     }
 
     /** The definition with {@code options} applied in order and the result checked. */
-    private static WatcherConfig validated(WatcherConfig base, Map<String, String> options) {
+    private static WatcherConfig validated(WatcherConfig base, Map<String, ?> options) {
         WatcherConfig next = base;
-        for (Map.Entry<String, String> e : options.entrySet()) {
+        for (Map.Entry<String, ?> e : options.entrySet()) {
             next = WatcherOptions.apply(next, e.getKey(), e.getValue());
         }
         WatcherOptions.validate(next);
@@ -514,11 +514,13 @@ final class WatcherCore implements Watcher {
     }
 
     @Override
-    public CompletableFuture<Boolean> set(Map<String, String> options) {
-        Map<String, String> copy = new java.util.LinkedHashMap<>(options);
-        String count = copy.get("numprocesses");
-        if (count != null && count.strip().matches("\\d{1,9}")) {
-            int target = Integer.parseInt(count.strip());
+    public CompletableFuture<Boolean> set(Map<String, ?> options) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(options);
+        Object count = copy.get("numprocesses");
+        String countText = count instanceof String || count instanceof Integer || count instanceof Long
+                ? count.toString().strip() : "";
+        if (countText.matches("\\d{1,9}")) {
+            int target = Integer.parseInt(countText);
             if (config.singleton() && target > 1) {
                 return CompletableFuture.failedFuture(io.circus.runtime.CircusException.singleton());
             }
