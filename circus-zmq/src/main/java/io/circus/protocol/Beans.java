@@ -12,7 +12,7 @@ import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 
 /**
- * The one way the ZeroMQ facade reaches the daemon: MXBean proxies over the MBeanServer, so every
+ * The one way the protocol reaches the daemon: MXBean proxies over the MBeanServer, so every
  * command is an attribute read or an operation invoked through {@code MBeanServer.getAttribute} /
  * {@code invoke}, exactly what a remote JMX console would do, and nothing calls the core around JMX.
  *

@@ -16,12 +16,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Circus's {@code Controller.dispatch}: looks the command up (case-insensitively), runs it through
  * the MBeans, and turns every outcome into Circus's reply. Failures map onto Circus's errno
- * families: a bad or missing property, an unknown watcher, option or process is errno 3 (the MBeans
- * throw IllegalArgumentException for those); work that fails after a {@code waiting} request was
+ * families by their kind, never their text: a refusal (a bad or missing property, an unknown
+ * watcher, option or process) is errno 3, except a name taken and a request that contradicts a
+ * watcher's definition, which Circus fails with errno 5 quoting the request ({@link
+ * io.circus.jmx.Refusals} reads the kind); work that fails after a {@code waiting} request was
  * accepted is errno 6; anything else errno 5, with the request quoted as Circus does. Casts are run
  * and never answered.
  *
- * <p>Threading: stateless apart from the command table, which is filled in the constructor;
+ * <p>Threading: stateless apart from the command table, which is filled in the constructor, and the
+ * watcher proxies {@link Beans} keeps;
  * {@link #handle} runs on the executor thread, a command's own thread, or (reads) the control thread.
  */
 public final class Dispatcher implements CommandHandler {
