@@ -1,6 +1,6 @@
 package io.circus.jmx;
 
-import static io.circus.jmx.ManagedArbiter.sleepers;
+import static io.circus.testing.TestChildren.sleepers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -41,7 +41,7 @@ class GroupOperationsTest {
             assertEquals(first, stopped.stopped());
             assertEquals(List.of(), stopped.started());
             assertEquals(List.of("web", "worker"), stopped.watchers());
-            first.forEach(io.circus.runtime.ArbiterFixture::awaitDead);
+            first.forEach(io.circus.testing.Pids::awaitDead);
 
             PidChanges started = a.startWatchers("w*", "glob", true);
             List<Long> second = pids(m, "web", "worker");

@@ -6,14 +6,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.circus.config.CircusConfig;
-import io.circus.config.WatcherConfig;
 import io.circus.jmx.CircusManagement;
 import io.circus.jmx.ManagementHandle;
 import io.circus.runtime.core.ArbiterCore;
+import io.circus.testing.TestChildren;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +30,7 @@ class OneCallTest {
     @Test
     void incrAndStartAreOneMBeanCallEach() throws Exception {
         MBeanServer server = MBeanServerFactory.newMBeanServer();
-        CircusConfig config = CircusConfig.of(List.of(WatcherConfig.builder("web", "sleep").args("3600")
-                .numProcesses(1).gracefulTimeout(Duration.ofSeconds(5)).build()));
+        CircusConfig config = CircusConfig.of(List.of(TestChildren.sleepers("web", 1).build()));
         try (ArbiterCore arbiter = ArbiterCore.builder(config).build();
              ManagementHandle jmx = CircusManagement.builder(arbiter).server(server).configSource(() -> config)
                      .settings(config.global()).start()) {
