@@ -30,6 +30,21 @@ public interface Watcher {
         return List.of();
     }
 
+    /** The configured hooks and what their calls did (docs/extending.md); empty when there are none. */
+    default List<io.circus.hook.HookStats> hookStats() {
+        return List.of();
+    }
+
+    /**
+     * Circus's {@code stats extended=true}: runs the watcher's {@code extended_stats} hook, which may add
+     * entries to a copy of {@code stats}.
+     *
+     * @return the stats, with what the hook added; unchanged without a hook or when it fails
+     */
+    default CompletableFuture<java.util.Map<String, Object>> extendedStats(long pid, java.util.Map<String, Object> stats) {
+        return CompletableFuture.completedFuture(stats);
+    }
+
     /** Process slots ordered by wid. */
     List<SupervisedProcess> processes();
 
@@ -83,7 +98,10 @@ public interface Watcher {
     /** Removes {@code n} processes, the oldest first; completes with the new process count. */
     CompletableFuture<Integer> decr(int n);
 
-    /** Sets the process count in place (no restart of the others). */
+    /**
+     * Sets the process count in place (no restart of the others); more than one for a singleton is
+     * refused at once with a {@link CircusException} of kind {@code CONFLICT}.
+     */
     CompletableFuture<Integer> setNumProcesses(int n);
 
     /**
@@ -115,7 +133,9 @@ public interface Watcher {
      * in an ini file.
      *
      * @return completes with true when the processes were restarted; exceptionally with
-     *         IllegalArgumentException naming the key and value when one is invalid (nothing changes)
+     *         IllegalArgumentException naming the key and value when one is invalid (nothing changes),
+     *         already completed when it is invalid against the current definition; with a
+     *         {@link CircusException} of kind {@code CONFLICT} for more than one process of a singleton
      */
     CompletableFuture<Boolean> set(java.util.Map<String, ?> options);
 

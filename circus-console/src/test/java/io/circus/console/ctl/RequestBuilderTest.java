@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.circus.protocol.PythonJson;
 
 /** What reaches the daemon for each command line, as Circus's message() builds it. */
 class RequestBuilderTest {
@@ -13,7 +14,7 @@ class RequestBuilderTest {
         CommandSpec spec = CommandCatalog.find(words[0]).orElseThrow();
         CommandLine line = CommandLine.parse(spec, List.of(words).subList(1, words.length), false);
         RequestBuilder.Request r = RequestBuilder.build(words[0], line.positional(), line.options());
-        return r.command() + " " + PythonText.json(r.properties());
+        return r.command() + " " + PythonJson.json(r.properties());
     }
 
     private static String argumentError(String... words) {
@@ -51,6 +52,10 @@ class RequestBuilderTest {
                 request("set", "w", "NumProcesses", "3", "respawn", "off", "stop_signal", "sigusr1", "graceful_timeout", "2.5",
                         "env", "A=1,B=x=y", "hooks", "before_start:pkg.f", "stdout_stream.max_bytes", "10", "cmd", "sleep 5",
                         "--waiting"));
+        // Our hook targets hold ':' themselves; the hook name is what comes before the first one.
+        assertEquals("set {\"name\": \"w\", \"options\": {\"hooks\": {\"before_start\": \"java:a.B#c\", "
+                        + "\"after_stop\": \"exec:/bin/true\"}}}",
+                request("set", "w", "hooks", "before_start:java:a.B#c,after_stop:exec:/bin/true"));
         assertEquals("unknown key 'bogus'", argumentError("set", "w", "bogus", "1"));
         assertEquals("List of key/values is invalid", argumentError("set", "w", "numprocesses", "1", "cmd"));
         assertEquals("'maybe' is not a boolean", argumentError("set", "w", "respawn", "maybe"));

@@ -3,6 +3,7 @@ package io.circus.runtime.core;
 import io.circus.config.WatcherConfig;
 import io.circus.config.WatcherOptions;
 import io.circus.event.EventType;
+import io.circus.hook.HookName;
 import io.circus.process.ExitStatus;
 import io.circus.process.ManagedProcess;
 import io.circus.process.Signal;
@@ -37,6 +38,7 @@ final class WatcherCore implements Watcher {
     private final SlotLifecycle lifecycle;
     private final BackoffTracker backoff;
     private final SlotTable slots;
+    private final WatcherHooks hooks;
     private volatile WatcherConfig config;
     private volatile WatcherState state = WatcherState.STOPPED;
     private volatile long restartCount;
@@ -53,6 +55,8 @@ final class WatcherCore implements Watcher {
         this.lifecycle = new SlotLifecycle(ctx, this);
         this.slots = new SlotTable((slot, added) -> ctx.events().slot(this, slot, added));
         this.backoff = new BackoffTracker(config.name(), ctx);
+        this.hooks = new WatcherHooks(ctx, this);
+        hooks.prepare(config);
     }
 
     @Override public String name() { return config.name(); }
@@ -67,6 +71,23 @@ final class WatcherCore implements Watcher {
 
     BackoffTracker backoffTracker() {
         return backoff;
+    }
+
+    WatcherHooks hooks() {
+        return hooks;
+    }
+
+    @Override
+    public List<io.circus.hook.HookStats> hookStats() {
+        return hooks.stats();
+    }
+
+    /** Not queued behind this watcher's operations: stats are a read, the hook only adds entries. */
+    @Override
+    public CompletableFuture<Map<String, Object>> extendedStats(long pid, Map<String, Object> stats) {
+        Map<String, Object> copy = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(stats));
+        return ctx.loop().call(() -> hooks.call(HookName.EXTENDED_STATS, pid, 0, null, null, copy))
+                .thenApply(x -> new java.util.LinkedHashMap<String, Object>(copy));
     }
 
     /** A stop (or restart) was asked for and has not run yet: no new process may start meanwhile. */
@@ -174,7 +195,7 @@ final class WatcherCore implements Watcher {
                 abortStart = true;
                 return enqueue(() -> recorded(() -> doStop().thenCompose(x -> doStart())));
             });
-            case RELOAD, RELOAD_SEQUENTIAL -> enqueue(() -> recorded(() -> new WatcherReloader(this, lifecycle)
+            case RELOAD, RELOAD_SEQUENTIAL -> enqueue(() -> recorded(() -> new WatcherReloader(reloadTarget)
                     .reload(operation == LifecycleOperation.RELOAD_SEQUENTIAL)));
         };
     }
@@ -205,21 +226,35 @@ final class WatcherCore implements Watcher {
         }
         abortStart = false;
         setState(WatcherState.STARTING);
+        // Circus: a false or failed before_start leaves the watcher stopped, with no process and no stop event.
+        return hooks.call(HookName.BEFORE_START).thenCompose(go -> {
+            if (!go || abortStart || ctx.isQuitting()) {
+                setState(WatcherState.STOPPED);
+                return CompletableFuture.completedFuture(false);
+            }
+            return startProcesses();
+        });
+    }
+
+    private CompletableFuture<Boolean> startProcesses() {
         output.reopen();
         if (config.numProcesses() == 0) {
             LOG.warn("{}: numprocesses is 0, nothing to start", name());
             setState(WatcherState.STOPPED);
             return CompletableFuture.completedFuture(false);
         }
-        return spawnMissing().thenCompose(ok -> {
-            if (ok && state == WatcherState.STARTING) {
-                setState(WatcherState.ACTIVE);
-                publish(EventType.START);
-                LOG.info("{} started", name());
-                return CompletableFuture.completedFuture(true);
-            }
-            return doStop().thenApply(x -> false);
-        });
+        return spawnMissing()
+                .thenCompose(ok -> ok && state == WatcherState.STARTING
+                        ? hooks.call(HookName.AFTER_START) : CompletableFuture.completedFuture(false))
+                .thenCompose(ok -> {
+                    if (ok && state == WatcherState.STARTING) {
+                        setState(WatcherState.ACTIVE);
+                        publish(EventType.START);
+                        LOG.info("{} started", name());
+                        return CompletableFuture.completedFuture(true);
+                    }
+                    return doStop().thenApply(x -> false);
+                });
     }
 
     CompletableFuture<Boolean> doStop() {
@@ -227,12 +262,18 @@ final class WatcherCore implements Watcher {
             return CompletableFuture.completedFuture(false);
         }
         setState(WatcherState.STOPPING);
+        // Circus ignores the results of the stop hooks; they only run before and after.
+        return hooks.call(HookName.BEFORE_STOP).thenCompose(x -> stopProcesses())
+                .thenCompose(stopped -> hooks.call(HookName.AFTER_STOP).thenApply(x -> stopped));
+    }
+
+    private CompletableFuture<Boolean> stopProcesses() {
         List<CompletableFuture<ExitStatus>> exits = new ArrayList<>();
         for (ProcessSlot slot : slots.values()) {
             exits.add(lifecycle.kill(slot, config.stopSignal(), config.gracefulTimeout(), true));
         }
         return CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new)).handle((x, e) -> {
-            slots.values().forEach(ProcessSlot::cancelTimers);
+            slots.values().forEach(ProcessSlot::discarded);
             slots.clear();
             backoff.clear();
             // Every process was reaped, and reaping waits for its pipes' end of file: nothing is lost.
@@ -276,7 +317,7 @@ final class WatcherCore implements Watcher {
     }
 
     private CompletableFuture<Boolean> spawnNewSlot() {
-        ProcessSlot slot = new ProcessSlot(name(), slots.nextWid(), new Backoff(ctx.checkDelay()));
+        ProcessSlot slot = new ProcessSlot(name(), slots.nextWid(), new Backoff(ctx.checkDelay()), ctx.loop());
         slots.add(slot);
         return lifecycle.spawn(slot).thenApply(ok -> {
             if (!ok && slot.process() == null) {
@@ -289,7 +330,7 @@ final class WatcherCore implements Watcher {
     private int liveSlotCount() {
         int n = 0;
         for (ProcessSlot s : slots.values()) {
-            if (!s.retired) {
+            if (!s.retired()) {
                 n++;
             }
         }
@@ -303,7 +344,7 @@ final class WatcherCore implements Watcher {
         restartCount++;
         lastExitCode = status.circusExitCode();
         boolean running = state == WatcherState.ACTIVE || state == WatcherState.STARTING;
-        if (slot.retired || !running) {
+        if (slot.retired() || !running) {
             LOG.info("{}: pid {} (wid {}) {}", name(), pid, slot.wid(), status);
             forget(slot);
             return;
@@ -316,7 +357,7 @@ final class WatcherCore implements Watcher {
             }
             return;
         }
-        long delay = slot.backoff.next(uptimeNanos);
+        long delay = slot.backoff().next(uptimeNanos);
         if (delay > 0) {
             retryLater(slot, delay, "wid " + slot.wid() + " (pid " + pid + ") " + status + " after "
                     + uptimeNanos / 1_000_000 + " ms");
@@ -328,24 +369,23 @@ final class WatcherCore implements Watcher {
         } else {
             LOG.info("{}: pid {} (wid {}) {}", name(), pid, slot.wid(), status);
         }
-        slot.respawnTimer = ctx.loop().schedule(0, () -> respawn(slot));
+        slot.respawnAfter(0, () -> respawn(slot));
     }
 
     /** Respawns the slot after {@code delayNanos}, in back-off (visible in status and events). */
     void retryLater(ProcessSlot slot, long delayNanos, String reason) {
-        backoff.waiting(slot, delayNanos, slot.backoff.capNanos(), reason);
-        slot.respawnTimer = ctx.loop().schedule(delayNanos, () -> respawn(slot));
+        backoff.waiting(slot, delayNanos, slot.backoff().capNanos(), reason);
+        slot.respawnAfter(delayNanos, () -> respawn(slot));
     }
 
     private void respawn(ProcessSlot slot) {
-        slot.respawnTimer = null;
-        if (slot.retired || ctx.isQuitting() || abortStart
+        if (slot.retired() || ctx.isQuitting() || abortStart
                 || state != WatcherState.ACTIVE && state != WatcherState.STARTING) {
             return;
         }
         backoff.retrying(slot);
         lifecycle.spawn(slot).thenAccept(ok -> {
-            if (!ok && !slot.retired && state == WatcherState.ACTIVE) {
+            if (!ok && !slot.retired() && state == WatcherState.ACTIVE) {
                 LOG.error("{}: giving up on wid {} after max_retry spawn failures; stopping the watcher", name(), slot.wid());
                 enqueue(this::doStop);
             }
@@ -360,8 +400,7 @@ final class WatcherCore implements Watcher {
 
     /** The slot's process reached max_age: replace it. */
     void expired(ProcessSlot slot) {
-        slot.ageTimer = null;
-        if (slot.retired || state != WatcherState.ACTIVE) {
+        if (slot.retired() || state != WatcherState.ACTIVE) {
             return;
         }
         replace(slot, config.stopSignal(), config.gracefulTimeout());
@@ -370,7 +409,7 @@ final class WatcherCore implements Watcher {
     /** Stops a slot's process and, while the watcher is active, starts a new one in the same slot. */
     private CompletableFuture<ExitStatus> replace(ProcessSlot slot, Signal signal, Duration timeout) {
         return lifecycle.kill(slot, signal, timeout, false).thenApply(status -> {
-            if (!slot.retired && state == WatcherState.ACTIVE && config.respawn() && !ctx.isQuitting()) {
+            if (!slot.retired() && state == WatcherState.ACTIVE && config.respawn() && !ctx.isQuitting()) {
                 lifecycle.spawn(slot);
             } else {
                 forget(slot);
@@ -413,8 +452,21 @@ final class WatcherCore implements Watcher {
         if (n < 0) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("numprocesses must be >= 0, got " + n));
         }
+        if (config.singleton() && n > 1) {
+            return CompletableFuture.failedFuture(io.circus.runtime.CircusException.singleton());
+        }
         CompletableFuture<Integer> refused = refusedAtOnce(n);
         return refused != null ? refused : enqueue(() -> resize(n));
+    }
+
+    /** The definition with {@code options} applied in order and the result checked. */
+    private static WatcherConfig validated(WatcherConfig base, Map<String, ?> options) {
+        WatcherConfig next = base;
+        for (Map.Entry<String, ?> e : options.entrySet()) {
+            next = WatcherOptions.apply(next, e.getKey(), e.getValue());
+        }
+        WatcherOptions.validate(next);
+        return next;
     }
 
     CompletableFuture<Integer> resize(int target) {
@@ -433,7 +485,7 @@ final class WatcherCore implements Watcher {
             return spawnMissing().thenApply(ok -> config.numProcesses());
         }
         // Circus stops the oldest processes first.
-        List<ProcessSlot> oldest = slots.values().stream().filter(s -> !s.retired)
+        List<ProcessSlot> oldest = slots.values().stream().filter(s -> !s.retired())
                 .sorted(Comparator.comparingLong(ProcessSlot::startedNanos)).limit(extra).toList();
         List<CompletableFuture<ExitStatus>> exits = new ArrayList<>();
         for (ProcessSlot slot : oldest) {
@@ -450,13 +502,12 @@ final class WatcherCore implements Watcher {
         if (!graceful) {
             return restart();
         }
-        return enqueue(() -> new WatcherReloader(this, lifecycle).reload(sequential)).thenApply(x -> null);
+        return enqueue(() -> new WatcherReloader(reloadTarget).reload(sequential)).thenApply(x -> null);
     }
 
     @Override
     public CompletableFuture<List<Long>> signal(Signal signal, long pid, boolean children, boolean recursive) {
-        return ctx.loop().call(() -> CompletableFuture.completedFuture(
-                new SignalSender(ctx.launcher()).send(targets(pid), signal, children, recursive)));
+        return ctx.loop().call(() -> hooks.signal(targets(pid), signal, children, recursive));
     }
 
     /**
@@ -507,18 +558,26 @@ final class WatcherCore implements Watcher {
         String countText = count instanceof String || count instanceof Integer || count instanceof Long
                 ? count.toString().strip() : "";
         if (countText.matches("\\d{1,9}")) {
-            CompletableFuture<Boolean> refused = refusedAtOnce(Integer.parseInt(countText));
+            int target = Integer.parseInt(countText);
+            if (config.singleton() && target > 1) {
+                return CompletableFuture.failedFuture(io.circus.runtime.CircusException.singleton());
+            }
+            CompletableFuture<Boolean> refused = refusedAtOnce(target);
             if (refused != null) {
                 return refused;
             }
         }
+        try {
+            // Against the definition current now, so a bad value is refused at once even without
+            // waiting; checked again in the queue against the definition current then.
+            validated(config, copy);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         return enqueue(() -> {
-            WatcherConfig next = config;
-            for (Map.Entry<String, Object> e : copy.entrySet()) {
-                next = WatcherOptions.apply(next, e.getKey(), e.getValue());
-            }
-            WatcherOptions.validate(next);
+            WatcherConfig next = validated(config, copy);
             CapabilityCheck.validate(next, ctx.launcher());
+            hooks.prepare(next);
             StreamOutput.validate(next);
             ctx.budget().checkChange(next);
             for (String key : copy.keySet()) {
@@ -549,16 +608,44 @@ final class WatcherCore implements Watcher {
         return WatcherOptions.changedKeys(a, b).stream().allMatch(WatcherOptions::isLive);
     }
 
-    // Used by WatcherReloader.
-    SlotTable slots() { return slots; }
-    CompletableFuture<Boolean> spawnSlot() { return spawnNewSlot(); }
-    RuntimeContext context() { return ctx; }
-    void publishReload() { publish(EventType.RELOAD); }
+    /** What a graceful reload may do to this watcher; its calls run on the loop, inside the watcher's queue. */
+    private final ReloadTarget reloadTarget = new ReloadTarget() {
+        @Override public String name() { return WatcherCore.this.name(); }
+        @Override public WatcherState state() { return state; }
+        @Override public WatcherConfig config() { return config; }
+        @Override public CompletableFuture<Boolean> start() { return doStart(); }
+
+        @Override
+        public void signalAll(Signal signal) {
+            for (ProcessSlot slot : slots.values()) {
+                ManagedProcess p = slot.process();
+                if (p != null) {
+                    p.signal(signal);
+                }
+            }
+        }
+
+        @Override
+        public List<ProcessSlot> liveSlots() {
+            return slots.values().stream().filter(s -> !s.retired()).toList();
+        }
+
+        @Override public boolean fits(WatcherConfig definition) { return ctx.budget().fits(definition); }
+        @Override public CompletableFuture<Boolean> spawnSlot() { return spawnNewSlot(); }
+
+        @Override
+        public CompletableFuture<ExitStatus> stopSlot(ProcessSlot slot) {
+            return lifecycle.kill(slot, config.stopSignal(), config.gracefulTimeout(), true)
+                    .whenComplete((s, e) -> forget(slot));
+        }
+
+        @Override public CompletableFuture<Void> delay(long nanos) { return ctx.loop().delay(nanos); }
+        @Override public void reloaded() { publish(EventType.RELOAD); }
+    };
 
     /** Forgets every slot without stopping its process (rm --nostop). */
     void abandon() {
-        slots.values().forEach(ProcessSlot::cancelTimers);
-        slots.values().forEach(s -> s.retired = true);
+        slots.values().forEach(ProcessSlot::discarded);
         slots.clear();
         backoff.clear();
         setState(WatcherState.STOPPED);

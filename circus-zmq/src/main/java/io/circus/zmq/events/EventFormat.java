@@ -1,6 +1,6 @@
 package io.circus.zmq.events;
 
-import io.circus.zmq.wire.WireJson;
+import io.circus.protocol.WireJson;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -57,6 +57,13 @@ public final class EventFormat {
                 payload.put("time", value(data, "time"));
                 payload.put("exit_code", value(data, "exit_code"));
                 payload.put("cause", value(data, "cause"));
+            }
+            case "hook_success", "hook_failure" -> {
+                payload.put("name", value(data, "name"));
+                payload.put("time", value(data, "time"));
+                if (data.containsKey("error")) {
+                    payload.put("error", value(data, "error"));
+                }
             }
             case "updated" -> {
                 payload.put("time", value(data, "time"));
