@@ -3,7 +3,7 @@ package io.circus.console.ctl;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.circus.console.keys.KeyGenerator;
 import io.circus.zmq.auth.ClientKeys;
-import io.circus.zmq.wire.WireJson;
+import io.circus.protocol.WireJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

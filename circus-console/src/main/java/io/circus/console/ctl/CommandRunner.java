@@ -1,7 +1,7 @@
 package io.circus.console.ctl;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.circus.zmq.wire.PythonRepr;
+import io.circus.protocol.PythonRepr;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

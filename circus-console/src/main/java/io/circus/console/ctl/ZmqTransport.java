@@ -5,7 +5,7 @@ import io.circus.zmq.auth.ClientKeys;
 import io.circus.zmq.client.CircusClient;
 import io.circus.zmq.client.CircusConsumer;
 import io.circus.zmq.client.Message;
-import io.circus.zmq.wire.WireJson;
+import io.circus.protocol.WireJson;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

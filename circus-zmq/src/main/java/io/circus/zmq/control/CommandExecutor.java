@@ -1,12 +1,15 @@
 package io.circus.zmq.control;
 
+import io.circus.protocol.Request;
+import io.circus.protocol.Replies;
+import io.circus.protocol.CommandHandler;
 import io.circus.jmx.audit.AuditTrail;
 import io.circus.jmx.audit.Caller;
 import io.circus.jmx.audit.CallerContext;
 import java.util.function.Supplier;
 import io.circus.zmq.auth.PeerDirectory;
-import io.circus.zmq.wire.Errno;
-import io.circus.zmq.wire.WireJson;
+import io.circus.protocol.Errno;
+import io.circus.protocol.WireJson;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;

@@ -1,10 +1,11 @@
 package io.circus.zmq.control;
 
+import io.circus.protocol.Replies;
 import io.circus.zmq.ControlChannelMXBean;
 import io.circus.zmq.auth.PeerDirectory;
 import io.circus.zmq.internal.Binding;
 import io.circus.zmq.internal.Mailbox;
-import io.circus.zmq.wire.WireJson;
+import io.circus.protocol.WireJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

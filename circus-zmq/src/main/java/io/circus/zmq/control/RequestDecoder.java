@@ -1,11 +1,13 @@
 package io.circus.zmq.control;
 
+import io.circus.protocol.Request;
+import io.circus.protocol.Replies;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.circus.zmq.wire.Errno;
-import io.circus.zmq.wire.WireJson;
+import io.circus.protocol.Errno;
+import io.circus.protocol.WireJson;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.circus.zmq.control;
 
+import io.circus.protocol.Request;
 /** Where the control thread hands decoded requests. */
 public interface RequestSink {
 

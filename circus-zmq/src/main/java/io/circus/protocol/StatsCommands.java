@@ -1,11 +1,9 @@
-package io.circus.zmq.command;
+package io.circus.protocol;
 
 import io.circus.jmx.ArbiterMXBean;
 import io.circus.jmx.ProcessStats;
 import io.circus.jmx.ProcessUsage;
 import io.circus.jmx.WatcherMXBean;
-import io.circus.zmq.internal.Beans;
-import io.circus.zmq.wire.WireJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

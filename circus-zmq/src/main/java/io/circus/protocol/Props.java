@@ -1,8 +1,7 @@
-package io.circus.zmq.command;
+package io.circus.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.circus.zmq.control.Request;
 import io.circus.zmq.control.RequestDecoder;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.circus.zmq.command;
+package io.circus.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +8,6 @@ import io.circus.config.option.WatcherOption;
 import io.circus.config.option.WatcherOptionSchema;
 import io.circus.jmx.OptionsView;
 import io.circus.process.Rlimit;
-import io.circus.zmq.wire.PythonRepr;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

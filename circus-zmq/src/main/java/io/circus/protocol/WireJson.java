@@ -1,4 +1,4 @@
-package io.circus.zmq.wire;
+package io.circus.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;

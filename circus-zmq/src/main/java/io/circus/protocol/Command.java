@@ -1,4 +1,4 @@
-package io.circus.zmq.command;
+package io.circus.protocol;
 
 import java.util.Map;
 

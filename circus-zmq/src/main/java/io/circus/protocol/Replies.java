@@ -1,8 +1,6 @@
-package io.circus.zmq.control;
+package io.circus.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.circus.zmq.wire.Errno;
-import io.circus.zmq.wire.WireJson;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,11 +1,9 @@
-package io.circus.zmq.command;
+package io.circus.protocol;
 
 import io.circus.config.WatcherOptions;
 import io.circus.jmx.ArbiterMXBean;
 import io.circus.jmx.SocketInfo;
 import io.circus.jmx.WatcherMXBean;
-import io.circus.zmq.internal.Beans;
-import io.circus.zmq.wire.PythonRepr;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

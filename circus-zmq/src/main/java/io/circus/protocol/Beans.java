@@ -1,4 +1,4 @@
-package io.circus.zmq.internal;
+package io.circus.protocol;
 
 import io.circus.jmx.ArbiterMXBean;
 import io.circus.jmx.CircusNames;

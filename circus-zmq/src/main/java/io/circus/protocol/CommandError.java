@@ -1,8 +1,5 @@
-package io.circus.zmq.command;
+package io.circus.protocol;
 
-import io.circus.zmq.control.Request;
-import io.circus.zmq.wire.Errno;
-import io.circus.zmq.wire.PythonRepr;
 
 /**
  * A command that fails with a Circus error reply: an errno, a reason, and a traceback (null except

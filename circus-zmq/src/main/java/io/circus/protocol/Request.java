@@ -1,7 +1,8 @@
-package io.circus.zmq.control;
+package io.circus.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.circus.zmq.control.Envelope;
 
 /**
  * A decoded control request.

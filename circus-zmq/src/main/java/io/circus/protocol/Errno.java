@@ -1,4 +1,4 @@
-package io.circus.zmq.wire;
+package io.circus.protocol;
 
 /**
  * Circus's error numbers ({@code circus/commands/errors.py}), carried in the {@code errno} field of

@@ -1,13 +1,7 @@
-package io.circus.zmq.command;
+package io.circus.protocol;
 
 import io.circus.config.GlobalSettings;
 import io.circus.jmx.CircusNames;
-import io.circus.zmq.control.CommandHandler;
-import io.circus.zmq.control.Replies;
-import io.circus.zmq.control.Request;
-import io.circus.zmq.internal.Beans;
-import io.circus.zmq.wire.Errno;
-import io.circus.zmq.wire.PythonRepr;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.circus.zmq.wire;
+package io.circus.protocol;
 
 /**
  * Python's {@code repr} of the few value kinds that reach Circus's wire text: floats (every number

@@ -1,11 +1,9 @@
-package io.circus.zmq.command;
+package io.circus.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.circus.jmx.WatcherMXBean;
 import io.circus.process.Signal;
-import io.circus.zmq.internal.Beans;
-import io.circus.zmq.wire.PythonRepr;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.circus.zmq.control;
+package io.circus.protocol;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.circus.zmq.command;
+package io.circus.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -7,8 +7,6 @@ import io.circus.config.GlobalSettings;
 import io.circus.jmx.ArbiterMXBean;
 import io.circus.jmx.PidChanges;
 import io.circus.jmx.WatcherMXBean;
-import io.circus.zmq.internal.Beans;
-import io.circus.zmq.wire.PythonRepr;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
