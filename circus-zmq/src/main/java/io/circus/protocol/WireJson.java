@@ -53,6 +53,8 @@ public final class WireJson {
             .characterEscapes(new AsciiOnly())
             .build();
     private static final MinimalPrettyPrinter PYTHON_SEPARATORS = new PythonSeparators();
+    /** Jackson's defaults, as {@code JsonNode.toString()} writes: compact, non-ASCII text as is. */
+    private static final JsonFactory PLAIN = new JsonFactory();
 
     private WireJson() {
     }
@@ -100,6 +102,20 @@ public final class WireJson {
     /** The same, as text. */
     public static String encodeToString(Object value) {
         return new String(encode(value), StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * A tree as {@code JsonNode.toString()} writes it (compact JSON, Jackson's own escapes), for
+     * logs and audit lines: {@code toString()} would build databind's mapper to say it.
+     */
+    public static String compact(JsonNode node) {
+        StringWriter text = new StringWriter(64);
+        try (JsonGenerator g = PLAIN.createGenerator(text)) {
+            ValueWriter.write(g, node);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing JSON to memory failed", e);
+        }
+        return text.toString();
     }
 
     /**

@@ -127,6 +127,7 @@ class WireJsonParityTest {
             assertEquals(expected, actual, in);
             assertSameNodeClasses(expected, actual, in);
             assertEquals(viaMapper(expected), WireJson.encodeToString(actual), in);
+            assertEquals(expected.toString(), WireJson.compact(actual), "toString of " + in);
         }
     }
 
