@@ -12,7 +12,7 @@ import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 
 /**
- * The one way the ZeroMQ facade reaches the daemon: MXBean proxies over the MBeanServer, so every
+ * The one way the protocol reaches the daemon: MXBean proxies over the MBeanServer, so every
  * command is an attribute read or an operation invoked through {@code MBeanServer.getAttribute} /
  * {@code invoke}, exactly what a remote JMX console would do, and nothing calls the core around JMX.
  *
@@ -53,12 +53,28 @@ public final class Beans {
      * keep the configured case), or empty when there is no such watcher.
      */
     public Optional<WatcherMXBean> watcher(String name) {
+        if (name != null && !name.isEmpty()) {
+            // Named as configured and asked for before: no look-up, the operation itself is the one
+            // MBeanServer call (a bean gone since fails like a missing watcher).
+            WatcherMXBean known = watchers.get(CircusNames.watcher(name));
+            if (known != null) {
+                return Optional.of(known);
+            }
+        }
         return watcherName(name).map(on -> {
             if (watchers.size() > MAX_CACHED) {
                 watchers.clear();
             }
             return watchers.computeIfAbsent(on, n -> JMX.newMXBeanProxy(server, n, WatcherMXBean.class));
         });
+    }
+
+    /**
+     * Drops the watcher proxies kept, after one reached no bean: a watcher added again under another
+     * case is then found by the next look-up.
+     */
+    public void forgetWatchers() {
+        watchers.clear();
     }
 
     /** The ObjectName of a watcher named in any case, or empty. */

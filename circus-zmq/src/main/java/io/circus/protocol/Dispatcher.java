@@ -1,7 +1,7 @@
 package io.circus.protocol;
 
-import io.circus.config.GlobalSettings;
 import io.circus.jmx.CircusNames;
+import io.circus.jmx.Refusals;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -16,12 +16,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Circus's {@code Controller.dispatch}: looks the command up (case-insensitively), runs it through
  * the MBeans, and turns every outcome into Circus's reply. Failures map onto Circus's errno
- * families: a bad or missing property, an unknown watcher, option or process is errno 3 (the MBeans
- * throw IllegalArgumentException for those); work that fails after a {@code waiting} request was
+ * families by their kind, never their text: a refusal (a bad or missing property, an unknown
+ * watcher, option or process) is errno 3, except a name taken and a request that contradicts a
+ * watcher's definition, which Circus fails with errno 5 quoting the request ({@link
+ * io.circus.jmx.Refusals} reads the kind); work that fails after a {@code waiting} request was
  * accepted is errno 6; anything else errno 5, with the request quoted as Circus does. Casts are run
  * and never answered.
  *
- * <p>Threading: stateless apart from the command table, which is filled in the constructor;
+ * <p>Threading: stateless apart from the command table, which is filled in the constructor, and the
+ * watcher proxies {@link Beans} keeps;
  * {@link #handle} runs on the executor thread, a command's own thread, or (reads) the control thread.
  */
 public final class Dispatcher implements CommandHandler {
@@ -32,9 +35,11 @@ public final class Dispatcher implements CommandHandler {
     }
 
     private final Map<String, Entry> table = new HashMap<>();
+    private final Beans beans;
 
-    public Dispatcher(Beans beans, GlobalSettings settings) {
-        new LifecycleCommands(beans, settings).register(this);
+    public Dispatcher(Beans beans) {
+        this.beans = beans;
+        new LifecycleCommands(beans).register(this);
         new ProcessCommands(beans).register(this);
         new ReadCommands(beans).register(this);
         new StatsCommands(beans).register(this);
@@ -82,10 +87,10 @@ public final class Dispatcher implements CommandHandler {
         }
     }
 
-    /** An MBean's exception as a Circus error. */
-    private static CommandError translate(Request request, RuntimeException ex) {
+    /** An MBean's exception as a Circus error, by its kind ({@link Refusals}), never by its text. */
+    private CommandError translate(Request request, RuntimeException ex) {
         return switch (ex) {
-            case IllegalArgumentException iae -> CommandError.message(iae.getMessage());
+            case IllegalArgumentException iae -> refusal(request, iae);
             case IllegalStateException ise when request.waiting() ->
                     new CommandError(Errno.BAD_MSG_DATA_ERROR, "server error: " + ise.getMessage());
             case IllegalStateException ise -> CommandError.generic(request, ise.getMessage());
@@ -100,14 +105,37 @@ public final class Dispatcher implements CommandHandler {
         };
     }
 
+    /**
+     * A refusal in Circus's words: most are errno 3 with the bean's reason; a name taken and a
+     * request that contradicts a watcher's definition are errno 5 quoting the request, because
+     * Circus fails them with a generic exception and its clients may test for that.
+     */
+    private static CommandError refusal(Request request, IllegalArgumentException e) {
+        return switch (Refusals.kindOf(e)) {
+            case DUPLICATE -> CommandError.generic(request,
+                    PythonRepr.strRepr(request.properties().path("name").asText("")) + " already exist");
+            case CONFLICT -> CommandError.generic(request, e.getMessage());
+            case null, default -> CommandError.message(e.getMessage());
+        };
+    }
+
     /** A bean that went away between the look-up and the call: the watcher was removed, or the daemon is stopping. */
-    private static CommandError missingBean(Request request, InstanceNotFoundException e) {
-        if (String.valueOf(e.getMessage()).contains(CircusNames.ARBITER.toString())) {
+    private CommandError missingBean(Request request, InstanceNotFoundException e) {
+        if (!arbiterRegistered()) {
             return CommandError.generic(request, "the arbiter is not available (" + CircusNames.ARBITER
                     + " is not registered)");
         }
+        beans.forgetWatchers();
         String name = request.properties().path("name").asText("");
         return CommandError.message("program " + name + " not found");
+    }
+
+    private boolean arbiterRegistered() {
+        try {
+            return beans.server().isRegistered(CircusNames.ARBITER);
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static Map<String, Object> error(Request request, CommandError e) {

@@ -3,12 +3,10 @@ package io.circus.protocol;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.circus.config.GlobalSettings;
 import io.circus.jmx.ArbiterMXBean;
 import io.circus.jmx.PidChanges;
 import io.circus.jmx.WatcherMXBean;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,11 +19,9 @@ import java.util.Optional;
 final class LifecycleCommands {
 
     private final Beans beans;
-    private final GlobalSettings settings;
 
-    LifecycleCommands(Beans beans, GlobalSettings settings) {
+    LifecycleCommands(Beans beans) {
         this.beans = beans;
-        this.settings = settings;
     }
 
     void register(Dispatcher d) {
@@ -54,17 +50,10 @@ final class LifecycleCommands {
             throw Props.wrongType("args", "a string or an array of strings", args);
         }
         ObjectNode options = options(p);
-        checkEndpointOwner(options);
         OptionRules.Typed typed = OptionRules.toBeanOptions(options, "watcher:" + name);
         boolean start = p.flag("start", false);
-        ArbiterMXBean arbiter = beans.arbiter();
-        for (String existing : arbiter.getWatcherNames()) {
-            if (existing.equalsIgnoreCase(name)) {
-                // Circus reports a duplicate as a generic failure (errno 5); clients may test for it.
-                throw CommandError.generic(p.request(), PythonRepr.strRepr(name) + " already exist");
-            }
-        }
-        PidChanges changes = arbiter.addWatcher(name, cmd, OptionRules.args(args), typed.keys(), typed.values(),
+        // The arbiter refuses a name taken; the bean, on an ipc:// endpoint with endpoint_owner, a foreign uid.
+        PidChanges changes = beans.arbiter().addWatcher(name, cmd, OptionRules.args(args), typed.keys(), typed.values(),
                 start, p.request().waiting());
         if (changes == null) {
             return Map.of();
@@ -85,57 +74,29 @@ final class LifecycleCommands {
         return (ObjectNode) p.raw("options");
     }
 
-    /**
-     * Circus's endpoint-owner mode: with {@code endpoint_owner} set and an ipc:// control endpoint,
-     * an added watcher must run as that user (compared as sent, as Circus does), so that whoever
-     * may write to the socket cannot run commands as the daemon's user.
-     */
-    private void checkEndpointOwner(ObjectNode options) {
-        String owner = settings.endpointOwner();
-        if (owner == null || settings.endpoint() == null || !settings.endpoint().startsWith("ipc://")) {
-            return;
-        }
-        JsonNode uid = options.get("uid");
-        if (uid == null || !uid.isTextual() || !uid.textValue().equals(owner)) {
-            throw CommandError.message("uid does not match endpoint_owner");
-        }
-    }
-
     private Map<String, Object> rm(Props p) {
         beans.arbiter().removeWatcher(p.requireString("name"), p.flag("nostop", false), p.request().waiting());
         return Map.of();
     }
 
     /**
-     * {@code start}/{@code stop}/{@code restart}. A pattern selecting exactly one watcher uses that
-     * watcher's operation (and with {@code waiting} answers its {@code info}); none or several use the
-     * Arbiter's group operation, as Circus does.
+     * {@code start}/{@code stop}/{@code restart}: one Arbiter call, which decides between the one
+     * watcher a pattern selects and a group. As in Circus, only the former answers {@code info} (with
+     * {@code waiting}).
      */
     private Map<String, Object> lifecycle(Props p, String verb) {
         Optional<String> name = p.string("name").filter(s -> !s.isEmpty());
         String match = p.string("match").orElse("glob");
         boolean waiting = p.request().waiting();
         ArbiterMXBean arbiter = beans.arbiter();
-        if (name.isPresent()) {
-            List<String> selected = arbiter.matchWatchers(name.get(), match);
-            if (selected.size() == 1) {
-                WatcherMXBean w = beans.watcher(selected.getFirst())
-                        .orElseThrow(() -> CommandError.message("program " + name.get() + " not found"));
-                PidChanges changes = switch (verb) {
-                    case "start" -> w.start(waiting);
-                    case "stop" -> w.stop(waiting);
-                    default -> w.restart(waiting);
-                };
-                return waiting && changes != null ? Map.of("info", info(verb, changes)) : Map.of();
-            }
-        }
         String pattern = name.orElse("");
-        switch (verb) {
+        PidChanges changes = switch (verb) {
             case "start" -> arbiter.startWatchers(pattern, match, waiting);
             case "stop" -> arbiter.stopWatchers(pattern, match, waiting);
             default -> arbiter.restartWatchers(pattern, match, waiting);
-        }
-        return Map.of();
+        };
+        boolean oneWatcher = name.isPresent() && changes != null && changes.watchers().size() == 1;
+        return oneWatcher ? Map.of("info", info(verb, changes)) : Map.of();
     }
 
     private Map<String, Object> reload(Props p) {

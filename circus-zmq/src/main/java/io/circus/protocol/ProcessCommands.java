@@ -39,12 +39,12 @@ final class ProcessCommands {
     private Map<String, Object> count(Props p, boolean up) {
         WatcherMXBean w = watcher(p);
         int nb = p.integer("nb", 1);
-        boolean singleton = w.isSingleton();
         Integer target = up ? w.incr(nb, p.request().waiting()) : w.decr(nb, p.request().waiting());
         Map<String, Object> reply = new LinkedHashMap<>();
         if (target != null) {
             reply.put("numprocesses", target);
-            if (singleton) {
+            // A singleton never has more than one process, so only a target of 0 or 1 needs asking.
+            if (target <= 1 && w.isSingleton()) {
                 reply.put("singleton", true);
             }
         }
@@ -62,11 +62,7 @@ final class ProcessCommands {
         }
         ObjectNode options = (ObjectNode) raw;
         OptionRules.Typed typed = OptionRules.toBeanOptions(options, "watcher:" + p.requireString("name"));
-        JsonNode n = options.get("numprocesses");
-        if (n != null && n.asLong() > 1 && w.isSingleton()) {
-            // Circus fails this with a ValueError, errno 5.
-            throw CommandError.generic(p.request(), "Singleton watcher has a single process");
-        }
+        // More than one process for a singleton is refused by the watcher (Circus: errno 5).
         w.set(typed.keys(), typed.values(), p.request().waiting());
         return Map.of();
     }

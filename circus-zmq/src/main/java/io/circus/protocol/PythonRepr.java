@@ -1,14 +1,86 @@
 package io.circus.protocol;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
 /**
- * Python's {@code repr} of the few value kinds that reach Circus's wire text: floats (every number
- * with a fraction in a reply, {@code time} first), strings ({@code unknown command: 'x'}) and bytes
- * (the request quoted in errno 5 reasons). Reproducing them keeps replies textually equal to
- * Circus's, which matters to clients that compare reasons or print times.
+ * Python's {@code repr}, {@code str} and {@code bool} of the value kinds that reach Circus's text:
+ * floats (every number with a fraction in a reply, {@code time} first), strings ({@code unknown
+ * command: 'x'}), bytes (the request quoted in errno 5 reasons) and whole decoded JSON values (what
+ * circusctl prints). Reproducing them keeps replies and console output textually equal to Circus's,
+ * which matters to clients that compare reasons or print times.
+ *
+ * <p>Stateless; safe from any thread.
  */
 public final class PythonRepr {
 
     private PythonRepr() {
+    }
+
+    /** Python's {@code bool()} of a decoded JSON value, as Circus reads {@code waiting} and other flags. */
+    public static boolean truthy(JsonNode v) {
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            return false;
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        if (v.isNumber()) {
+            return v.doubleValue() != 0;
+        }
+        if (v.isTextual()) {
+            return !v.textValue().isEmpty();
+        }
+        return !v.isEmpty();
+    }
+
+    /** Python's {@code str(value)} of a decoded JSON value: strings bare, everything else as {@link #repr}. */
+    public static String str(JsonNode v) {
+        return v != null && v.isTextual() ? v.textValue() : repr(v);
+    }
+
+    /**
+     * Python's {@code repr(value)} of a decoded JSON value ({@code True}, {@code None}, {@code 2.0},
+     * {@code {'a': 1}}), what circusctl prints with {@code "%s" % value}.
+     */
+    public static String repr(JsonNode v) {
+        StringBuilder sb = new StringBuilder();
+        repr(v, sb);
+        return sb.toString();
+    }
+
+    private static void repr(JsonNode v, StringBuilder sb) {
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            sb.append("None");
+        } else if (v.isBoolean()) {
+            sb.append(v.booleanValue() ? "True" : "False");
+        } else if (v.isIntegralNumber()) {
+            sb.append(v.bigIntegerValue());
+        } else if (v.isNumber()) {
+            double d = v.doubleValue();
+            // repr(float) spells the non-finite values as Python literals, json.dumps as JavaScript ones.
+            sb.append(Double.isNaN(d) ? "nan" : Double.isInfinite(d) ? (d > 0 ? "inf" : "-inf") : floatRepr(d));
+        } else if (v.isTextual()) {
+            sb.append(strRepr(v.textValue()));
+        } else if (v.isArray()) {
+            sb.append('[');
+            String sep = "";
+            for (JsonNode e : v) {
+                sb.append(sep);
+                sep = ", ";
+                repr(e, sb);
+            }
+            sb.append(']');
+        } else {
+            sb.append('{');
+            String sep = "";
+            for (Map.Entry<String, JsonNode> e : v.properties()) {
+                sb.append(sep).append(strRepr(e.getKey())).append(": ");
+                sep = ", ";
+                repr(e.getValue(), sb);
+            }
+            sb.append('}');
+        }
     }
 
     /**

@@ -72,10 +72,14 @@ public final class CommandExecutor implements RequestSink, AutoCloseable {
         thread.start();
     }
 
+    /** A request queued with where its reply goes. */
+    private record Routed(Envelope envelope, Request request) {
+    }
+
     @Override
-    public void submit(Request request) {
+    public void submit(Envelope envelope, Request request) {
         pending.incrementAndGet();
-        queue.add(request);
+        queue.add(new Routed(envelope, request));
     }
 
     /**
@@ -83,11 +87,11 @@ public final class CommandExecutor implements RequestSink, AutoCloseable {
      * before it, exactly as if it had waited its turn on the executor thread.
      */
     @Override
-    public Outgoing tryInline(Request request) {
+    public Outgoing tryInline(Envelope envelope, Request request) {
         if (pending.get() != 0 || !handler.readOnly(request)) {
             return null;
         }
-        return outcome(request);
+        return outcome(envelope, request);
     }
 
     private void run() {
@@ -101,7 +105,8 @@ public final class CommandExecutor implements RequestSink, AutoCloseable {
             if (next == STOP) {
                 return;
             }
-            Request request = (Request) next;
+            Routed routed = (Routed) next;
+            Request request = routed.request();
             boolean offload;
             try {
                 offload = handler.offload(request);
@@ -109,11 +114,11 @@ public final class CommandExecutor implements RequestSink, AutoCloseable {
                 offload = false;
             }
             if (offload) {
-                Thread t = offloaded.newThread(() -> sink.accept(outcome(request)));
+                Thread t = offloaded.newThread(() -> sink.accept(outcome(routed.envelope(), request)));
                 t.start();
                 awaitHandedOver(t);
             } else {
-                sink.accept(outcome(request));
+                sink.accept(outcome(routed.envelope(), request));
             }
             pending.decrementAndGet();
         }
@@ -136,10 +141,10 @@ public final class CommandExecutor implements RequestSink, AutoCloseable {
         }
     }
 
-    private Outgoing outcome(Request request) {
+    private Outgoing outcome(Envelope envelope, Request request) {
         byte[] payload;
         try {
-            Caller caller = peers.callerOf(request.envelope().frames());
+            Caller caller = peers.callerOf(envelope.frames());
             Map<String, Object> reply = CallerContext.get(caller, () -> {
                 Map<String, Object> r = handler.handle(request);
                 auditRefusal(caller, request, r);
@@ -152,7 +157,7 @@ public final class CommandExecutor implements RequestSink, AutoCloseable {
             payload = request.cast() ? null : WireJson.encode(Replies.error(Errno.COMMAND_ERROR,
                     "command " + request.command() + ": " + e, null, request.id()));
         }
-        return new Outgoing(request.envelope(), payload);
+        return new Outgoing(envelope, payload);
     }
 
     /** A command that would change something but was refused before any MBean saw it. */

@@ -244,10 +244,10 @@ public final class ControlChannel implements ControlChannelMXBean, AutoCloseable
         }
         switch (decoder.decode(frames)) {
             case RequestDecoder.Accepted a -> {
-                Outgoing now = sink.tryInline(a.request());
+                Outgoing now = sink.tryInline(a.envelope(), a.request());
                 if (now == null) {
                     inFlight.incrementAndGet();
-                    sink.submit(a.request());
+                    sink.submit(a.envelope(), a.request());
                 } else if (now.payload() != null) {
                     write(router, now.envelope(), now.payload());
                 }

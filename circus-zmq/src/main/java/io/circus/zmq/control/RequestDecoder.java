@@ -11,7 +11,6 @@ import io.circus.protocol.WireJson;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,7 +28,8 @@ public final class RequestDecoder {
     public sealed interface Decoded permits Accepted, Rejected {
     }
 
-    public record Accepted(Request request) implements Decoded {
+    /** @param envelope where the reply goes; the request itself knows nothing of ZeroMQ */
+    public record Accepted(Envelope envelope, Request request) implements Decoded {
     }
 
     /** @param reply the error reply to send, or null when none may be sent (a cast) */
@@ -106,26 +106,7 @@ public final class RequestDecoder {
         } else {
             return rejectUnlessCast(cast, envelope, "message invalid 'properties' must be an object, got " + kind(props), id);
         }
-        return new Accepted(new Request(envelope, payload, id, command.textValue().toLowerCase(Locale.ROOT),
-                command.textValue(), properties,
-                cast, truthy(properties.get("waiting"))));
-    }
-
-    /** Python truthiness, as Circus reads {@code waiting}. */
-    static boolean truthy(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return false;
-        }
-        if (v.isBoolean()) {
-            return v.booleanValue();
-        }
-        if (v.isNumber()) {
-            return v.doubleValue() != 0;
-        }
-        if (v.isTextual()) {
-            return !v.textValue().isEmpty();
-        }
-        return !v.isEmpty();
+        return new Accepted(envelope, Request.of(payload, id, command.textValue(), properties, cast));
     }
 
     /** A JSON type as Python would name it in an error. */

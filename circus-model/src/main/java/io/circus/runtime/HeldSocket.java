@@ -1,7 +1,8 @@
 package io.circus.runtime;
 
 /**
- * A socket the daemon holds for its watchers ({@code listsockets}, the Socket MBean).
+ * A socket the daemon holds for its watchers, as the runtime reports it; the facades turn it into
+ * their own view ({@code io.circus.jmx.SocketInfo} for {@code listsockets} and the Socket MBean).
  *
  * @param name   the socket name (lower case)
  * @param host   bound host, or null for a unix socket
@@ -11,5 +12,5 @@ package io.circus.runtime;
  * @param family {@code AF_INET}, {@code AF_INET6} or {@code AF_UNIX}
  * @param type   {@code SOCK_STREAM}, ...
  */
-public record SocketInfo(String name, String host, int port, String path, int fd, String family, String type) {
+public record HeldSocket(String name, String host, int port, String path, int fd, String family, String type) {
 }
