@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.tools.attach.VirtualMachine;
 import io.circus.testing.Await;
+import io.circus.testing.FreePorts;
 import io.circus.zmq.client.CircusClient;
 import io.circus.zmq.client.Reply;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ class DaemonFootprintTest {
 
     @Test
     void theWireNeedsNoMapperAndThePlatformBeansWaitForAnAttach() throws Exception {
-        int port = DaemonProcess.freePort();
+        int port = FreePorts.loopback();
         Path ini = dir.resolve("circus.ini");
         Files.writeString(ini, """
                 [circus]
@@ -46,7 +47,7 @@ class DaemonFootprintTest {
                 cmd = sleep 3600
                 numprocesses = 2
                 graceful_timeout = 5
-                """.formatted(port, DaemonProcess.freePort()));
+                """.formatted(port, FreePorts.loopback()));
         Path classes = dir.resolve("classes.log");
         try (DaemonProcess d = new DaemonProcess(dir, List.of("-Xlog:class+load=info:file=" + classes), ini.toString());
              CircusClient client = new CircusClient("tcp://127.0.0.1:" + port, Duration.ofSeconds(20))) {
