@@ -1,6 +1,9 @@
 package io.circus.zmq;
 
 import io.circus.config.GlobalOptions;
+import io.circus.daemon.Facade;
+import io.circus.daemon.FacadeFactory;
+import io.circus.jmx.ManagementHandle;
 import io.circus.jmx.audit.AuditTrail;
 import io.circus.config.GlobalSettings;
 import io.circus.stats.ProcessSampler;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import javax.management.MBeanServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +58,7 @@ import org.zeromq.ZContext;
  * close grace period (so {@code quit} with {@code waiting} is answered), closes every socket in its
  * own thread, and closes the ZeroMQ context last. It is idempotent.
  */
-public final class ZmqFacade implements AutoCloseable {
+public final class ZmqFacade implements Facade {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZmqFacade.class);
 
@@ -94,6 +98,24 @@ public final class ZmqFacade implements AutoCloseable {
     /** Binds the channels of {@code [circus]} and serves them through the beans on {@code server}. */
     public static ZmqFacade start(MBeanServer server, GlobalSettings settings) {
         return builder(server, settings).start();
+    }
+
+    /**
+     * The ZeroMQ facade of an {@link io.circus.daemon.EmbeddedDaemon}: the daemon's {@code [circus]}
+     * channels, served through the beans of the JMX facade added before it, sharing the daemon's
+     * /proc sampler with them.
+     */
+    public static FacadeFactory<ZmqFacade> facade() {
+        return facade(UnaryOperator.identity());
+    }
+
+    /** As {@link #facade()}, with the builder's other options applied after the daemon's. */
+    public static FacadeFactory<ZmqFacade> facade(UnaryOperator<Builder> options) {
+        return context -> {
+            ManagementHandle jmx = context.facade(ManagementHandle.class).orElseThrow(() -> new IllegalStateException(
+                    "the ZeroMQ facade serves the JMX beans: add CircusManagement.facade() before it"));
+            return options.apply(builder(jmx.server(), context.config().global()).sampler(context.sampler())).start();
+        };
     }
 
     public static Builder builder(MBeanServer server, GlobalSettings settings) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.circus.jmx.audit.AuditTrail;
 import io.circus.testing.Await;
+import io.circus.testing.TestChildren;
 import io.circus.zmq.client.CircusClient;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ class AuditTrailTest {
 
     @Test
     void mutatingCommandsAreAuditedWithThePeersUidReadsAreNot() throws Exception {
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("sleeper", 1).build());
+        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("sleeper", 1).build());
              CircusClient client = d.client()) {
             List<Notification> seen = new CopyOnWriteArrayList<>();
             d.server.addNotificationListener(AuditTrail.NAME, (n, h) -> seen.add(n), null, null);

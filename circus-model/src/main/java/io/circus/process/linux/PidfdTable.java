@@ -2,6 +2,7 @@ package io.circus.process.linux;
 
 import static io.circus.process.linux.LinuxConstants.CLONE_FILES;
 
+import io.circus.os.linux.Libc;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

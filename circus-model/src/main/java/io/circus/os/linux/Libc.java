@@ -1,23 +1,19 @@
-package io.circus.process.linux;
+package io.circus.os.linux;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout.PathElement;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.StructLayout;
-import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The libc calls of the process layer other than {@code posix_spawn} (see {@link SpawnCalls}).
+ * Every libc call of the daemon on Linux other than {@code posix_spawn} (see {@link SpawnCalls}):
+ * the process layer's, the socket binder's, the takeover's {@code kill} and the stats sampler's
+ * {@code getpagesize}.
  *
  * <p>Convention: every wrapper returns the call's result, or <em>minus errno</em> when the call
  * failed, the way the kernel itself reports errors. errno is captured by the linker in the same
@@ -28,16 +24,9 @@ import java.util.List;
  * Symbols that are missing leave a null handle and are listed by {@link #missing()}, so the
  * launcher can refuse to start with a precise reason instead of failing in a static initialiser.
  */
-final class Libc {
+public final class Libc {
 
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final SymbolLookup LOOKUP = LINKER.defaultLookup();
-    private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO = CAPTURE.varHandle(PathElement.groupElement("errno"));
-    private static final Linker.Option ERR = Linker.Option.captureCallState("errno");
-    private static final ThreadLocal<MemorySegment> CAPTURED =
-            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(CAPTURE));
-    private static final List<String> MISSING = new ArrayList<>();
+    private static final SymbolBinder SYMBOLS = new SymbolBinder();
 
     static final long SYS_PIDFD_SEND_SIGNAL = 424;
     static final long SYS_PIDFD_OPEN = 434;
@@ -77,56 +66,52 @@ final class Libc {
     private static final MethodHandle POLL =
             errnoCall("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
     private static final MethodHandle UNSHARE = errnoCall("unshare", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle SOCKET =
+            errnoCall("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle SETSOCKOPT = errnoCall("setsockopt",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle BIND = errnoCall("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle LISTEN = errnoCall("listen", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle GETSOCKNAME =
+            errnoCall("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle FCHMOD = errnoCall("fchmod", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     private static final MethodHandle GETPID = plainCall("getpid", FunctionDescriptor.of(JAVA_INT));
+    private static final MethodHandle GETPAGESIZE = plainCall("getpagesize", FunctionDescriptor.of(JAVA_INT));
     private static final MethodHandle STRERROR = plainCall("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
     private Libc() {
     }
 
     private static MethodHandle errnoCall(String name, FunctionDescriptor descriptor, Linker.Option... options) {
-        Linker.Option[] all = new Linker.Option[options.length + 1];
-        all[0] = ERR;
-        System.arraycopy(options, 0, all, 1, options.length);
-        return LOOKUP.find(name).map(s -> LINKER.downcallHandle(s, descriptor, all)).orElseGet(() -> {
-            MISSING.add(name);
-            return null;
-        });
+        return SYMBOLS.withErrno(name, descriptor, options);
     }
 
     private static MethodHandle plainCall(String name, FunctionDescriptor descriptor) {
-        return LOOKUP.find(name).map(s -> LINKER.downcallHandle(s, descriptor)).orElseGet(() -> {
-            MISSING.add(name);
-            return null;
-        });
+        return SYMBOLS.plain(name, descriptor);
     }
 
     /** Required symbols that libc does not export; empty when the launcher can run. */
-    static List<String> missing() {
-        return List.copyOf(MISSING);
+    public static List<String> missing() {
+        return SYMBOLS.missing();
     }
 
     private static MemorySegment captured() {
-        return CAPTURED.get();
-    }
-
-    private static int errno(MemorySegment captured) {
-        return (int) ERRNO.get(captured, 0L);
+        return SymbolBinder.captured();
     }
 
     private static int result(int r, MemorySegment captured) {
-        return r < 0 ? -errno(captured) : r;
+        return r < 0 ? -SymbolBinder.errno(captured) : r;
     }
 
     private static long result(long r, MemorySegment captured) {
-        return r < 0 ? -errno(captured) : r;
+        return r < 0 ? -SymbolBinder.errno(captured) : r;
     }
 
-    /** Downcalls declare Throwable; the handles above cannot throw checked exceptions. */
     private static AssertionError unexpected(Throwable t) {
-        return new AssertionError("native call failed: " + t, t);
+        return SymbolBinder.unexpected(t);
     }
 
-    static int close(int fd) {
+    public static int close(int fd) {
         MemorySegment c = captured();
         try {
             return result((int) CLOSE.invokeExact(c, fd), c);
@@ -135,7 +120,7 @@ final class Libc {
         }
     }
 
-    static long read(int fd, MemorySegment buffer, long count) {
+    public static long read(int fd, MemorySegment buffer, long count) {
         MemorySegment c = captured();
         try {
             return result((long) READ.invokeExact(c, fd, buffer, count), c);
@@ -144,7 +129,7 @@ final class Libc {
         }
     }
 
-    static long write(int fd, MemorySegment buffer, long count) {
+    public static long write(int fd, MemorySegment buffer, long count) {
         MemorySegment c = captured();
         try {
             return result((long) WRITE.invokeExact(c, fd, buffer, count), c);
@@ -153,7 +138,7 @@ final class Libc {
         }
     }
 
-    static int pipe2(MemorySegment fds, int flags) {
+    public static int pipe2(MemorySegment fds, int flags) {
         MemorySegment c = captured();
         try {
             return result((int) PIPE2.invokeExact(c, fds, flags), c);
@@ -162,7 +147,7 @@ final class Libc {
         }
     }
 
-    static int fcntl(int fd, int cmd, int arg) {
+    public static int fcntl(int fd, int cmd, int arg) {
         MemorySegment c = captured();
         try {
             return result((int) FCNTL.invokeExact(c, fd, cmd, arg), c);
@@ -171,7 +156,7 @@ final class Libc {
         }
     }
 
-    static int kill(int pid, int signal) {
+    public static int kill(int pid, int signal) {
         MemorySegment c = captured();
         try {
             return result((int) KILL.invokeExact(c, pid, signal), c);
@@ -184,7 +169,7 @@ final class Libc {
      * {@code pidfd_open(pid, 0)} through {@code syscall}, which works with any glibc (the wrapper
      * only exists since 2.36). The descriptor is close-on-exec by definition.
      */
-    static int pidfdOpen(int pid) {
+    public static int pidfdOpen(int pid) {
         MemorySegment c = captured();
         try {
             return (int) result((long) SYSCALL3.invokeExact(c, SYS_PIDFD_OPEN, pid, 0), c);
@@ -194,7 +179,7 @@ final class Libc {
     }
 
     /** {@code pidfd_send_signal(pidfd, sig, NULL, 0)} through {@code syscall}, for the same reason. */
-    static int pidfdSendSignal(int pidfd, int signal) {
+    public static int pidfdSendSignal(int pidfd, int signal) {
         MemorySegment c = captured();
         try {
             return (int) result((long) SYSCALL5.invokeExact(c, SYS_PIDFD_SEND_SIGNAL, pidfd, signal,
@@ -205,7 +190,7 @@ final class Libc {
     }
 
     /** {@code unshare(flags)} for the calling thread. */
-    static int unshare(int flags) {
+    public static int unshare(int flags) {
         MemorySegment c = captured();
         try {
             return result((int) UNSHARE.invokeExact(c, flags), c);
@@ -214,7 +199,7 @@ final class Libc {
         }
     }
 
-    static int epollCreate1(int flags) {
+    public static int epollCreate1(int flags) {
         MemorySegment c = captured();
         try {
             return result((int) EPOLL_CREATE1.invokeExact(c, flags), c);
@@ -223,7 +208,7 @@ final class Libc {
         }
     }
 
-    static int epollCtl(int epfd, int op, int fd, MemorySegment event) {
+    public static int epollCtl(int epfd, int op, int fd, MemorySegment event) {
         MemorySegment c = captured();
         try {
             return result((int) EPOLL_CTL.invokeExact(c, epfd, op, fd, event), c);
@@ -232,7 +217,7 @@ final class Libc {
         }
     }
 
-    static int epollWait(int epfd, MemorySegment events, int max, int timeoutMillis) {
+    public static int epollWait(int epfd, MemorySegment events, int max, int timeoutMillis) {
         MemorySegment c = captured();
         try {
             return result((int) EPOLL_WAIT.invokeExact(c, epfd, events, max, timeoutMillis), c);
@@ -241,7 +226,7 @@ final class Libc {
         }
     }
 
-    static int eventfd(int initial, int flags) {
+    public static int eventfd(int initial, int flags) {
         MemorySegment c = captured();
         try {
             return result((int) EVENTFD.invokeExact(c, initial, flags), c);
@@ -250,7 +235,7 @@ final class Libc {
         }
     }
 
-    static int waitid(int idType, int id, MemorySegment siginfo, int options) {
+    public static int waitid(int idType, int id, MemorySegment siginfo, int options) {
         MemorySegment c = captured();
         try {
             return result((int) WAITID.invokeExact(c, idType, id, siginfo, options), c);
@@ -259,7 +244,7 @@ final class Libc {
         }
     }
 
-    static int prctl(int option, long arg2) {
+    public static int prctl(int option, long arg2) {
         MemorySegment c = captured();
         try {
             return result((int) PRCTL.invokeExact(c, option, arg2, 0L, 0L, 0L), c);
@@ -269,7 +254,7 @@ final class Libc {
     }
 
     /** {@code getrlimit}: stores {soft, hard} into {@code limits} (two longs); 0 or minus errno. */
-    static int getrlimit(int resource, MemorySegment limits) {
+    public static int getrlimit(int resource, MemorySegment limits) {
         MemorySegment c = captured();
         try {
             return result((int) GETRLIMIT.invokeExact(c, resource, limits), c);
@@ -279,7 +264,7 @@ final class Libc {
     }
 
     /** {@code setrlimit} from {soft, hard} in {@code limits} (two longs); 0 or minus errno. */
-    static int setrlimit(int resource, MemorySegment limits) {
+    public static int setrlimit(int resource, MemorySegment limits) {
         MemorySegment c = captured();
         try {
             return result((int) SETRLIMIT.invokeExact(c, resource, limits), c);
@@ -292,7 +277,7 @@ final class Libc {
      * {@code sigaction(sig, act, oldact)}; either may be NULL. Only {@code sa_handler}, the first
      * word of {@code struct sigaction} on x86-64 and aarch64, is read or written by our callers.
      */
-    static int sigaction(int signal, MemorySegment act, MemorySegment oldact) {
+    public static int sigaction(int signal, MemorySegment act, MemorySegment oldact) {
         MemorySegment c = captured();
         try {
             return result((int) SIGACTION.invokeExact(c, signal, act, oldact), c);
@@ -302,7 +287,7 @@ final class Libc {
     }
 
     /** {@code poll(fds, nfds, timeout)}: the number of ready entries, or minus errno. */
-    static int poll(MemorySegment fds, long count, int timeoutMillis) {
+    public static int poll(MemorySegment fds, long count, int timeoutMillis) {
         MemorySegment c = captured();
         try {
             return result((int) POLL.invokeExact(c, fds, count, timeoutMillis), c);
@@ -311,7 +296,63 @@ final class Libc {
         }
     }
 
-    static int getpid() {
+    // ---- sockets (io.circus.socket) ----------------------------------------------------------------
+
+    public static int socket(int family, int type, int protocol) {
+        MemorySegment c = captured();
+        try {
+            return result((int) SOCKET.invokeExact(c, family, type, protocol), c);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    public static int setsockopt(int fd, int level, int option, MemorySegment value, int length) {
+        MemorySegment c = captured();
+        try {
+            return result((int) SETSOCKOPT.invokeExact(c, fd, level, option, value, length), c);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    public static int bind(int fd, MemorySegment address, int length) {
+        MemorySegment c = captured();
+        try {
+            return result((int) BIND.invokeExact(c, fd, address, length), c);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    public static int listen(int fd, int backlog) {
+        MemorySegment c = captured();
+        try {
+            return result((int) LISTEN.invokeExact(c, fd, backlog), c);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    public static int getsockname(int fd, MemorySegment address, MemorySegment length) {
+        MemorySegment c = captured();
+        try {
+            return result((int) GETSOCKNAME.invokeExact(c, fd, address, length), c);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    public static int fchmod(int fd, int mode) {
+        MemorySegment c = captured();
+        try {
+            return result((int) FCHMOD.invokeExact(c, fd, mode), c);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    public static int getpid() {
         try {
             return (int) GETPID.invokeExact();
         } catch (Throwable t) {
@@ -319,8 +360,17 @@ final class Libc {
         }
     }
 
+    /** The size of a memory page, in bytes (the unit of /proc/PID/statm). */
+    public static int getpagesize() {
+        try {
+            return (int) GETPAGESIZE.invokeExact();
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
     /** The C library's message for an errno value, e.g. "No such file or directory". */
-    static String strerror(int errno) {
+    public static String strerror(int errno) {
         try {
             MemorySegment text = (MemorySegment) STRERROR.invokeExact(errno);
             return text.equals(MemorySegment.NULL) ? "errno " + errno : text.reinterpret(256).getString(0);

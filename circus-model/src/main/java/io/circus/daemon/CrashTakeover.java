@@ -1,4 +1,4 @@
-package io.circus.console.daemon;
+package io.circus.daemon;
 
 import io.circus.config.CircusConfig;
 import io.circus.config.WatcherConfig;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * The daemon's side of crash takeover (docs/crash-recovery.md): before the arbiter exists (so before
  * any socket is bound), stop what a previous daemon on this configuration left running; once it
  * exists, record this daemon's processes in the state file; at exit, close the file (a clean stop
- * removes it).
+ * removes it). Used by {@link EmbeddedDaemon} on the thread that builds or closes it.
  */
 final class CrashTakeover implements AutoCloseable {
 
@@ -47,10 +47,13 @@ final class CrashTakeover implements AutoCloseable {
      *                               its daemon still runs
      */
     static CrashTakeover takeOver(Path ini, CircusConfig config) {
+        if (ini == null) {
+            return none();
+        }
         String option = config.global().statefile();
         Optional<Path> located = StateFileLocator.locate(ini, option);
         if (located.isEmpty()) {
-            return new CrashTakeover(null, false, TakeoverReport.none(null));
+            return none();
         }
         Path file = located.get();
         PreviousLife life;
@@ -61,6 +64,11 @@ final class CrashTakeover implements AutoCloseable {
                     + " (set [circus] statefile, or statefile = none to turn crash takeover off)", e);
         }
         return new CrashTakeover(file, option != null && !option.isBlank(), Takeover.run(life, name -> find(config, name)));
+    }
+
+    /** No crash takeover: nothing stopped, nothing recorded. */
+    static CrashTakeover none() {
+        return new CrashTakeover(null, false, TakeoverReport.none(null));
     }
 
     private static WatcherConfig find(CircusConfig config, String name) {

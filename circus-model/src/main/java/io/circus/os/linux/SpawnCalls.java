@@ -1,15 +1,12 @@
-package io.circus.process.linux;
+package io.circus.os.linux;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,16 +18,14 @@ import java.util.List;
  * {@code execve} (glibc uses {@code clone(CLONE_VM|CLONE_VFORK)}), about a millisecond; from a
  * virtual thread that pins the carrier for that long.
  */
-final class SpawnCalls {
+public final class SpawnCalls {
 
     /** glibc 2.36 needs 80, 336 and 128 bytes; allocating more is harmless and absorbs layout drift. */
-    static final long FILE_ACTIONS_SIZE = 128;
-    static final long ATTR_SIZE = 512;
-    static final long SIGSET_SIZE = 128;
+    public static final long FILE_ACTIONS_SIZE = 128;
+    public static final long ATTR_SIZE = 512;
+    public static final long SIGSET_SIZE = 128;
 
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final SymbolLookup LOOKUP = LINKER.defaultLookup();
-    private static final List<String> MISSING = new ArrayList<>();
+    private static final SymbolBinder SYMBOLS = new SymbolBinder();
 
     private static final MethodHandle SPAWN = bind("posix_spawn",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
@@ -66,21 +61,19 @@ final class SpawnCalls {
     }
 
     private static MethodHandle bind(String name, FunctionDescriptor descriptor) {
-        return LOOKUP.find(name).map(s -> LINKER.downcallHandle(s, descriptor)).orElseGet(() -> {
-            MISSING.add(name);
-            return null;
-        });
+        return SYMBOLS.plain(name, descriptor);
     }
 
-    static List<String> missing() {
-        return List.copyOf(MISSING);
+    /** Required symbols that libc does not export; empty when the launcher can run. */
+    public static List<String> missing() {
+        return SYMBOLS.missing();
     }
 
     private static int call(MethodHandle handle, MemorySegment a) {
         try {
             return (int) handle.invokeExact(a);
         } catch (Throwable t) {
-            throw new AssertionError("native call failed: " + t, t);
+            throw SymbolBinder.unexpected(t);
         }
     }
 
@@ -88,7 +81,7 @@ final class SpawnCalls {
         try {
             return (int) handle.invokeExact(a, b);
         } catch (Throwable t) {
-            throw new AssertionError("native call failed: " + t, t);
+            throw SymbolBinder.unexpected(t);
         }
     }
 
@@ -96,89 +89,89 @@ final class SpawnCalls {
         try {
             return (int) handle.invokeExact(a, b);
         } catch (Throwable t) {
-            throw new AssertionError("native call failed: " + t, t);
+            throw SymbolBinder.unexpected(t);
         }
     }
 
     /** Returns 0 or the error number; the child's pid is stored into {@code pidOut} on success. */
-    static int spawn(MemorySegment pidOut, MemorySegment path, MemorySegment fileActions, MemorySegment attr,
+    public static int spawn(MemorySegment pidOut, MemorySegment path, MemorySegment fileActions, MemorySegment attr,
                      MemorySegment argv, MemorySegment envp) {
         try {
             return (int) SPAWN.invokeExact(pidOut, path, fileActions, attr, argv, envp);
         } catch (Throwable t) {
-            throw new AssertionError("native call failed: " + t, t);
+            throw SymbolBinder.unexpected(t);
         }
     }
 
-    static int fileActionsInit(MemorySegment fa) {
+    public static int fileActionsInit(MemorySegment fa) {
         return call(FA_INIT, fa);
     }
 
-    static int fileActionsDestroy(MemorySegment fa) {
+    public static int fileActionsDestroy(MemorySegment fa) {
         return call(FA_DESTROY, fa);
     }
 
-    static int addDup2(MemorySegment fa, int fd, int newFd) {
+    public static int addDup2(MemorySegment fa, int fd, int newFd) {
         try {
             return (int) FA_DUP2.invokeExact(fa, fd, newFd);
         } catch (Throwable t) {
-            throw new AssertionError("native call failed: " + t, t);
+            throw SymbolBinder.unexpected(t);
         }
     }
 
-    static int addClose(MemorySegment fa, int fd) {
+    public static int addClose(MemorySegment fa, int fd) {
         return call(FA_CLOSE, fa, fd);
     }
 
-    static int addOpen(MemorySegment fa, int fd, MemorySegment path, int flags, int mode) {
+    public static int addOpen(MemorySegment fa, int fd, MemorySegment path, int flags, int mode) {
         try {
             return (int) FA_OPEN.invokeExact(fa, fd, path, flags, mode);
         } catch (Throwable t) {
-            throw new AssertionError("native call failed: " + t, t);
+            throw SymbolBinder.unexpected(t);
         }
     }
 
-    static int addCloseFrom(MemorySegment fa, int lowFd) {
+    public static int addCloseFrom(MemorySegment fa, int lowFd) {
         return call(FA_CLOSEFROM, fa, lowFd);
     }
 
-    static int addChdir(MemorySegment fa, MemorySegment path) {
+    public static int addChdir(MemorySegment fa, MemorySegment path) {
         return call(FA_CHDIR, fa, path);
     }
 
-    static int attrInit(MemorySegment attr) {
+    public static int attrInit(MemorySegment attr) {
         return call(ATTR_INIT, attr);
     }
 
-    static int attrDestroy(MemorySegment attr) {
+    public static int attrDestroy(MemorySegment attr) {
         return call(ATTR_DESTROY, attr);
     }
 
-    static int attrSetFlags(MemorySegment attr, short flags) {
+    public static int attrSetFlags(MemorySegment attr, short flags) {
         try {
             return (int) ATTR_FLAGS.invokeExact(attr, flags);
         } catch (Throwable t) {
-            throw new AssertionError("native call failed: " + t, t);
+            throw SymbolBinder.unexpected(t);
         }
     }
 
-    static int attrSetPgroup(MemorySegment attr, int pgroup) {
+    public static int attrSetPgroup(MemorySegment attr, int pgroup) {
         return call(ATTR_PGROUP, attr, pgroup);
     }
 
-    static int attrSetSigmask(MemorySegment attr, MemorySegment sigset) {
+    public static int attrSetSigmask(MemorySegment attr, MemorySegment sigset) {
         return call(ATTR_SIGMASK, attr, sigset);
     }
 
-    static int attrSetSigdefault(MemorySegment attr, MemorySegment sigset) {
+    public static int attrSetSigdefault(MemorySegment attr, MemorySegment sigset) {
         return call(ATTR_SIGDEFAULT, attr, sigset);
     }
 
-    static int sigemptyset(MemorySegment set) {
+    public static int sigemptyset(MemorySegment set) {
         return call(SIGEMPTYSET, set);
     }
 
-    static int sigfillset(MemorySegment set) {
+    public static int sigfillset(MemorySegment set) {
         return call(SIGFILLSET, set);
     }
 }

@@ -16,9 +16,9 @@ import java.util.Map;
  * <p>With {@code shell = true} the command goes to {@code /bin/sh -c} exactly as written (cmd, then
  * args), so redirections and {@code &&} work: Circus re-quotes every word and breaks them.
  */
-final class CommandLine {
+final class ArgvExpander {
 
-    private CommandLine() {
+    private ArgvExpander() {
     }
 
     static List<String> argv(WatcherConfig config, int wid, Map<String, String> env, Map<String, Integer> socketFds) {
