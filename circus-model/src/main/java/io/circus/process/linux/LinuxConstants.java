@@ -6,6 +6,7 @@ package io.circus.process.linux;
  */
 final class LinuxConstants {
 
+    static final int EPERM = 1;
     static final int EINTR = 4;
     static final int ESRCH = 3;
     static final int ENOENT = 2;

@@ -14,6 +14,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The children's pidfds, kept out of the daemon's descriptor table: one thread unshares its
@@ -39,11 +41,15 @@ import java.util.function.IntConsumer;
  * every pipe and socket: a copy of another spawn's pipe would keep that pipe from ever reaching end
  * of file, a copy of a listening socket would keep its port bound.
  *
+ * <p>Where {@code unshare} is refused (a container's seccomp profile may), the thread keeps the
+ * shared table and says so once in the log: everything works as before, at the old cost per spawn.
+ *
  * <p>Threading: {@link #watch} blocks its caller (a spawner thread) for one hand-off; {@link #close}
  * and {@link #rearm} return at once. Any thread.
  */
 final class PidfdTable implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PidfdTable.class);
     private static final Runnable NOTHING = () -> { };
     private static final String FD_DIR = "/proc/thread-self/fd";
 
@@ -51,18 +57,34 @@ final class PidfdTable implements AutoCloseable {
     private final Thread thread;
     private final EventLoop[] loops;
     private final CompletableFuture<Integer> unshared = new CompletableFuture<>();
+    private final boolean wantPrivate;
     private volatile boolean closed;
 
-    /** Starts the thread; its table keeps the epoll descriptors of {@code loops}. */
+    /** Starts the thread with a private table (or the shared one, where unshare is refused). */
     PidfdTable(String name, EventLoop... loops) {
+        this(name, true, loops);
+    }
+
+    /**
+     * @param wantPrivate false: keep the shared table (the fallback, also for tests)
+     */
+    PidfdTable(String name, boolean wantPrivate, EventLoop... loops) {
         this.loops = loops.clone();
+        this.wantPrivate = wantPrivate;
         this.thread = Thread.ofPlatform().name(name).daemon().unstarted(this::run);
         thread.start();
         int r = unshared.join();
-        if (r < 0) {
-            close();
-            throw new IllegalStateException("unshare(CLONE_FILES): " + Libc.strerror(-r));
+        if (wantPrivate && r < 0) {
+            // A container's seccomp profile may refuse unshare. Everything still works with the
+            // pidfds in the shared table; only each spawn costs more with many children running.
+            LOG.info("children's pidfds stay in the daemon's descriptor table (unshare(CLONE_FILES): {}):"
+                    + " each spawn copies them", Libc.strerror(-r));
         }
+    }
+
+    /** Whether the pidfds live in a table of their own. */
+    boolean isPrivate() {
+        return unshared.join() >= 0;
     }
 
     /**
@@ -132,14 +154,11 @@ final class PidfdTable implements AutoCloseable {
 
     private void run() {
         warmUp();
-        int r = Libc.unshare(CLONE_FILES);
+        int r = wantPrivate ? Libc.unshare(CLONE_FILES) : -LinuxConstants.EPERM;
         if (r >= 0) {
-            r = closeInherited();
+            closeInherited(); // never on the shared table: it would close the daemon's own pipes
         }
         unshared.complete(r);
-        if (r < 0) {
-            return;
-        }
         while (!closed) {
             Runnable task;
             try {
@@ -189,7 +208,7 @@ final class PidfdTable implements AutoCloseable {
      * ({@code lib/modules}) and jars through descriptors it opened at start, also on this thread
      * (closing them crashes the JVM on its next class load here).
      */
-    private int closeInherited() {
+    private void closeInherited() {
         for (int fd : inherited()) {
             try {
                 String target = Files.readSymbolicLink(Path.of(FD_DIR, Integer.toString(fd))).toString();
@@ -200,7 +219,6 @@ final class PidfdTable implements AutoCloseable {
                 // gone already
             }
         }
-        return 0;
     }
 
     private static int[] inherited() {

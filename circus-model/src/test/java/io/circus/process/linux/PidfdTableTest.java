@@ -9,7 +9,10 @@ import io.circus.process.ManagedProcess;
 import io.circus.process.Signal;
 import io.circus.process.SpawnRequest;
 import io.circus.process.Stdio;
+import io.circus.os.linux.Libc;
+import io.circus.testing.Await;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +33,42 @@ class PidfdTableTest {
     private static long sharedTable() throws IOException {
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
             return fds.count();
+        }
+    }
+
+    /** Pidfds in the shared table (this process's own pidfds: the test's and the orphan reaper's). */
+    private static long sharedPidfds() {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString().equals("anon_inode:[pidfd]");
+                } catch (IOException e) {
+                    return false; // closed meanwhile
+                }
+            }).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where unshare is refused the table works on the shared one: the pidfd is there, and closes. */
+    @Test
+    void withoutAPrivateTableThePidfdsStayInTheSharedOne() throws Exception {
+        try (EventLoop loop = new EventLoop("pidfd-test-loop", () -> { }, reason -> { });
+             PidfdTable shared = new PidfdTable("pidfd-test-shared", false, loop);
+             PidfdTable own = new PidfdTable("pidfd-test-own", loop)) {
+            assertTrue(own.isPrivate(), "unshare(CLONE_FILES) is allowed here");
+            assertTrue(!shared.isPrivate());
+            long before = sharedPidfds();
+            int inOwn = own.watch(Libc.getpid(), loop, LinuxConstants.EPOLLIN, loop.newToken(), fd -> { }, events -> { });
+            assertTrue(inOwn >= 0, "watch: " + inOwn);
+            assertEquals(before, sharedPidfds(), "a pidfd of the private table is not in the shared one");
+            int inShared = shared.watch(Libc.getpid(), loop, LinuxConstants.EPOLLIN, loop.newToken(), fd -> { }, events -> { });
+            assertTrue(inShared >= 0, "watch: " + inShared);
+            assertEquals(before + 1, sharedPidfds(), "the fallback keeps its pidfd in the shared table");
+            shared.close(inShared);
+            Await.until("the shared pidfd closed", () -> sharedPidfds() == before);
+            own.close(inOwn);
         }
     }
 
