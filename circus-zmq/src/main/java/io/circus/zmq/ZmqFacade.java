@@ -10,13 +10,13 @@ import io.circus.stats.ProcessSampler;
 import io.circus.zmq.auth.ChannelGuard;
 import io.circus.zmq.auth.ChannelGuard.Channel;
 import io.circus.zmq.auth.PeerDirectory;
-import io.circus.zmq.command.Dispatcher;
+import io.circus.protocol.Dispatcher;
 import io.circus.zmq.control.CommandExecutor;
 import io.circus.zmq.control.ControlChannel;
 import io.circus.zmq.control.Outgoing;
 import io.circus.zmq.events.EventPublisher;
 import io.circus.zmq.events.NotificationBridge;
-import io.circus.zmq.internal.Beans;
+import io.circus.protocol.Beans;
 import io.circus.zmq.internal.ChannelBeans;
 import io.circus.zmq.internal.Mailbox;
 import io.circus.zmq.stats.StatsStreamer;
@@ -90,7 +90,7 @@ public final class ZmqFacade implements Facade {
                 : GlobalOptions.DEFAULT_STATS_ENDPOINT, g.statsInterval(), beans,
                 b.sampler != null ? b.sampler : new ProcessSampler()) : null;
         Mailbox<Outgoing> replies = new Mailbox<>();
-        this.executor = new CommandExecutor(new Dispatcher(beans, g), replies::post, peers,
+        this.executor = new CommandExecutor(new Dispatcher(beans), replies::post, peers,
                 () -> AuditTrail.of(b.server));
         this.control = new ControlChannel(context, g.endpoint(), b.maxRequestBytes, executor, replies, b.closeGrace);
     }

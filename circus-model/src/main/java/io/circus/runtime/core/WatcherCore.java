@@ -411,8 +411,21 @@ final class WatcherCore implements Watcher {
         if (n < 0) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("numprocesses must be >= 0, got " + n));
         }
+        if (config.singleton() && n > 1) {
+            return CompletableFuture.failedFuture(io.circus.runtime.CircusException.singleton());
+        }
         CompletableFuture<Integer> refused = refusedAtOnce(n);
         return refused != null ? refused : enqueue(() -> resize(n));
+    }
+
+    /** The definition with {@code options} applied in order and the result checked. */
+    private static WatcherConfig validated(WatcherConfig base, Map<String, ?> options) {
+        WatcherConfig next = base;
+        for (Map.Entry<String, ?> e : options.entrySet()) {
+            next = WatcherOptions.apply(next, e.getKey(), e.getValue());
+        }
+        WatcherOptions.validate(next);
+        return next;
     }
 
     CompletableFuture<Integer> resize(int target) {
@@ -505,17 +518,24 @@ final class WatcherCore implements Watcher {
         String countText = count instanceof String || count instanceof Integer || count instanceof Long
                 ? count.toString().strip() : "";
         if (countText.matches("\\d{1,9}")) {
-            CompletableFuture<Boolean> refused = refusedAtOnce(Integer.parseInt(countText));
+            int target = Integer.parseInt(countText);
+            if (config.singleton() && target > 1) {
+                return CompletableFuture.failedFuture(io.circus.runtime.CircusException.singleton());
+            }
+            CompletableFuture<Boolean> refused = refusedAtOnce(target);
             if (refused != null) {
                 return refused;
             }
         }
+        try {
+            // Against the definition current now, so a bad value is refused at once even without
+            // waiting; checked again in the queue against the definition current then.
+            validated(config, copy);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         return enqueue(() -> {
-            WatcherConfig next = config;
-            for (Map.Entry<String, Object> e : copy.entrySet()) {
-                next = WatcherOptions.apply(next, e.getKey(), e.getValue());
-            }
-            WatcherOptions.validate(next);
+            WatcherConfig next = validated(config, copy);
             CapabilityCheck.validate(next, ctx.launcher());
             StreamOutput.validate(next);
             ctx.budget().checkChange(next);
