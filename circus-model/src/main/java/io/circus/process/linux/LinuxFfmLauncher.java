@@ -114,7 +114,10 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
             // onStopped runs only at close(), when loops[index] is long assigned.
             loops[i] = new EventLoop("circus-epoll-" + i, () -> loopStopped(index), failure::complete);
         }
-        this.pidfds = new PidfdTable("circus-pidfds", loops);
+        // -Dcircus.pidfds.private=false keeps the pidfds in the shared table: the escape hatch should a
+        // JVM or a kernel ever disagree with a thread that has a descriptor table of its own.
+        boolean privateTable = !"false".equals(System.getProperty("circus.pidfds.private"));
+        this.pidfds = new PidfdTable("circus-pidfds", privateTable, loops);
         this.orphans = subreaper ? new OrphanReaper(loops[0], settings.orphanScanInterval().toNanos()) : null;
         if (orphans != null) {
             orphans.start();
