@@ -5,6 +5,7 @@ import io.circus.daemon.FacadeFactory;
 import io.circus.config.GlobalSettings;
 import io.circus.jmx.internal.AgentSettings;
 import io.circus.jmx.internal.ManagementAgent;
+import io.circus.jmx.internal.PlatformServerBuilder;
 import io.circus.runtime.Arbiter;
 import io.circus.stats.ProcessSampler;
 import java.lang.management.ManagementFactory;
@@ -20,7 +21,9 @@ import javax.net.ssl.SSLContext;
  * The entry point: exposes an arbiter over JMX. {@link #start} registers the Arbiter, Watcher,
  * Process and Socket beans on the platform MBeanServer (so JConsole on the same host attaches with
  * no flags), keeps them in step with the model, sends notifications, and starts the remote
- * connector when {@code [circus] jmx_port} is set.
+ * connector when {@code [circus] jmx_port} is set. Without {@code jmx_port} the JVM's own platform
+ * MXBeans are built only when something first asks for the platform server (a local attach): until
+ * then the Circus beans wait on the server that becomes the platform one.
  *
  * <pre>{@code
  * try (ManagementHandle jmx = CircusManagement.start(arbiter, source, config.global())) {
@@ -92,7 +95,7 @@ public final class CircusManagement {
         /** JMX settings; default: the arbiter's configuration's {@code [circus]} section. */
         public Builder settings(GlobalSettings s) { settings = s; return this; }
 
-        /** Where to register; default: the platform MBeanServer. */
+        /** Where to register; default: the platform MBeanServer (built when first asked for, without jmx_port). */
         public Builder server(MBeanServer s) { server = s; return this; }
 
         /**
@@ -119,8 +122,11 @@ public final class CircusManagement {
         public ManagementHandle start() {
             GlobalSettings global = settings != null ? settings : arbiter.config().global();
             String v = version != null ? version : defaultVersion();
-            return ManagementAgent.start(new AgentSettings(arbiter, source, global,
-                    server != null ? server : ManagementFactory.getPlatformMBeanServer(), sockets, v,
+            // A remote connector's clients expect the platform MXBeans at once; local attach
+            // builds them when it asks for the platform server.
+            MBeanServer target = server != null ? server
+                    : global.jmxPort() > 0 ? ManagementFactory.getPlatformMBeanServer() : PlatformServerBuilder.circusServer();
+            return ManagementAgent.start(new AgentSettings(arbiter, source, global, target, sockets, v,
                     operationTimeout, sampler != null ? sampler : new ProcessSampler(), sslContext, takenOver));
         }
 

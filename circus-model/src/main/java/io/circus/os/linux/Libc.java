@@ -65,6 +65,7 @@ public final class Libc {
             errnoCall("sigaction", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
     private static final MethodHandle POLL =
             errnoCall("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    private static final MethodHandle UNSHARE = errnoCall("unshare", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle SOCKET =
             errnoCall("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
     private static final MethodHandle SETSOCKOPT = errnoCall("setsockopt",
@@ -183,6 +184,16 @@ public final class Libc {
         try {
             return (int) result((long) SYSCALL5.invokeExact(c, SYS_PIDFD_SEND_SIGNAL, pidfd, signal,
                     MemorySegment.NULL, 0), c);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** {@code unshare(flags)} for the calling thread. */
+    public static int unshare(int flags) {
+        MemorySegment c = captured();
+        try {
+            return result((int) UNSHARE.invokeExact(c, flags), c);
         } catch (Throwable t) {
             throw unexpected(t);
         }

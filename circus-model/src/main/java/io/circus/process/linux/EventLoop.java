@@ -7,6 +7,7 @@ import static io.circus.process.linux.LinuxConstants.EPOLLIN;
 import static io.circus.process.linux.LinuxConstants.EPOLL_CLOEXEC;
 import static io.circus.process.linux.LinuxConstants.EPOLL_CTL_ADD;
 import static io.circus.process.linux.LinuxConstants.EPOLL_CTL_DEL;
+import static io.circus.process.linux.LinuxConstants.EPOLL_CTL_MOD;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
@@ -74,8 +75,11 @@ final class EventLoop implements AutoCloseable {
     private final MemorySegment events;
     private final MemorySegment readBuffer;
     private final MemorySegment wakeBuffer;
-    /** A registered descriptor, kept with its handler for the poll(2) fallback. */
-    private record Registration(int fd, int events, Handler handler) {
+    /**
+     * A registered descriptor, kept with its handler for the poll(2) fallback. A foreign one lives in
+     * another thread's descriptor table ({@link PidfdTable}): its number means nothing here.
+     */
+    private record Registration(int fd, int events, Handler handler, boolean foreign) {
     }
 
     private final ConcurrentHashMap<Long, Registration> handlers = new ConcurrentHashMap<>();
@@ -124,6 +128,11 @@ final class EventLoop implements AutoCloseable {
         thread.start();
     }
 
+    /** The epoll descriptor, which {@link PidfdTable} keeps in its private table. */
+    int epollFd() {
+        return epfd;
+    }
+
     /** A fresh registration token, taken before {@link #register} so the handler knows it first. */
     long newToken() {
         return tokens.incrementAndGet();
@@ -131,7 +140,30 @@ final class EventLoop implements AutoCloseable {
 
     /** Adds a descriptor under a token from {@link #newToken}. Level-triggered unless events say otherwise. */
     void register(int fd, int eventMask, long token, Handler handler) {
-        handlers.put(token, new Registration(fd, eventMask, handler));
+        add(fd, eventMask, token, handler, false);
+    }
+
+    /**
+     * Adds a descriptor of the calling thread's own descriptor table ({@link PidfdTable}): call it on
+     * that thread. It leaves the set when that table closes it; {@link #forget} drops its handler.
+     * The poll(2) fallback cannot poll it, so it calls its handler on every pass instead.
+     */
+    void registerForeign(int fd, int eventMask, long token, Handler handler) {
+        add(fd, eventMask, token, handler, true);
+    }
+
+    /** Re-arms a one-shot registration; on the thread whose table holds {@code fd}. */
+    int rearm(int fd, int eventMask, long token) {
+        return ctl(EPOLL_CTL_MOD, fd, eventMask, token);
+    }
+
+    /** Drops the handler of a foreign registration; its table closes the descriptor. Any thread. */
+    void forget(long token) {
+        handlers.remove(token);
+    }
+
+    private void add(int fd, int eventMask, long token, Handler handler, boolean foreign) {
+        handlers.put(token, new Registration(fd, eventMask, handler, foreign));
         int r = ctl(EPOLL_CTL_ADD, fd, eventMask, token);
         if (r < 0) {
             handlers.remove(token);
@@ -266,7 +298,15 @@ final class EventLoop implements AutoCloseable {
 
     /** The poll(2) fallback: one pass over every registration, dispatching what is ready. */
     private int pollRegistrations() {
-        List<Map.Entry<Long, Registration>> regs = new ArrayList<>(handlers.entrySet());
+        List<Map.Entry<Long, Registration>> regs = new ArrayList<>(handlers.size());
+        List<Long> foreign = new ArrayList<>();
+        for (Map.Entry<Long, Registration> e : handlers.entrySet()) {
+            if (e.getValue().foreign()) {
+                foreign.add(e.getKey());
+            } else {
+                regs.add(e);
+            }
+        }
         int next = timeoutMillis();
         // Bounded, so a descriptor registered meanwhile from another thread joins the set soon.
         int timeout = next < 0 ? POLL_SLICE_MILLIS : Math.min(next, POLL_SLICE_MILLIS);
@@ -282,6 +322,8 @@ final class EventLoop implements AutoCloseable {
                         (short) (regs.get(i).getValue().events() & 0xffff));
             }
             int n = Libc.poll(fds, regs.size() + 1L, timeout);
+            // Their handlers check cheaply whether anything happened (a pidfd: waitid WNOWAIT).
+            foreign.forEach(token -> dispatch(EPOLLIN, token));
             if (n <= 0) {
                 return n == -EINTR ? 0 : Math.max(n, 0);
             }

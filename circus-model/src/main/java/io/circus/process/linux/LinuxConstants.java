@@ -6,6 +6,7 @@ package io.circus.process.linux;
  */
 final class LinuxConstants {
 
+    static final int EPERM = 1;
     static final int EINTR = 4;
     static final int ESRCH = 3;
     static final int ENOENT = 2;
@@ -35,6 +36,8 @@ final class LinuxConstants {
     static final int EPOLL_CLOEXEC = 0x80000;
     static final int EPOLL_CTL_ADD = 1;
     static final int EPOLL_CTL_DEL = 2;
+    static final int EPOLL_CTL_MOD = 3;
+    static final int CLONE_FILES = 0x400;
     static final int EPOLLIN = 0x001;
     static final int EPOLLERR = 0x008;
     static final int EPOLLHUP = 0x010;

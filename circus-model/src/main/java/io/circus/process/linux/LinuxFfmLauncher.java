@@ -82,6 +82,7 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
     private final ConcurrentHashMap<LinuxProcess, EventLoop> loopOf = new ConcurrentHashMap<>();
     private final AtomicInteger nextLoop = new AtomicInteger();
     private final OrphanReaper orphans;
+    private final PidfdTable pidfds;
     private final CompletableFuture<String> failure = new CompletableFuture<>();
     /** {soft, hard} every child gets when the daemon raised its own soft limit; null until then. */
     private volatile long[] childNofile;
@@ -113,6 +114,10 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
             // onStopped runs only at close(), when loops[index] is long assigned.
             loops[i] = new EventLoop("circus-epoll-" + i, () -> loopStopped(index), failure::complete);
         }
+        // -Dcircus.pidfds.private=false keeps the pidfds in the shared table: the escape hatch should a
+        // JVM or a kernel ever disagree with a thread that has a descriptor table of its own.
+        boolean privateTable = !"false".equals(System.getProperty("circus.pidfds.private"));
+        this.pidfds = new PidfdTable("circus-pidfds", privateTable, loops);
         this.orphans = subreaper ? new OrphanReaper(loops[0], settings.orphanScanInterval().toNanos()) : null;
         if (orphans != null) {
             orphans.start();
@@ -194,7 +199,7 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
         EventLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
         NativeSpawner.Spawned spawned = NativeSpawner.spawn(request, plan);
         LinuxProcess process = new LinuxProcess(spawned, request.group(), request.killGroupOnExit(), request.sink(), loop,
-                settings.drainGrace().toNanos(), this::finished);
+                pidfds, settings.drainGrace().toNanos(), this::finished);
         live.put(spawned.pid(), process);
         loopOf.put(process, loop);
         try {
@@ -360,6 +365,7 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
         for (EventLoop loop : loops) {
             loop.close();
         }
+        pidfds.close();
         if (orphans != null) {
             SubreaperFlag.release();
         }

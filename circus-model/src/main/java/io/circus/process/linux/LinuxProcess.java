@@ -2,7 +2,8 @@ package io.circus.process.linux;
 
 import static io.circus.process.linux.LinuxConstants.EINTR;
 import static io.circus.process.linux.LinuxConstants.EPOLLIN;
-import static io.circus.process.linux.LinuxConstants.P_PIDFD;
+import static io.circus.process.linux.LinuxConstants.EPOLLONESHOT;
+import static io.circus.process.linux.LinuxConstants.P_PID;
 import static io.circus.process.linux.LinuxConstants.WEXITED;
 import static io.circus.process.linux.LinuxConstants.WNOHANG;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -26,19 +27,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A child of the {@link LinuxFfmLauncher}, identified by its pidfd.
+ * A child of the {@link LinuxFfmLauncher}, watched through its pidfd.
  *
  * <p>Lifecycle on the event loop: the pidfd becomes readable when the child exits. With
  * {@code killGroupOnExit} its process group is sent SIGKILL first, while the unreaped zombie still
  * holds the pid (so {@code kill(-pid)} cannot reach a group that reused the number); then it is
- * reaped at once with {@code waitid(P_PIDFD)} (so no zombie lingers while output drains) and the
+ * reaped at once with {@code waitid(P_PID)} (so no zombie lingers while output drains) and the
  * pidfd is closed, after which {@link #signal} and {@link #signalGroup} send nothing and return false. {@link #onExit()} completes when the child is
  * reaped <em>and</em> every pipe reached end of file. A descendant may keep a pipe open after the
  * child exited; then the pipes are read for at most the drain grace after the exit and cut off.
  *
- * <p>Threading: {@link #signal}, {@link #signalGroup}, {@link #isAlive} from any thread; the pidfd
- * is closed under {@code pidfdLock} so a concurrent signal never reaches a reused descriptor
- * number. Everything else runs on the loop thread.
+ * <p>The pidfd lives in the {@link PidfdTable}'s private descriptor table (so spawning does not
+ * copy one descriptor per running child into every new child): only that table's thread opens,
+ * arms and closes it. Signals and the reap use the pid, which cannot name another process while
+ * this child is unreaped; both happen under {@code pidfdLock}, so a signal is either sent before
+ * the reap or not at all.
+ *
+ * <p>Threading: {@link #signal}, {@link #signalGroup}, {@link #isAlive} from any thread; everything
+ * else runs on the loop thread.
  */
 final class LinuxProcess implements ManagedProcess {
 
@@ -55,17 +61,21 @@ final class LinuxProcess implements ManagedProcess {
     private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
     private final List<PipeReader> pipes = new ArrayList<>(2);
     private final long pidfdToken;
+    private final PidfdTable pidfds;
     private final Object pidfdLock = new Object();
-    private int pidfd;
+    /** The pidfd's number in the private table; -1 until opened. Written once by the table's thread. */
+    private volatile int pidfd = -1;
+    /** Set under pidfdLock once waitid took the status: from then on the pid may be anyone's. */
+    private boolean reaped;
     private volatile boolean alive = true;
     private int openPipes;
     private ExitStatus status;
     private TimerQueue.Timer grace;
 
     LinuxProcess(NativeSpawner.Spawned spawned, GroupMode group, boolean killGroupOnExit, OutputSink sink,
-                 EventLoop loop, long drainGraceNanos, Consumer<LinuxProcess> onFinished) {
+                 EventLoop loop, PidfdTable pidfds, long drainGraceNanos, Consumer<LinuxProcess> onFinished) {
         this.pid = spawned.pid();
-        this.pidfd = spawned.pidfd();
+        this.pidfds = pidfds;
         this.group = group;
         this.killGroupOnExit = killGroupOnExit && group != GroupMode.NONE;
         this.loop = loop;
@@ -88,11 +98,11 @@ final class LinuxProcess implements ManagedProcess {
      *                               and reaped and every descriptor closed
      */
     void start() {
-        try {
-            loop.register(pidfd, EPOLLIN, pidfdToken, events -> onPidfdReadable());
-        } catch (IllegalStateException e) {
+        int r = pidfds.watch(pid, loop, EPOLLIN | EPOLLONESHOT, pidfdToken, fd -> pidfd = fd,
+                events -> onPidfdReadable());
+        if (r < 0) {
             killReapAndClose();
-            throw e;
+            throw new EventLoop.RegistrationException("pidfd_open: " + Libc.strerror(-r), -r);
         }
         for (PipeReader pipe : pipes) {
             try {
@@ -106,50 +116,56 @@ final class LinuxProcess implements ManagedProcess {
         }
     }
 
+    /** Not watched after all: kill and reap it by pid (unreaped, the pid and group id are its own). */
     private void killReapAndClose() {
-        Libc.pidfdSendSignal(pidfd, Signal.KILL.number());
-        if (group != GroupMode.NONE) {
-            Libc.kill(-pid, Signal.KILL.number()); // not reaped yet: the group id is still ours
-        }
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment info = arena.allocate(LinuxConstants.SIGINFO_SIZE, 8);
-            while (Libc.waitid(P_PIDFD, pidfd, info, WEXITED) == -EINTR) {
-                // retry
+        synchronized (pidfdLock) {
+            Libc.kill(pid, Signal.KILL.number());
+            if (group != GroupMode.NONE) {
+                Libc.kill(-pid, Signal.KILL.number());
             }
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment info = arena.allocate(LinuxConstants.SIGINFO_SIZE, 8);
+                while (Libc.waitid(P_PID, pid, info, WEXITED) == -EINTR) {
+                    // retry
+                }
+            }
+            reaped = true;
         }
         OwnedPids.remove(pid);
         alive = false;
-        synchronized (pidfdLock) {
-            Libc.close(pidfd);
-            pidfd = -1;
-        }
         for (PipeReader pipe : pipes) {
             pipe.closeUnregistered();
         }
     }
 
     private void onPidfdReadable() {
-        ExitStatus reaped;
+        ExitStatus taken;
         synchronized (pidfdLock) {
             // Under the lock: signalGroup either runs before the reap, while the zombie holds the
             // pid, or after it, when it sends nothing.
-            if (pidfd < 0 || !exited()) {
+            if (reaped) {
+                return;
+            }
+            if (!exited()) {
+                pidfds.rearm(loop, pidfd, EPOLLIN | EPOLLONESHOT, pidfdToken);
                 return;
             }
             if (killGroupOnExit) {
                 Libc.kill(-pid, Signal.KILL.number());
             }
-            reaped = reap();
-            if (reaped == null) {
+            taken = reap();
+            if (taken == null) {
+                pidfds.rearm(loop, pidfd, EPOLLIN | EPOLLONESHOT, pidfdToken);
                 return;
             }
-            loop.unregister(pidfd, pidfdToken);
-            Libc.close(pidfd);
-            pidfd = -1;
+            reaped = true;
         }
+        // Its table closes the pidfd, which also takes it out of the epoll set.
+        loop.forget(pidfdToken);
+        pidfds.close(pidfd);
         alive = false;
         OwnedPids.remove(pid);
-        status = reaped;
+        status = taken;
         if (openPipes == 0) {
             finish();
         } else {
@@ -157,30 +173,30 @@ final class LinuxProcess implements ManagedProcess {
         }
     }
 
-    /** {@code waitid(P_PIDFD, WNOHANG | WNOWAIT)}: whether the child has exited, leaving it unreaped. */
+    /** {@code waitid(P_PID, WNOHANG | WNOWAIT)}: whether the child has exited, leaving it unreaped. */
     private boolean exited() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment info = arena.allocate(LinuxConstants.SIGINFO_SIZE, 8);
             int r;
             do {
-                r = Libc.waitid(P_PIDFD, pidfd, info, WEXITED | WNOHANG | LinuxConstants.WNOWAIT);
+                r = Libc.waitid(P_PID, pid, info, WEXITED | WNOHANG | LinuxConstants.WNOWAIT);
             } while (r == -EINTR);
             // An error (the status taken by someone else) is left for reap() to report.
             return r < 0 || info.get(JAVA_INT, LinuxConstants.SI_PID) != 0;
         }
     }
 
-    /** {@code waitid(P_PIDFD, WNOHANG)}: null when the child has not exited after all. */
+    /** {@code waitid(P_PID, WNOHANG)}: null when the child has not exited after all. */
     private ExitStatus reap() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment info = arena.allocate(LinuxConstants.SIGINFO_SIZE, 8);
             int r;
             do {
-                r = Libc.waitid(P_PIDFD, pidfd, info, WEXITED | WNOHANG);
+                r = Libc.waitid(P_PID, pid, info, WEXITED | WNOHANG);
             } while (r == -EINTR);
             if (r < 0) {
                 // Only a wait-for-any elsewhere in the JVM could have taken the status.
-                LOG.error("waitid(pidfd) for pid {} failed: {}; its exit status is lost", pid, Libc.strerror(-r));
+                LOG.error("waitid for pid {} failed: {}; its exit status is lost", pid, Libc.strerror(-r));
                 return new ExitStatus(-1, 0, false);
             }
             if (info.get(JAVA_INT, LinuxConstants.SI_PID) == 0) {
@@ -228,12 +244,9 @@ final class LinuxProcess implements ManagedProcess {
         for (PipeReader pipe : pipes) {
             pipe.close();
         }
-        synchronized (pidfdLock) {
-            if (pidfd >= 0) {
-                loop.unregister(pidfd, pidfdToken);
-                Libc.close(pidfd);
-                pidfd = -1;
-            }
+        loop.forget(pidfdToken);
+        if (pidfd >= 0) {
+            pidfds.close(pidfd); // a no-op once the table is closed: its thread's end closes them all
         }
         OwnedPids.remove(pid);
         exit.completeExceptionally(new IllegalStateException("launcher closed before pid " + pid + " was reaped"));
@@ -257,7 +270,7 @@ final class LinuxProcess implements ManagedProcess {
     @Override
     public boolean signal(Signal signal) {
         synchronized (pidfdLock) {
-            return pidfd >= 0 && Libc.pidfdSendSignal(pidfd, signal.number()) == 0;
+            return !reaped && Libc.kill(pid, signal.number()) == 0;
         }
     }
 
@@ -272,7 +285,7 @@ final class LinuxProcess implements ManagedProcess {
             throw new UnsupportedOperationException("process " + pid + " does not lead a process group");
         }
         synchronized (pidfdLock) {
-            return pidfd >= 0 && Libc.kill(-pid, signal.number()) == 0;
+            return !reaped && Libc.kill(-pid, signal.number()) == 0;
         }
     }
 

@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One {@code posix_spawn} with everything around it: pipes, file actions, attributes, and the
- * pidfd of the new child.
+ * One {@code posix_spawn} with everything around it: pipes, file actions and attributes. The
+ * child's pidfd is opened afterwards in the {@link PidfdTable}, not in the table copied into children.
  *
  * <p>Signal hygiene: the child gets an empty signal mask ({@code SETSIGMASK}; every JVM thread that
  * runs Java code blocks SIGQUIT) and default dispositions for all signals ({@code SETSIGDEF} with a
@@ -40,7 +40,7 @@ import java.util.Map;
 final class NativeSpawner {
 
     /** The child and the daemon's ends of its pipes (-1 when not piped). */
-    record Spawned(int pid, int pidfd, int stdoutRead, int stderrRead) {
+    record Spawned(int pid, int stdoutRead, int stderrRead) {
     }
 
     private NativeSpawner() {
@@ -61,12 +61,8 @@ final class NativeSpawner {
                 closeQuietly(err[1], opened);
                 nonBlocking(out[0]);
                 nonBlocking(err[0]);
-                int pidfd = Libc.pidfdOpen(pid);
-                if (pidfd < 0) {
-                    throw new SpawnException("cannot watch pid " + pid + ": pidfd_open: " + Libc.strerror(-pidfd), -pidfd);
-                }
                 opened.clear();
-                return new Spawned(pid, pidfd, out[0], err[0]);
+                return new Spawned(pid, out[0], err[0]);
             } catch (SpawnException | RuntimeException | Error e) {
                 // The child runs but nobody could watch it: it must not outlive this failure.
                 killAndReap(pid, request.group() != GroupMode.NONE, arena);

@@ -163,7 +163,9 @@ public final class CommandExecutor implements RequestSink, AutoCloseable {
     /** A command that would change something but was refused before any MBean saw it. */
     private void auditRefusal(Caller caller, Request request, Map<String, Object> reply) {
         if (reply != null && "error".equals(reply.get("status")) && !handler.readOnly(request)) {
-            audit.get().recordRefused(caller, "zmq command", request.command() + " " + request.properties(),
+            // compact, not toString: a node's toString builds databind's mapper (docs/performance.md).
+            audit.get().recordRefused(caller, "zmq command",
+                    request.command() + " " + WireJson.compact(request.properties()),
                     String.valueOf(reply.get("reason")));
         }
     }

@@ -2,9 +2,7 @@ package io.circus.zmq.control;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.circus.protocol.WireJson;
 import java.io.IOException;
 
@@ -18,16 +16,12 @@ import java.io.IOException;
  */
 final class IdPeek {
 
-    /** Reads the id's value alone; the rest of the object is what remains "trailing". */
-    private static final ObjectReader READER = WireJson.mapper().reader()
-            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     private IdPeek() {
     }
 
     /** The request's id, or null when there is none or the bytes do not say. */
     static JsonNode of(byte[] payload) {
-        try (JsonParser p = READER.createParser(payload)) {
+        try (JsonParser p = WireJson.parser(payload)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
@@ -35,7 +29,7 @@ final class IdPeek {
                 String name = p.currentName();
                 p.nextToken();
                 if ("id".equals(name)) {
-                    return READER.readTree(p);
+                    return WireJson.readTree(p);
                 }
                 p.skipChildren();
             }
