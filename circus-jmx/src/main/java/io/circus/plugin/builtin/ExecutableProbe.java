@@ -83,7 +83,12 @@ public final class ExecutableProbe {
      * @throws IOException naming the file when it cannot be read (removed, mid-replacement)
      */
     public static Fingerprint fingerprint(Path program) throws IOException {
-        Path real = program.toRealPath();
+        Path real;
+        try {
+            real = program.toRealPath();
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException("program " + program + " does not exist", e);
+        }
         BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
         return new Fingerprint(real, attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS),
                 attributes.fileKey());
