@@ -11,6 +11,7 @@ import javax.management.ObjectName;
  * circus:type=Watcher,name=&lt;watcher&gt;
  * circus:type=Process,watcher=&lt;watcher&gt;,name=&lt;wid&gt;   (the slot: stable across respawns)
  * circus:type=Socket,name=&lt;socket&gt;
+ * circus:type=Plugin,name=&lt;plugin&gt;
  * </pre>
  *
  * {@code type} comes first because JConsole groups by the first key and jmx_exporter puts its value
@@ -30,6 +31,8 @@ public final class CircusNames {
     public static final ObjectName PROCESSES = name(DOMAIN + ":type=Process,*");
     /** Every socket bean. */
     public static final ObjectName SOCKETS = name(DOMAIN + ":type=Socket,*");
+    /** Every plugin bean. */
+    public static final ObjectName PLUGINS = name(DOMAIN + ":type=Plugin,*");
 
     private CircusNames() {
     }
@@ -49,6 +52,10 @@ public final class CircusNames {
 
     public static ObjectName socket(String socket) {
         return name(DOMAIN + ":type=Socket,name=" + value(socket));
+    }
+
+    public static ObjectName plugin(String plugin) {
+        return name(DOMAIN + ":type=Plugin,name=" + value(plugin));
     }
 
     /** The value as it appears in a name: bare when ObjectName allows it, else quoted. */

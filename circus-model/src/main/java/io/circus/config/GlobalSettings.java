@@ -1,6 +1,8 @@
 package io.circus.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The {@code [circus]} section, converted and defaulted as in Circus 0.19, plus our JMX settings.
@@ -37,6 +39,8 @@ import java.time.Duration;
  * @param httpdPasswordFile users and passwords for HTTP Basic authentication of the console and
  *                         /metrics, or null for none (then only loopback binds are allowed)
  * @param security         who may use the control, event and JMX channels (docs/security.md)
+ * @param extensionPath    not in Circus: the jars and directories Java hooks and plugins are loaded from
+ *                         ({@code extension_path}, see docs/extending.md), absolute; empty when not set
  */
 public record GlobalSettings(Duration checkDelay, String endpoint, String endpointOwner, String pubsubEndpoint,
                              String multicastEndpoint, String statsEndpoint, boolean statsd,
@@ -45,10 +49,26 @@ public record GlobalSettings(Duration checkDelay, String endpoint, String endpoi
                              String logoutput, String loggerconfig, String fqdnPrefix, int jmxPort,
                              String jmxHost, String jmxPasswordFile, String jmxAccessFile, boolean jmxSsl,
                              String statefile, String prometheusEndpoint, String httpdPasswordFile,
-                             SecuritySettings security) {
+                             SecuritySettings security, List<Path> extensionPath) {
 
     public GlobalSettings {
         security = security == null ? SecuritySettings.defaults() : security;
+        extensionPath = extensionPath == null ? List.of() : List.copyOf(extensionPath);
+    }
+
+    /** Without an extension path. */
+    public GlobalSettings(Duration checkDelay, String endpoint, String endpointOwner, String pubsubEndpoint,
+                          String multicastEndpoint, String statsEndpoint, boolean statsd,
+                          Duration statsInterval, int umask, Duration warmupDelay, boolean httpd,
+                          String httpdHost, int httpdPort, boolean debug, String pidfile, String loglevel,
+                          String logoutput, String loggerconfig, String fqdnPrefix, int jmxPort,
+                          String jmxHost, String jmxPasswordFile, String jmxAccessFile, boolean jmxSsl,
+                          String statefile, String prometheusEndpoint, String httpdPasswordFile,
+                          SecuritySettings security) {
+        this(checkDelay, endpoint, endpointOwner, pubsubEndpoint, multicastEndpoint, statsEndpoint, statsd,
+                statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug, pidfile, loglevel, logoutput,
+                loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile, jmxAccessFile, jmxSsl, statefile,
+                prometheusEndpoint, httpdPasswordFile, security, null);
     }
 
     /** With the default security (loopback, trusted local users only, no CURVE). */
@@ -62,7 +82,7 @@ public record GlobalSettings(Duration checkDelay, String endpoint, String endpoi
         this(checkDelay, endpoint, endpointOwner, pubsubEndpoint, multicastEndpoint, statsEndpoint, statsd,
                 statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug, pidfile, loglevel, logoutput,
                 loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile, jmxAccessFile, jmxSsl, statefile,
-                prometheusEndpoint, httpdPasswordFile, null);
+                prometheusEndpoint, httpdPasswordFile, null, null);
     }
 
     /** Without the HTTP additions (no Prometheus listener, no HTTP password file). */
@@ -96,7 +116,7 @@ public record GlobalSettings(Duration checkDelay, String endpoint, String endpoi
         return new GlobalSettings(checkDelay, endpoint, endpointOwner, pubsubEndpoint, multicastEndpoint,
                 statsEndpoint, statsd, statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug, pidfile,
                 loglevel, logoutput, loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile, jmxAccessFile,
-                jmxSsl, statefile, prometheusEndpoint, httpdPasswordFile, s);
+                jmxSsl, statefile, prometheusEndpoint, httpdPasswordFile, s, extensionPath);
     }
 
     /** Circus's defaults for a config file with an empty {@code [circus]} section. */

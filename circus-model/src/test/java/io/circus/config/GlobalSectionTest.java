@@ -110,6 +110,19 @@ class GlobalSectionTest {
     }
 
     @Test
+    void extensionPathIsRelativeToTheFileAndEachEntryIsChecked() throws Exception {
+        java.nio.file.Files.createDirectories(tmp.resolve("conf/hooks"));
+        IniFixture ini = new IniFixture(tmp);
+        ini.write("conf/circus.ini", "[circus]", "extension_path = hooks");
+        assertEquals(List.of(tmp.resolve("conf/hooks")), ini.load("conf/circus.ini").global().extensionPath());
+        assertEquals(List.of(), ini.loadLines("[circus]").global().extensionPath());
+        ConfigException bad = ini.failLines("[circus]", "extension_path = conf/hooks:lib/missing.jar");
+        assertEquals(tmp.resolve("circus.ini") + ": [circus] extension_path = 'conf/hooks:lib/missing.jar': "
+                + "line 2: entry 'lib/missing.jar' (" + tmp.resolve("lib/missing.jar") + ") does not exist",
+                bad.getMessage());
+    }
+
+    @Test
     void globalOptionsReply() {
         GlobalSettings g = GlobalSettings.defaults();
         Map<String, Object> options = GlobalOptions.toOptions(g);

@@ -39,7 +39,7 @@ import javax.management.StandardEmitterMBean;
  * built once and shared: registering the ten-thousandth Process bean costs no reflection and no
  * new descriptor objects.
  */
-final class AnnotatedMBean<T> extends StandardEmitterMBean {
+public final class AnnotatedMBean<T> extends StandardEmitterMBean {
 
     /** What makes two beans' MBeanInfo equal: the interface and the notifications they emit. */
     private record InfoKey(Class<?> type, List<MBeanNotificationInfo> notifications) {
@@ -54,7 +54,7 @@ final class AnnotatedMBean<T> extends StandardEmitterMBean {
     private volatile ObjectName name;
     private final InfoKey key;
 
-    AnnotatedMBean(T implementation, Class<T> type, NotificationEmitter emitter) {
+    public AnnotatedMBean(T implementation, Class<T> type, NotificationEmitter emitter) {
         super(implementation, type, true, emitter);
         this.type = type;
         this.key = new InfoKey(type, List.of(emitter.getNotificationInfo()));

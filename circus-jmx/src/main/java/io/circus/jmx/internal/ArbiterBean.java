@@ -190,6 +190,7 @@ final class ArbiterBean implements ArbiterMXBean {
         } catch (ConfigException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
+        io.circus.plugin.host.PluginHost.check(next, PluginClassPath.loader(next));
         return ctx.completion().await(waiting, arbiter.reloadConfig(next), "reloadconfig");
     }
 

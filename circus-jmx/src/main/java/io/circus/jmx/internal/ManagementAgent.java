@@ -33,6 +33,7 @@ public final class ManagementAgent implements ManagementHandle {
     private final Supplier<List<SocketInfo>> sockets;
     private final EventLog events = new EventLog();
     private volatile RemoteConnector connector;
+    private volatile io.circus.plugin.host.PluginHost plugins;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AuditTrail audit = AuditTrail.create();
 
@@ -77,6 +78,7 @@ public final class ManagementAgent implements ManagementHandle {
         registry.reconcileSockets(sockets.get());
         dispatcher.start();
         arbiter.terminated().whenComplete((x, e) -> dispatcher.retire());
+        plugins = io.circus.plugin.host.PluginHost.start(arbiter, server, PluginClassPath.loader(arbiter.config()));
         if (s.global().jmxPort() > 0) {
             connector = RemoteConnector.start(s.global(), server, s.sslContext());
         }
@@ -97,6 +99,10 @@ public final class ManagementAgent implements ManagementHandle {
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        io.circus.plugin.host.PluginHost p = plugins;
+        if (p != null) {
+            p.close();
         }
         arbiter.removeListener(dispatcher);
         arbiter.removeTopologyListener(dispatcher);

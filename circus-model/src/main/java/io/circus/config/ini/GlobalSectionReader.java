@@ -9,6 +9,8 @@ import io.circus.config.GlobalOptions;
 import io.circus.config.GlobalSettings;
 import io.circus.config.OptionValues;
 import io.circus.config.VariableSubstitutor;
+import io.circus.extension.ExtensionPath;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,6 +25,7 @@ import java.util.regex.Pattern;
 final class GlobalSectionReader {
 
     static final String SECTION = "circus";
+    static final String EXTENSION_PATH = "extension_path";
 
     private static final Map<String, BiConsumer<GlobalSettingsDraft, String>> SETTERS = new LinkedHashMap<>();
     // Accepted so that Circus files load unchanged; Circus's own loader ignores them too.
@@ -70,6 +73,7 @@ final class GlobalSectionReader {
     /** Every key the section understands. */
     static Set<String> knownKeys() {
         Set<String> keys = new TreeSet<>(SETTERS.keySet());
+        keys.add(EXTENSION_PATH);
         keys.addAll(NO_EFFECT);
         keys.addAll(INCLUDES);
         return Collections.unmodifiableSet(keys);
@@ -87,7 +91,9 @@ final class GlobalSectionReader {
                 continue;
             }
             String v = VariableSubstitutor.substituteEnv(e.value(), env);
-            BiConsumer<GlobalSettingsDraft, String> setter = SETTERS.get(key);
+            BiConsumer<GlobalSettingsDraft, String> setter = key.equals(EXTENSION_PATH)
+                    ? (draft, value) -> draft.extensionPath = ExtensionPath.parse(value, baseDir(e))
+                    : SETTERS.get(key);
             if (setter != null) {
                 try {
                     setter.accept(d, v);
@@ -122,6 +128,12 @@ final class GlobalSectionReader {
                     + "file) and curve_authorized_keys (a directory of client public key files)");
         }
         return d.build();
+    }
+
+    /** Relative extension path entries are relative to the file that sets them, wherever circusd runs. */
+    private static Path baseDir(IniEntry e) {
+        Path parent = e.file() == null ? null : e.file().toAbsolutePath().getParent();
+        return parent == null ? Path.of("").toAbsolutePath() : parent;
     }
 
     private static int umask(String v) {

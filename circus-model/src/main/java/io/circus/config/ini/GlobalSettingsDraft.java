@@ -1,7 +1,9 @@
 package io.circus.config.ini;
 
 import io.circus.config.GlobalSettings;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** The {@code [circus]} values while they are read; starts from {@link GlobalSettings#defaults()}. */
 final class GlobalSettingsDraft {
@@ -33,6 +35,7 @@ final class GlobalSettingsDraft {
     String jmxAccessFile;
     boolean jmxSsl;
     String statefile;
+    List<Path> extensionPath = List.of();
     final SecurityDraft security = new SecurityDraft();
 
     GlobalSettingsDraft() {
@@ -70,6 +73,7 @@ final class GlobalSettingsDraft {
         return new GlobalSettings(checkDelay, endpoint, endpointOwner, pubsubEndpoint, multicastEndpoint,
                 statsEndpoint, statsd, statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug,
                 pidfile, loglevel, logoutput, loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile,
-                jmxAccessFile, jmxSsl, statefile, prometheusEndpoint, httpdPasswordFile, security.build());
+                jmxAccessFile, jmxSsl, statefile, prometheusEndpoint, httpdPasswordFile, security.build(),
+                extensionPath);
     }
 }
