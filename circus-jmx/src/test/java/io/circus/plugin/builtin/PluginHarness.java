@@ -178,7 +178,7 @@ final class PluginHarness implements AutoCloseable, PluginContext {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         Plugin p = plugin;
         plugin = null;
         try {
@@ -188,10 +188,16 @@ final class PluginHarness implements AutoCloseable, PluginContext {
                     return null;
                 }).get(30, TimeUnit.SECONDS);
             }
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the plugin's stop failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             thread.shutdownNow();
             try {
                 arbiter.quit().get(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new AssertionError("arbiter did not quit: " + e, e);
             } finally {
                 handle.close();
             }
