@@ -40,6 +40,9 @@ public interface ArbiterMXBean {
     @Description("State of every watcher by name: active, starting, stopping or stopped (Circus: status)")
     Map<String, String> getStatuses();
 
+    @Description("The watchers flapping now, by name, with the state operators read (see the Watcher bean's Flapping); empty when none")
+    Map<String, String> getFlapping();
+
     @Description("Sequence number of the latest event, 0 before any; a gap in notification sequence numbers means some were lost")
     long getLastEventSeq();
 

@@ -36,6 +36,7 @@ public final class EventText {
                     + f.getOrDefault("delay", "?") + " s";
             case RECOVERED -> who + " left back-off (" + f.getOrDefault("reason", "?") + ") after "
                     + f.getOrDefault("respawns", "?") + " delayed respawns";
+            case FLAPPING -> who + " is flapping: " + f.getOrDefault("state", "?");
         };
     }
 

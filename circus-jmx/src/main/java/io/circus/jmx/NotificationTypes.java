@@ -34,6 +34,7 @@ public final class NotificationTypes {
     public static final String CONFIG_RELOADED = of(EventType.CONFIG_RELOADED);
     public static final String BACKOFF = of(EventType.BACKOFF);
     public static final String RECOVERED = of(EventType.RECOVERED);
+    public static final String FLAPPING = of(EventType.FLAPPING);
 
     private NotificationTypes() {
     }

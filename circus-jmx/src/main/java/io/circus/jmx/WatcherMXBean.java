@@ -72,6 +72,9 @@ public interface WatcherMXBean {
     @Description("Latest cause of the back-off, e.g. 'wid 2 (pid 812) exited with code 7 after 12 ms' or 'spawn failed: ... Too many open files'; empty when not backing off")
     String getBackoffReason();
 
+    @Description("Whether it is flapping, as operators read it: 'parked by plugin:flapping, retry 1/5 in 7 s (3 exits within 6.0 s)' when a plugin stopped it, 'backing off, retry in 0.8 s (...)' while the core respawns it with a delay; empty when neither")
+    String getFlapping();
+
     @Description("Every option with its current value (Circus: options)")
     OptionsView getOptions();
 

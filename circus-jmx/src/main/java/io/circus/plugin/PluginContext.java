@@ -4,6 +4,7 @@ import io.circus.jmx.ArbiterMXBean;
 import io.circus.jmx.ProcessMXBean;
 import io.circus.jmx.ProcessStats;
 import io.circus.jmx.WatcherMXBean;
+import io.circus.runtime.FlappingStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,14 @@ public interface PluginContext {
      * @param message why, for operators: {@code 3 exits in 0.4 s; stopped, retry 1/5 in 7 s}
      */
     void acted(String watcher, PluginAction action, String message);
+
+    /**
+     * Tells the daemon a watcher is flapping (or, with {@link FlappingStatus#NONE}, no longer): it
+     * publishes a {@code flapping} event (pub/sub {@code watcher.NAME.flapping}, JMX
+     * {@code circus.flapping}) and shows the state in {@code status}, the Watcher MBean's {@code Flapping}
+     * attribute and {@code top}.
+     */
+    void flapping(String watcher, FlappingStatus status);
 
     /** Records an error the plugin handled itself (a failed probe): counted and shown as {@code LastError}. */
     void failed(String message, Throwable cause);

@@ -42,7 +42,15 @@ public enum EventType {
      * ran a second or more; {@code stopped}: the processes in back-off were stopped) and
      * {@code respawns} (how many happened meanwhile).
      */
-    RECOVERED;
+    RECOVERED,
+    /**
+     * Not in Circus: the watcher was judged flapping, by the core's back-off ({@code source}
+     * {@code backoff}) or by a plugin ({@code source} {@code plugin:NAME}); carries {@code time},
+     * {@code source}, {@code state} (what an operator reads, e.g. {@code parked, retry 1/5 in 7 s}),
+     * {@code parked} (whether the watcher was stopped), {@code retry_in} (seconds, or null when no
+     * retry is planned), {@code tries}, {@code max_retry} and {@code reason}.
+     */
+    FLAPPING;
 
     /** The Circus spelling, e.g. {@code spawn}. */
     public String circusName() {

@@ -69,6 +69,18 @@ public interface Arbiter extends AutoCloseable {
     /** Total running processes over all watchers. */
     int processCount();
 
+    /**
+     * Records what a plugin judged about a watcher's flapping and publishes a {@code flapping} event
+     * (when {@code status} is parked); {@link FlappingStatus#NONE} clears it. Callable from any thread.
+     */
+    default void reportFlapping(String watcher, FlappingStatus status) {
+    }
+
+    /** The latest flapping judgement of a plugin about this watcher, or {@link FlappingStatus#NONE}. */
+    default FlappingStatus flapping(String watcher) {
+        return FlappingStatus.NONE;
+    }
+
     @Override
     void close();
 }

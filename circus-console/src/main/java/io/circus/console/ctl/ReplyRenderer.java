@@ -75,6 +75,11 @@ public final class ReplyRenderer {
         return String.join(",", out);
     }
 
+    /** Not in Circus (it has no such state): why a watcher is flapping, after its status word. */
+    private static String flapping(JsonNode text) {
+        return text.isTextual() && !text.asText().isEmpty() ? " (" + text.asText() + ")" : "";
+    }
+
     private static String status(JsonNode msg) {
         if (msg.has("statuses")) {
             List<String> names = new ArrayList<>();
@@ -82,12 +87,14 @@ public final class ReplyRenderer {
             names.sort(null);
             List<String> lines = new ArrayList<>();
             for (String name : names) {
-                lines.add(name + ": " + PythonText.str(msg.get("statuses").get(name)));
+                lines.add(name + ": " + PythonText.str(msg.get("statuses").get(name))
+                        + flapping(msg.path("flapping").path(name)));
             }
             return String.join("\n", lines);
         }
         // Circus tests the literal "status" != "error", always true: an error prints just "error".
-        return msg.has("status") ? PythonText.str(msg.get("status")) : consoleError(msg);
+        return msg.has("status") ? PythonText.str(msg.get("status")) + flapping(msg.path("flapping"))
+                : consoleError(msg);
     }
 
     /** Circus's {@code convert_opt}: env as sorted K=V pairs, None as empty, the rest as str(). */

@@ -20,7 +20,12 @@ import java.util.TreeMap;
 public record TopSnapshot(String source, Map<String, WatcherRow> watchers) {
 
     /** A watcher: its state and its processes. */
-    public record WatcherRow(String name, String state, List<ProcessRow> processes) {
+    public record WatcherRow(String name, String state, List<ProcessRow> processes, String flapping) {
+
+        public WatcherRow(String name, String state, List<ProcessRow> processes) {
+            this(name, state, processes, "");
+        }
+
         double cpu() {
             return processes.stream().mapToDouble(ProcessRow::cpu).sum();
         }
@@ -76,7 +81,8 @@ public record TopSnapshot(String source, Map<String, WatcherRow> watchers) {
         ObjectNode stats = transport.call("stats", json.objectNode().put("extended", false));
         Map<String, WatcherRow> watchers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         status.path("statuses").properties().forEach(e ->
-                watchers.put(e.getKey(), new WatcherRow(e.getKey(), e.getValue().asText(), new ArrayList<>())));
+                watchers.put(e.getKey(), new WatcherRow(e.getKey(), e.getValue().asText(), new ArrayList<>(),
+                        status.path("flapping").path(e.getKey()).asText(""))));
         for (Map.Entry<String, JsonNode> w : stats.path("infos").properties()) {
             WatcherRow row = watchers.computeIfAbsent(w.getKey(), k -> new WatcherRow(k, "?", new ArrayList<>()));
             for (Map.Entry<String, JsonNode> p : w.getValue().properties()) {
@@ -108,7 +114,8 @@ public record TopSnapshot(String source, Map<String, WatcherRow> watchers) {
                 "AGE", "COMMAND"), width));
         for (WatcherRow w : watchers.values()) {
             out.add(fit(String.format("%-24s %-9s %7.1f %7.3f %9s %10s  %s", w.name(), w.state(), w.cpu(), w.mem(),
-                    "", "", w.processes().size() + " processes"), width));
+                    "", "", w.processes().size() + " processes"
+                            + (w.flapping().isEmpty() ? "" : "  " + w.flapping())), width));
             for (ProcessRow p : w.processes().stream().sorted(sort.order).toList()) {
                 out.add(fit(String.format("  %-22d %-9s %7.1f %7.3f %9s %10s  %s", p.pid(), p.state(), p.cpu(),
                         p.mem(), p.rss(), age(p.age()), p.cmdline()), width));

@@ -72,8 +72,6 @@ public final class CircusDaemon {
     private static int serve(DaemonOptions options, CircusConfig config, ConfigSource source, PrintStream err) {
         Logger log = LoggerFactory.getLogger(CircusDaemon.class);
         config.warnings().forEach(w -> log.warn("config: {}", w));
-        config.plugins().forEach(p -> log.error("[plugin:{}] is ignored: Circus plugins are Python classes and do not "
-                + "run here (see docs/compatibility.md)", p.name()));
         PidFile pidFile = null;
         String pidPath = options.pidfile() != null ? options.pidfile().toString() : config.global().pidfile();
         try {
@@ -128,7 +126,8 @@ public final class CircusDaemon {
         } catch (RuntimeException e) {
             // A facade names the [circus] key it could not bind; the file says where that key is.
             String message = String.valueOf(e.getMessage());
-            err.println("circusd: " + (message.startsWith("[circus]") && config.file() != null
+            err.println("circusd: " + ((message.startsWith("[circus]") || message.startsWith("[plugin:"))
+                    && config.file() != null
                     ? config.file() + ": " + message : "cannot start the management facades: " + message));
             arbiter.close();
             takeover.close();

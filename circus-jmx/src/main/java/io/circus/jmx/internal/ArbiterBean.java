@@ -99,6 +99,19 @@ final class ArbiterBean implements ArbiterMXBean {
     }
 
     @Override
+    public Map<String, String> getFlapping() {
+        Map<String, String> flapping = new LinkedHashMap<>();
+        long now = System.currentTimeMillis();
+        for (Watcher w : arbiter.watchers()) {
+            String text = io.circus.runtime.FlappingStatus.describe(arbiter.flapping(w.name()), w.backoff(), now);
+            if (!text.isEmpty()) {
+                flapping.put(w.name(), text);
+            }
+        }
+        return flapping;
+    }
+
+    @Override
     public Endpoints getEndpoints() {
         GlobalSettings g = arbiter.config().global();
         return new Endpoints(g.endpoint(), g.pubsubEndpoint(), g.statsEndpoint(), g.multicastEndpoint(),
@@ -190,7 +203,7 @@ final class ArbiterBean implements ArbiterMXBean {
         } catch (ConfigException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
-        io.circus.plugin.host.PluginHost.check(next, PluginClassPath.loader(next));
+        PluginClassPath.check(next);
         return ctx.completion().await(waiting, arbiter.reloadConfig(next), "reloadconfig");
     }
 

@@ -202,6 +202,7 @@ final class EventNotifications {
             case CONFIG_RELOADED -> "The configuration was re-read; user data: added, removed, restarted, updated";
             case BACKOFF -> "The watcher started respawning with a back-off (a crash loop or a resource shortage), once, not per respawn; user data: wid, reason, delay (seconds), next_retry (epoch seconds)";
             case RECOVERED -> "The watcher left back-off; user data: reason (stable or stopped), respawns";
+            case FLAPPING -> "The watcher was judged flapping (source backoff: the core respawns it with a delay; source plugin:NAME: a plugin parked it); user data: source, state (the operator's line), parked, retry_in (seconds, absent when no retry), tries, max_retry, reason";
         };
     }
 

@@ -87,6 +87,12 @@ final class WatcherBean implements WatcherMXBean {
     @Override public String getBackoffReason() { return watcher.backoff().reason(); }
 
     @Override
+    public String getFlapping() {
+        return io.circus.runtime.FlappingStatus.describe(ctx.arbiter().flapping(watcher.name()), watcher.backoff(),
+                System.currentTimeMillis());
+    }
+
+    @Override
     public void setNumProcesses(int n) {
         Watcher w = current();
         checkCount(w, n);

@@ -1,6 +1,8 @@
 package io.circus.plugin.host;
 
 import io.circus.config.PluginConfig;
+import io.circus.extension.ExtensionClassPath;
+import io.circus.extension.ExtensionException;
 import io.circus.plugin.BuiltInPlugins;
 import io.circus.plugin.Plugin;
 import java.lang.reflect.Constructor;
@@ -14,10 +16,10 @@ import java.util.function.Supplier;
  */
 final class PluginFactory {
 
-    private final ClassLoader extensions;
+    private final ExtensionClassPath extensions;
 
-    /** @param extensions the loader of the extension class path (jars and directories {@code [circus]} names) */
-    PluginFactory(ClassLoader extensions) {
+    /** @param extensions the extension class path ({@code [circus] extension_path}) */
+    PluginFactory(ExtensionClassPath extensions) {
         this.extensions = extensions;
     }
 
@@ -38,11 +40,11 @@ final class PluginFactory {
                     "unknown Circus plugin; the built-in ones are " + String.join(", ", BuiltInPlugins.names())));
         } else {
             try {
-                type = Class.forName(use, false, extensions);
-            } catch (ClassNotFoundException | LinkageError e) {
-                throw error(config, "no such class on the extension class path (a Circus Python plugin cannot run "
-                        + "here: write a Java class implementing " + Plugin.class.getName()
-                        + ", see docs/extending.md, or use one of " + String.join(", ", BuiltInPlugins.names()) + ")");
+                type = extensions.loadClass(use, Plugin.class);
+            } catch (ExtensionException e) {
+                throw error(config, e.getMessage() + "; a Circus Python plugin cannot run here: write a Java class "
+                        + "implementing " + Plugin.class.getName() + " (docs/extending.md), or use a built-in: "
+                        + String.join(", ", BuiltInPlugins.names()));
             }
         }
         if (!Plugin.class.isAssignableFrom(type)) {

@@ -5,6 +5,7 @@ import io.circus.config.PluginConfig;
 import io.circus.event.Event;
 import io.circus.event.EventListener;
 import io.circus.event.EventType;
+import io.circus.extension.ExtensionClassPath;
 import io.circus.jmx.CircusNames;
 import io.circus.jmx.PluginMXBean;
 import io.circus.jmx.internal.AnnotatedMBean;
@@ -46,6 +47,7 @@ public final class PluginHost implements EventListener, AutoCloseable {
     private final Arbiter arbiter;
     private final MBeanServer server;
     private final PluginFactory factory;
+    private final ExtensionClassPath extensions;
     private final Map<String, PluginRunner> runners = new ConcurrentHashMap<>();
     private final ScheduledExecutorService host = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "circus-plugin-host");
@@ -54,20 +56,22 @@ public final class PluginHost implements EventListener, AutoCloseable {
     });
     private volatile boolean closed;
 
-    private PluginHost(Arbiter arbiter, MBeanServer server, ClassLoader extensions) {
+    private PluginHost(Arbiter arbiter, MBeanServer server, ExtensionClassPath extensions) {
         this.arbiter = arbiter;
         this.server = server;
         this.factory = new PluginFactory(extensions);
+        this.extensions = extensions;
     }
 
     /**
      * Starts every {@code [plugin:NAME]} of the arbiter's configuration and waits (10 s at most each) for
      * their {@code start}.
      *
+     * @param extensions where {@code use = com.example.X} classes are found; the host closes it
      * @throws IllegalArgumentException naming the section, key and value, when a plugin's {@code use} or
      *                                  an option is not valid; nothing is left running
      */
-    public static PluginHost start(Arbiter arbiter, MBeanServer server, ClassLoader extensions) {
+    public static PluginHost start(Arbiter arbiter, MBeanServer server, ExtensionClassPath extensions) {
         PluginHost h = new PluginHost(arbiter, server, extensions);
         try {
             List<PluginRunner> started = new ArrayList<>();
@@ -92,7 +96,7 @@ public final class PluginHost implements EventListener, AutoCloseable {
      *
      * @throws IllegalArgumentException naming the section and what is wrong
      */
-    public static void check(CircusConfig config, ClassLoader extensions) {
+    public static void check(CircusConfig config, ExtensionClassPath extensions) {
         PluginFactory f = new PluginFactory(extensions);
         for (PluginConfig c : config.plugins()) {
             new PluginRunner(c, f.resolve(c).instances(), new PluginNotifier(CircusNames.plugin(c.name()), c.name()), i -> null);
@@ -198,6 +202,11 @@ public final class PluginHost implements EventListener, AutoCloseable {
         host.shutdownNow();
         for (PluginRunner r : List.copyOf(runners.values())) {
             remove(r);
+        }
+        try {
+            extensions.close();
+        } catch (java.io.IOException e) {
+            LOG.debug("closing the extension path", e);
         }
     }
 }

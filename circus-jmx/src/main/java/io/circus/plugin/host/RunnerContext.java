@@ -9,6 +9,7 @@ import io.circus.plugin.PluginAction;
 import io.circus.plugin.PluginContext;
 import io.circus.plugin.PluginOptions;
 import io.circus.runtime.Arbiter;
+import io.circus.runtime.FlappingStatus;
 import io.circus.runtime.Watcher;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -129,6 +130,13 @@ final class RunnerContext implements PluginContext {
         runner.log.info("plugin {}: {} {}: {}", name(), action.name().toLowerCase(java.util.Locale.ROOT),
                 watcher == null ? "" : watcher, message);
         runner.notifier.acted(watcher, action, message);
+    }
+
+    @Override
+    public void flapping(String watcher, FlappingStatus status) {
+        if (!inc.abandoned) {
+            arbiter.reportFlapping(watcher, status);
+        }
     }
 
     @Override

@@ -50,6 +50,9 @@ public final class ArbiterCore implements Arbiter {
     /** Lower-case names of watchers added at run time: reloadconfig leaves them alone. */
     private final java.util.Set<String> addedAtRunTime = new java.util.HashSet<>();
     private final AtomicBoolean quitting = new AtomicBoolean();
+    /** What plugins judged about watchers' flapping, by lower-case watcher name. */
+    private final java.util.Map<String, io.circus.runtime.FlappingStatus> flapping =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** Why the process backend failed, when it did; the arbiter then quits. */
     private volatile String failure;
 
@@ -132,6 +135,23 @@ public final class ArbiterCore implements Arbiter {
             }
         }
         return null;
+    }
+
+    @Override
+    public void reportFlapping(String watcher, io.circus.runtime.FlappingStatus status) {
+        String key = watcher.toLowerCase(java.util.Locale.ROOT);
+        if (!status.parked()) {
+            flapping.remove(key);
+            return;
+        }
+        flapping.put(key, status);
+        // Events are published on the loop only; the plugin reporting it runs on its own thread.
+        ctx.loop().execute(() -> ctx.events().publish(EventType.FLAPPING, watcher, 0, 0, FlappingEvents.fields(status)));
+    }
+
+    @Override
+    public io.circus.runtime.FlappingStatus flapping(String watcher) {
+        return flapping.getOrDefault(watcher.toLowerCase(java.util.Locale.ROOT), io.circus.runtime.FlappingStatus.NONE);
     }
 
     @Override

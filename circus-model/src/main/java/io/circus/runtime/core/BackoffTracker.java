@@ -69,6 +69,8 @@ final class BackoffTracker {
             ctx.events().publish(EventType.BACKOFF, watcher, slot.wid(), 0, Map.of(
                     "time", System.currentTimeMillis() / 1000.0, "reason", why,
                     "delay", delayNanos / 1e9, "next_retry", dueMillis / 1000.0));
+            ctx.events().publish(EventType.FLAPPING, watcher, slot.wid(), 0,
+                    FlappingEvents.backoff(why, delayNanos / 1e9, dueMillis));
         } else {
             LOG.debug("{}: {}; respawning wid {} in {} ms", watcher, why, slot.wid(), delayNanos / 1_000_000);
         }

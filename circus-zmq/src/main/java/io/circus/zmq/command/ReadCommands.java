@@ -67,6 +67,7 @@ final class ReadCommands {
         for (String n : beans.arbiter().getWatcherNames()) {
             names.add(n.toLowerCase(Locale.ROOT));
         }
+        beans.plugins().keySet().forEach(n -> names.add(("plugin:" + n).toLowerCase(Locale.ROOT)));
         names.sort(null);
         return Map.of("watchers", names);
     }
@@ -77,10 +78,15 @@ final class ReadCommands {
      */
     private Map<String, Object> status(Props p) {
         if (p.string("name").filter(s -> !s.isEmpty()).isPresent()) {
+            String name = p.requireString("name");
+            if (name.regionMatches(true, 0, "plugin:", 0, 7) && beans.plugins().containsKey(name.substring(7))) {
+                return Map.of("status", Beans.pluginStatus(beans.plugins().get(name.substring(7))));
+            }
             WatcherMXBean w = watcher(p);
             String state = w.getState();
+            String flapping = w.getFlapping();
             if (!w.isBackingOff()) {
-                return Map.of("status", state);
+                return flapping.isEmpty() ? Map.of("status", state) : Map.of("status", state, "flapping", flapping);
             }
             Map<String, Object> backoff = new LinkedHashMap<>();
             backoff.put("slots", w.getBackoffSlots());
@@ -92,9 +98,15 @@ final class ReadCommands {
             Map<String, Object> reply = new LinkedHashMap<>();
             reply.put("status", state);
             reply.put("backoff", backoff);
+            reply.put("flapping", flapping);
             return reply;
         }
-        return Map.of("statuses", new TreeMap<>(beans.arbiter().getStatuses()));
+        // Circus clients read only "statuses"; "flapping" names the watchers flapping now, with their state.
+        Map<String, Object> statuses = new TreeMap<>(beans.arbiter().getStatuses());
+        beans.plugins().forEach((n, b) -> statuses.put("plugin:" + n, Beans.pluginStatus(b)));
+        Map<String, String> flapping = beans.arbiter().getFlapping();
+        return flapping.isEmpty() ? Map.of("statuses", statuses)
+                : Map.of("statuses", statuses, "flapping", new TreeMap<>(flapping));
     }
 
     private Map<String, Object> numprocesses(Props p) {

@@ -42,6 +42,8 @@ final class StatsCommands {
             for (String name : arbiter.getWatcherNames()) {
                 infos.put(name, new LinkedHashMap<String, Object>());
             }
+            // A plugin runs inside the daemon: its watcher entry has no process of its own.
+            beans.plugins().keySet().forEach(n -> infos.put("plugin:" + n, new LinkedHashMap<String, Object>()));
             for (ProcessStats s : arbiter.stats()) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> byPid = (Map<String, Object>) infos.computeIfAbsent(s.watcher(),
@@ -51,6 +53,12 @@ final class StatsCommands {
             return Map.of("infos", infos);
         }
         String name = p.requireString("name");
+        if (name.regionMatches(true, 0, "plugin:", 0, 7) && beans.plugins().containsKey(name.substring(7))) {
+            Map<String, Object> reply = new LinkedHashMap<>();
+            reply.put("name", name);
+            reply.put("info", Map.of());
+            return reply;
+        }
         WatcherMXBean w = beans.watcher(name).orElseThrow(() -> CommandError.message("program " + name + " not found"));
         Map<String, Object> reply = new LinkedHashMap<>();
         if (p.has("process")) {

@@ -18,7 +18,8 @@ import javax.management.openmbean.CompositeData;
  * replaced by {@code _} as circusd does. Our own event types ({@code state}, {@code spawn_failed},
  * {@code config_reloaded}) are published under {@code circus.watcher.<name>.<event>} and
  * {@code circus.arbiter.<event>}: a Circus plugin subscribed to {@code watcher.} never sees a name it
- * does not know.
+ * does not know. The exception is {@code flapping}, which Circus lacks but names as it would: it goes out
+ * on {@code watcher.<name>.flapping}, so a Circus subscriber to {@code watcher.} is told.
  */
 public final class EventFormat {
 
@@ -72,7 +73,8 @@ public final class EventFormat {
         }
         payload.put("seq", seq);
         String scope = watcher == null ? "arbiter." : "watcher." + topicName(watcher) + ".";
-        return new Published((circus ? "" : "circus.") + scope + type, WireJson.encode(payload), seq);
+        boolean circusTopic = circus || type.equals("flapping");
+        return new Published((circusTopic ? "" : "circus.") + scope + type, WireJson.encode(payload), seq);
     }
 
     /** circusd's {@code watcher.name.lower().replace(" ", "_")}. */

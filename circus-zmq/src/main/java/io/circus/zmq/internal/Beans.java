@@ -61,6 +61,27 @@ public final class Beans {
         });
     }
 
+    /** The plugins ({@code circus:type=Plugin}) by name, sorted; Circus shows them as watchers {@code plugin:NAME}. */
+    public java.util.SortedMap<String, io.circus.jmx.PluginMXBean> plugins() {
+        java.util.SortedMap<String, io.circus.jmx.PluginMXBean> plugins = new java.util.TreeMap<>();
+        try {
+            for (ObjectName n : server.queryNames(CircusNames.PLUGINS, null)) {
+                String name = n.getKeyProperty("name");
+                name = name.startsWith("\"") ? ObjectName.unquote(name) : name;
+                plugins.put(name, JMX.newMXBeanProxy(server, n, io.circus.jmx.PluginMXBean.class));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return plugins;
+    }
+
+    /** Circus's status word for a plugin's watcher: active while it runs, else stopped (or starting). */
+    public static String pluginStatus(io.circus.jmx.PluginMXBean plugin) {
+        String state = plugin.getState();
+        return state.equals("active") || state.equals("starting") ? state : "stopped";
+    }
+
     /** The ObjectName of a watcher named in any case, or empty. */
     public Optional<ObjectName> watcherName(String name) {
         if (name == null || name.isEmpty()) {
