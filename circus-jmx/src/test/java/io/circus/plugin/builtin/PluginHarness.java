@@ -156,6 +156,11 @@ final class PluginHarness implements AutoCloseable, PluginContext {
     }
 
     @Override
+    public void flapping(String watcher, io.circus.runtime.FlappingStatus status) {
+        // Not used by these plugins; Flapping has its own tests.
+    }
+
+    @Override
     public Logger log() {
         return log;
     }
