@@ -6,7 +6,6 @@ import io.circus.plugin.PluginAction;
 import io.circus.plugin.PluginContext;
 import io.circus.plugin.PluginOptionException;
 import io.circus.plugin.PluginOptions;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -14,10 +13,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code circus.plugins.http_observer.HttpObserver}: every {@code loop_rate} seconds (60) fetches
- * {@code check_url} (http://localhost/) within {@code timeout} seconds (10). A success (a 2xx status,
+ * {@code check_url} (http://localhost/) within {@code timeout} seconds (10), connecting, redirects
+ * and answer together. A success (a 2xx status,
  * after redirects) records the timer {@code http_stats.request_time}; a failure counts
  * {@code http_stats.error} and {@code http_stats.error.<status>} (599 when no response came, as
  * Tornado reports it) and, when {@code restart_on_error} names a watcher, restarts it and counts
@@ -75,14 +79,22 @@ public final class HttpObserver implements Plugin {
         long started = System.nanoTime();
         int status;
         String problem;
+        // One deadline for connecting, redirects and the answer, so the plugin's thread is never held longer.
+        CompletableFuture<HttpResponse<Void>> pending = client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
         try {
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             status = response.statusCode();
             problem = "status " + status;
-        } catch (IOException e) {
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
             status = NO_RESPONSE;
-            problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            problem = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            status = NO_RESPONSE;
+            problem = "no answer within " + timeout.toMillis() + " ms";
         } catch (InterruptedException e) {
+            pending.cancel(true);
             Thread.currentThread().interrupt();
             return;
         }

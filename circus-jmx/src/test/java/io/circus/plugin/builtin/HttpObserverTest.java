@@ -56,4 +56,35 @@ class HttpObserverTest {
             server.stop(0);
         }
     }
+
+    @Test
+    void anEndpointThatHangsFailsWithinTheTimeout() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        java.util.concurrent.ExecutorService handlers = java.util.concurrent.Executors.newCachedThreadPool();
+        server.setExecutor(handlers);
+        server.createContext("/hang", exchange -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        server.start();
+        WatcherConfig web = WatcherConfig.builder("web", "sleep").args("3600").numProcesses(0).build();
+        try (StatsdReceiver statsd = new StatsdReceiver(); PluginHarness h = new PluginHarness(web)) {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hang";
+            h.run(new HttpObserver(), Map.of("check_url", url, "timeout", "0.5", "loop_rate", "0.2",
+                    "host", "127.0.0.1", "port", String.valueOf(statsd.port())));
+            Await.until("a timed-out check", LONG, () -> !h.acts(PluginAction.REPORT).isEmpty());
+            assertTrue(h.acts(PluginAction.REPORT).getFirst().message().contains("no answer within 500 ms"),
+                    h.acts.toString());
+            assertTrue(statsd.lines.contains("circus.http_observer.watcher.http_stats.error.599:1|c"), statsd.lines.toString());
+        } finally {
+            release.countDown();
+            server.stop(0);
+            handlers.shutdownNow();
+        }
+    }
 }
