@@ -87,6 +87,7 @@ final class ConfigReloader {
                 removed.add(w.name());
             }
         }
+        pluginChanges(loaded, next, added, removed, restarted, unchanged);
         List<String> needsRestart = new ArrayList<>(globalChanges(loaded.global(), next.global()));
         if (!loaded.sockets().equals(next.sockets())) {
             // Sockets are bound once, when the daemon starts; rebinding under running workers is not safe.
@@ -114,6 +115,21 @@ final class ConfigReloader {
                     "added", added, "removed", removed, "restarted", restarted, "updated", updated));
             return diff;
         });
+    }
+
+    /**
+     * Plugins are named {@code plugin:NAME} in the diff, as Circus names their watchers: a changed
+     * section restarts its plugin. The plugin host applies them after the {@code config_reloaded} event.
+     */
+    private static void pluginChanges(CircusConfig before, CircusConfig after, List<String> added, List<String> removed,
+                                      List<String> restarted, List<String> unchanged) {
+        Map<String, io.circus.config.PluginConfig> old = new java.util.HashMap<>();
+        before.plugins().forEach(p -> old.put(p.name(), p));
+        for (io.circus.config.PluginConfig p : after.plugins()) {
+            io.circus.config.PluginConfig was = old.remove(p.name());
+            (was == null ? added : was.equals(p) ? unchanged : restarted).add("plugin:" + p.name());
+        }
+        old.keySet().forEach(n -> removed.add("plugin:" + n));
     }
 
     private static List<String> globalChanges(GlobalSettings a, GlobalSettings b) {

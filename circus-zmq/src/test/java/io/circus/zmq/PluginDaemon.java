@@ -1,0 +1,111 @@
+package io.circus.zmq;
+
+import io.circus.config.CircusConfig;
+import io.circus.config.ConfigException;
+import io.circus.config.ConfigLoader;
+import io.circus.jmx.CircusManagement;
+import io.circus.jmx.ManagementHandle;
+import io.circus.runtime.EventLog;
+import io.circus.runtime.core.ArbiterCore;
+import io.circus.zmq.client.CircusClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import javax.management.MBeanServer;
+import javax.management.MBeanServerFactory;
+
+/**
+ * A daemon read from an ini file the test writes, as circusd reads it: real configuration loading
+ * ({@code [plugin:NAME]} sections included), the JMX beans with their plugins on a fresh MBeanServer,
+ * the ZeroMQ facade on free loopback ports; {@code reloadconfig} re-reads the file.
+ */
+final class PluginDaemon implements AutoCloseable {
+
+    /** Every endpoint on a free loopback port; prepended to the test's own sections. */
+    static final String CIRCUS = """
+            [circus]
+            endpoint = tcp://127.0.0.1:*
+            pubsub_endpoint = tcp://127.0.0.1:*
+            """;
+
+    final EventLog events = new EventLog();
+    final MBeanServer server = MBeanServerFactory.newMBeanServer();
+    final Path file;
+    final ArbiterCore arbiter;
+    final ManagementHandle jmx;
+    final ZmqFacade zmq;
+
+    private PluginDaemon(Path file) throws ConfigException {
+        this.file = file;
+        CircusConfig config = ConfigLoader.load(file);
+        arbiter = ArbiterCore.builder(config).listener(events).build();
+        ManagementHandle j = null;
+        ZmqFacade z = null;
+        try {
+            j = CircusManagement.builder(arbiter).server(server).configSource(() -> ConfigLoader.load(file))
+                    .operationTimeout(Duration.ofSeconds(60)).start();
+            z = ZmqFacade.start(server, config.global());
+            arbiter.start().get(30, TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            close(z, j);
+            throw e;
+        } catch (Exception e) {
+            close(z, j);
+            throw new AssertionError("daemon did not start: " + e, e);
+        }
+        jmx = j;
+        zmq = z;
+    }
+
+    /** Writes {@code sections} (after the {@code [circus]} endpoints) to {@code dir/circus.ini} and starts. */
+    static PluginDaemon start(Path dir, String sections) throws ConfigException {
+        return new PluginDaemon(write(dir, sections));
+    }
+
+    /** Replaces the file's sections, for a following reloadconfig. */
+    static Path write(Path dir, String sections) {
+        try {
+            return Files.writeString(dir.resolve("circus.ini"), CIRCUS + sections);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    CircusClient client() {
+        return new CircusClient(zmq.controlEndpoint(), Duration.ofSeconds(30));
+    }
+
+    Object attr(javax.management.ObjectName name, String attribute) {
+        try {
+            return server.getAttribute(name, attribute);
+        } catch (Exception e) {
+            throw new AssertionError("cannot read " + name + " " + attribute + ": " + e, e);
+        }
+    }
+
+    private void close(ZmqFacade z, ManagementHandle j) {
+        if (z != null) {
+            z.close();
+        }
+        if (j != null) {
+            j.close();
+        }
+        arbiter.quit().orTimeout(60, TimeUnit.SECONDS).join();
+        arbiter.close();
+    }
+
+    @Override
+    public void close() {
+        try {
+            arbiter.quit().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("arbiter did not quit: " + e, e);
+        } finally {
+            zmq.close();
+            jmx.close();
+        }
+    }
+}
