@@ -65,7 +65,11 @@ public final class WatchDog implements Plugin {
         options.convert("msg_regex", null, HeartbeatReceiver::compile);
         Signal signal = options.signal("watchers_stop_signal", null);
         stopSignal = signal == null ? "" : String.valueOf(signal.number());
-        options.number("watchers_graceful_timeout").ifPresent(t -> gracefulTimeout = t);
+        gracefulTimeout = options.number("watchers_graceful_timeout").orElse(-1.0);
+        if (options.has("watchers_graceful_timeout") && gracefulTimeout < 0) {
+            throw new PluginOptionException(options.plugin(), "watchers_graceful_timeout",
+                    options.text("watchers_graceful_timeout", ""), "expected a number of seconds, 0 or more");
+        }
         int port = options.integer("port", 1664);
         if (port < 0 || port > 65535) {
             throw new PluginOptionException(options.plugin(), "port", String.valueOf(port), "not a UDP port (0-65535)");
