@@ -77,9 +77,15 @@ public final class WatchDog implements Plugin {
         String ip = options.text("ip", "127.0.0.1");
         discover();
         receiver = HeartbeatReceiver.start(new InetSocketAddress(ip, port), msgRegex, this::beat, context.name());
-        context.log().info("watchdog listening for heartbeats on udp {}:{}, {} process(es) monitored",
-                ip, receiver.address().getPort(), lastBeat.size());
-        context.scheduleEvery(loopRate, this::lookAfter);
+        try {
+            context.log().info("watchdog listening for heartbeats on udp {}:{}, {} process(es) monitored",
+                    ip, receiver.address().getPort(), lastBeat.size());
+            context.scheduleEvery(loopRate, this::lookAfter);
+        } catch (RuntimeException e) {
+            // stop() is not called when start() throws: the socket must not outlive this instance.
+            receiver.close();
+            throw e;
+        }
     }
 
     private static Pattern pattern(String regex) {
