@@ -89,6 +89,17 @@ public interface ArbiterMXBean {
             @Name("start") @Description("Start the watcher once added") boolean start,
             @Name("waiting") @Description("Block until the watcher has started") boolean waiting);
 
+    @Impact(ACTION_INFO)
+    @Description("Adds a watcher with typed option values (Circus: add, as the ZeroMQ channel sends it); returns the pids started when start and waiting are set, else null")
+    PidChanges addWatcher(
+            @Name("name") @Description("Watcher name, unique regardless of case") String name,
+            @Name("cmd") @Description("Command to run, with or without its arguments") String cmd,
+            @Name("args") @Description("Arguments appended to cmd, shell-quoted; empty for none") String args,
+            @Name("keys") @Description("Further watcher option keys, in the order they apply; may be empty") String[] keys,
+            @Name("values") @Description("Their values, typed as the watcher option schema says (numprocesses an integer, env a table...)") OptionsView values,
+            @Name("start") @Description("Start the watcher once added") boolean start,
+            @Name("waiting") @Description("Block until the watcher has started") boolean waiting);
+
     @Impact(ACTION)
     @Description("Removes a watcher (Circus: rm), stopping its processes unless nostop")
     void removeWatcher(

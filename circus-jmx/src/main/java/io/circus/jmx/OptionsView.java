@@ -1,5 +1,7 @@
 package io.circus.jmx;
 
+import io.circus.config.option.WatcherOption;
+import io.circus.config.option.WatcherOptionSchema;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -29,7 +31,12 @@ import javax.management.openmbean.TabularType;
  * {@code scope}; the value carries the other items, which the MXBean rules allow (a value may have
  * more items than its declared type). Values are open types: Integer, Long, Double, Boolean, String
  * (anything else is rendered as a string), {@code String[]} for lists, and a key/value
- * {@link TabularData} for maps.
+ * {@link TabularData} for maps. Item descriptions of a watcher's options are the
+ * {@link WatcherOptionSchema} descriptions, so a JMX console explains each one.
+ *
+ * <p>The typed {@code set} and {@code addWatcher} operations take their values in this form too
+ * (with the keys in order beside them, see {@link #ordered}), so JSON numbers, booleans and objects
+ * reach the watcher typed rather than as text.
  */
 public final class OptionsView implements CompositeDataView {
 
@@ -78,6 +85,29 @@ public final class OptionsView implements CompositeDataView {
         return new OptionsView((String) data.get(SCOPE), values);
     }
 
+    /**
+     * The values of {@code keys}, in that order: how the typed {@code set} and {@code addWatcher}
+     * operations receive options, since a composite's items are sorted and options apply (and publish
+     * their events) in the order given.
+     *
+     * @param keys   the keys in order, each an item of {@code values}; null for the values' own order
+     * @throws IllegalArgumentException naming a key that has no value
+     */
+    public static Map<String, Object> ordered(String[] keys, OptionsView values) {
+        Map<String, Object> all = values == null ? Map.of() : values.asMap();
+        if (keys == null) {
+            return new LinkedHashMap<>(all);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String key : keys) {
+            if (!all.containsKey(key)) {
+                throw new IllegalArgumentException("option '" + key + "' has no value");
+            }
+            out.put(key, all.get(key));
+        }
+        return out;
+    }
+
     /** {@code watcher:<name>} or {@code circus}. */
     public String getScope() {
         return scope;
@@ -107,13 +137,25 @@ public final class OptionsView implements CompositeDataView {
         });
         try {
             String[] n = names.toArray(String[]::new);
-            String[] descriptions = n.clone();
+            String[] descriptions = descriptions(n);
             CompositeType type = new CompositeType(declared.getTypeName(), declared.getDescription(), n, descriptions,
                     types.toArray(OpenType<?>[]::new));
             return new CompositeDataSupport(type, n, items.toArray());
         } catch (OpenDataException e) {
             throw new IllegalStateException("options of " + scope + " are not representable: " + e.getMessage());
         }
+    }
+
+    /** What each item is: a watcher option's schema description, else its name. */
+    private String[] descriptions(String[] names) {
+        String[] out = new String[names.length];
+        for (int i = 0; i < names.length; i++) {
+            String name = names[i];
+            out[i] = i == 0 ? "What the options belong to: watcher:<name> or circus"
+                    : scope.startsWith("watcher:") ? WatcherOptionSchema.find(name)
+                            .map(WatcherOption::description).orElse(name) : name;
+        }
+        return out;
     }
 
     private static Object toOpen(Object v) {

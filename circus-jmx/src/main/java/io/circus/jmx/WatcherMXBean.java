@@ -149,6 +149,13 @@ public interface WatcherMXBean {
             @Name("waiting") @Description("Block until applied, restarts included") boolean waiting);
 
     @Impact(ACTION)
+    @Description("Changes options with typed values (Circus: set, as the ZeroMQ channel sends it); live ones apply at once, others restart this watcher's processes")
+    void set(
+            @Name("keys") @Description("The option keys to change, in the order they apply and their updated events are published") String[] keys,
+            @Name("values") @Description("Their values, typed as the watcher option schema says: numprocesses an integer, respawn a boolean, env a table, args a list of words") OptionsView values,
+            @Name("waiting") @Description("Block until applied, restarts included") boolean waiting);
+
+    @Impact(ACTION)
     @Description("Changes one option (Circus: set with one key), for consoles that cannot enter a table")
     void setOption(
             @Name("key") @Description("Circus option key") String key,

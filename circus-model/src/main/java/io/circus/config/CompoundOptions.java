@@ -1,5 +1,6 @@
 package io.circus.config;
 
+import io.circus.config.option.WatcherOptionSchema;
 import io.circus.process.Rlimit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,10 +22,7 @@ final class CompoundOptions {
     static final String STDOUT = "stdout_stream";
     static final String STDERR = "stderr_stream";
 
-    /** Circus's hook names, in its documentation's order. */
-    static final Set<String> HOOK_NAMES = Set.copyOf(List.of("before_start", "after_start", "before_spawn",
-            "after_spawn", "before_stop", "after_stop", "before_signal", "after_signal", "before_reap",
-            "after_reap", "extended_stats"));
+    private static final Set<String> HOOK_NAMES = Set.copyOf(WatcherOptionSchema.hookNames());
 
     // Circus always ignores failures of these (Watcher.ignore_hook_failure starts with them).
     private static final Set<String> IGNORED_BY_DEFAULT = Set.of("before_stop", "after_stop", "before_signal",

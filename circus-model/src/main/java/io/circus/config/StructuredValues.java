@@ -5,6 +5,7 @@ import static io.circus.config.CompoundOptions.STDERR;
 import static io.circus.config.CompoundOptions.STDOUT;
 import static io.circus.config.CompoundOptions.lower;
 
+import io.circus.config.option.WatcherOptionSchema;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,12 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** {@link WatcherOptions#apply(WatcherConfig, String, Object)}: values decoded from JSON. */
+/**
+ * {@link WatcherOptions#apply(WatcherConfig, String, Object)}: values as {@code add} and {@code set}
+ * carry them, typed as JSON decodes them (String, Boolean, Number, Map, List, null), from the
+ * command layer through the MBeans to the watcher. Scalars convert as their text would; objects and
+ * arrays only where the option is one ({@code env}, {@code hooks}, streams, {@code args}, a hook).
+ */
 final class StructuredValues {
 
     // shlex.quote's notion of a word that needs no quoting.
@@ -39,11 +45,9 @@ final class StructuredValues {
                 case Map<?, ?> m when k.equals("hooks") -> hooks(b, m);
                 case Map<?, ?> m when k.equals(STDOUT) || k.equals(STDERR) ->
                         CompoundOptions.stream(b, k, strings(m, k));
-                case List<?> l when k.equals("args") ->
-                        b.args(l.stream().map(StructuredValues::scalar).map(StructuredValues::quote)
-                                .collect(Collectors.joining(" ")));
+                case List<?> l when k.equals("args") -> b.args(words(l));
                 case List<?> l when k.startsWith(HOOKS_PREFIX) -> hook(b, k.substring(HOOKS_PREFIX.length()), l);
-                default -> throw new IllegalArgumentException("expected a string, a number or a boolean");
+                default -> throw new IllegalArgumentException("expected " + expected(key));
             }
             return b.build();
         } catch (InvalidOptionException e) {
@@ -51,6 +55,25 @@ final class StructuredValues {
         } catch (IllegalArgumentException e) {
             throw new InvalidOptionException(String.valueOf(key), String.valueOf(value), e.getMessage());
         }
+    }
+
+    /** What the schema says the option takes; a free-form option takes a scalar. */
+    private static String expected(String key) {
+        return WatcherOptionSchema.find(lower(key == null ? "" : key.strip())).map(o -> o.type().expected())
+                .orElse("a string, a number or a boolean");
+    }
+
+    static String joinArgs(List<?> words) {
+        try {
+            return words(words);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOptionException("args", String.valueOf(words), e.getMessage());
+        }
+    }
+
+    private static String words(List<?> words) {
+        return words.stream().map(StructuredValues::scalar).map(StructuredValues::quote)
+                .collect(Collectors.joining(" "));
     }
 
     private static void hooks(WatcherConfig.Builder b, Map<?, ?> hooks) {

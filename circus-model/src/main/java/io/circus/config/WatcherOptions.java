@@ -6,18 +6,22 @@ import static io.circus.config.CompoundOptions.STDERR;
 import static io.circus.config.CompoundOptions.STDOUT;
 import static io.circus.config.CompoundOptions.lower;
 
+import io.circus.config.option.WatcherOption;
+import io.circus.config.option.WatcherOptionSchema;
 import io.circus.process.Rlimit;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The one conversion table for watcher options: used for {@code [watcher:NAME]} keys when a file is
- * loaded and for the run-time {@code set}, {@code get}, {@code options} and {@code add} commands, so a
- * value means the same thing wherever it comes from.
+ * The one conversion of watcher option values onto a {@link WatcherConfig}: used for
+ * {@code [watcher:NAME]} keys when a file is loaded and for the run-time {@code set}, {@code get},
+ * {@code options} and {@code add} commands, so a value means the same thing wherever it comes from.
+ * Which keys exist, their types and whether they are live is {@link WatcherOptionSchema}'s.
  *
  * <p>Keys are case-insensitive here (circusctl lower-cases them); the ini loader only sends keys that
  * are spelt exactly, because Circus's ini keys are case-sensitive.
@@ -26,13 +30,17 @@ public final class WatcherOptions {
 
     private static final Set<String> KNOWN;
 
+    // Circus's set accepts retry_in and ignores it; in a file it stays a free-form option.
+    private static final String RETRY_IN = "retry_in";
+
     static {
         Set<String> keys = new TreeSet<>();
-        for (WatcherKey k : WatcherKey.values()) {
-            keys.add(k.key);
+        for (WatcherOption o : WatcherOptionSchema.options()) {
+            if (!o.isFamily() && !o.key().equals(RETRY_IN)) {
+                keys.add(o.key());
+            }
         }
-        keys.addAll(Set.of("env", "hooks", STDOUT, STDERR));
-        CompoundOptions.HOOK_NAMES.forEach(h -> keys.add(HOOKS_PREFIX + h));
+        WatcherOptionSchema.hookNames().forEach(h -> keys.add(HOOKS_PREFIX + h));
         for (Rlimit r : Rlimit.values()) {
             keys.add(RLIMIT_PREFIX + r.configName());
         }
@@ -76,6 +84,16 @@ public final class WatcherOptions {
         return StructuredValues.apply(base, key, value);
     }
 
+    /**
+     * A list of words as one {@code args} string, each shell-quoted as needed so that it splits back
+     * into the same words at spawn time; numbers and booleans by their text, null as an empty word.
+     *
+     * @throws InvalidOptionException when a word is not a string, a number, a boolean or null
+     */
+    public static String joinArgs(List<?> words) {
+        return StructuredValues.joinArgs(words);
+    }
+
     /** Circus's {@code options} reply for this watcher: sorted keys, JSON-friendly values. */
     public static Map<String, Object> toOptions(WatcherConfig config) {
         return WatcherOptionsReport.options(config);
@@ -92,13 +110,13 @@ public final class WatcherOptions {
 
     /** Whether {@code key}, exactly as written, is an option rather than a free-form extra. */
     public static boolean isKnown(String key) {
-        return KNOWN.contains(key) || key.startsWith(HOOKS_PREFIX) || key.startsWith(RLIMIT_PREFIX)
-                || CompoundOptions.streamOf(key) != null;
+        return !key.equals(RETRY_IN)
+                && WatcherOptionSchema.find(key).filter(o -> !o.isFreeForm()).isPresent();
     }
 
     /** Circus's hook names. */
-    public static Set<String> hookNames() {
-        return CompoundOptions.HOOK_NAMES;
+    public static List<String> hookNames() {
+        return WatcherOptionSchema.hookNames();
     }
 
     /**
@@ -109,15 +127,10 @@ public final class WatcherOptions {
      */
     public static boolean isLive(String key) {
         String k = lower(key.strip());
-        WatcherKey wk = WatcherKey.find(k);
-        if (wk != null) {
-            return wk.live;
+        if (k.equals("name")) {
+            return false;
         }
-        if (k.equals("hooks") || k.startsWith(HOOKS_PREFIX) || k.equals("retry_in")) {
-            return true;
-        }
-        return !(k.equals("env") || k.equals("name") || k.startsWith(RLIMIT_PREFIX) || k.equals(STDOUT)
-                || k.equals(STDERR) || CompoundOptions.streamOf(k) != null);
+        return WatcherOptionSchema.find(k).map(WatcherOption::live).orElse(true);
     }
 
     /**
@@ -214,7 +227,7 @@ public final class WatcherOptions {
             CompoundOptions.streamOption(b, base, stream, k.substring(stream.length() + 1), v);
         } else if (k.equals(STDOUT) || k.equals(STDERR)) {
             throw new IllegalArgumentException("expected " + k + ".<key> = value, e.g. " + k + ".class");
-        } else if (k.equals("retry_in")) {
+        } else if (k.equals(RETRY_IN)) {
             OptionValues.parseSeconds(v);
             return base;
         } else if (base.extra().containsKey(key)) {

@@ -109,12 +109,15 @@ public interface Watcher {
     /**
      * Changes options by name ({@code set}): applied in order to the definition current when this
      * operation runs (so it composes with a queued {@code incr}), then as {@link #reconfigure}. One
-     * {@code updated} event is published per key.
+     * {@code updated} event is published per key. Values are typed as the command decoded them
+     * (String, Boolean, Number, a Map for {@code env} or a stream, a List for {@code args} or a hook,
+     * null) and checked against {@link io.circus.config.option.WatcherOptionSchema}; text converts as
+     * in an ini file.
      *
      * @return completes with true when the processes were restarted; exceptionally with
      *         IllegalArgumentException naming the key and value when one is invalid (nothing changes)
      */
-    CompletableFuture<Boolean> set(java.util.Map<String, String> options);
+    CompletableFuture<Boolean> set(java.util.Map<String, ?> options);
 
     /**
      * Replaces the definition. Changes that apply live (process count, timeouts, respawn, max_age...)

@@ -3,88 +3,84 @@ package io.circus.console.ctl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.circus.config.option.OptionType;
+import io.circus.config.option.WatcherOption;
+import io.circus.config.option.WatcherOptionSchema;
 import io.circus.process.Signal;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Circus's {@code convert_option}: the client-side conversion of {@code set KEY VALUE} text into
- * the JSON type the daemon's validation expects (3.20 of the inventory). Also the list of keys
- * {@code set} accepts, for completion.
+ * the JSON type the daemon's validation expects (3.20 of the inventory), by the option's type in
+ * {@link WatcherOptionSchema}. Also the list of keys {@code set} accepts, for completion.
  */
 public final class OptionConverter {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    public static final List<String> HOOKS = List.of("before_start", "after_start", "before_stop", "after_stop",
-            "before_spawn", "after_spawn", "before_signal", "after_signal", "before_reap", "after_reap", "extended_stats");
-    private static final Set<String> INTS = Set.of("numprocesses", "max_retry", "max_age", "max_age_variance");
-    private static final Set<String> FLOATS = Set.of("warmup_delay", "retry_in", "graceful_timeout");
-    private static final Set<String> BOOLS = Set.of("send_hup", "stop_children", "shell", "copy_env", "respawn",
-            "singleton", "close_child_stdin", "close_child_stdout", "close_child_stderr");
-    private static final Set<String> TEXTS = Set.of("working_dir", "uid", "gid", "cmd", "args");
+    /** Circus's hook names, in circusctl's order. */
+    public static final List<String> HOOKS = WatcherOptionSchema.hookNames();
 
-    /** The keys {@code set} knows (prefixed families shown by their prefix). */
-    public static final List<String> KEYS = List.of("numprocesses", "warmup_delay", "working_dir", "uid", "gid",
-            "send_hup", "stop_signal", "stop_children", "shell", "copy_env", "env", "cmd", "args", "retry_in",
-            "max_retry", "graceful_timeout", "max_age", "max_age_variance", "respawn", "singleton",
-            "close_child_stdin", "close_child_stdout", "close_child_stderr", "hooks", "stdout_stream.",
-            "stderr_stream.", "hooks.", "rlimit_");
+    /**
+     * The keys {@code set} knows (families shown by their prefix): those Circus's {@code convert_option}
+     * converts, in the schema's order.
+     */
+    public static final List<String> KEYS = WatcherOptionSchema.options().stream()
+            .filter(OptionConverter::converts).map(WatcherOption::key).toList();
 
     private OptionConverter() {
     }
 
     public static JsonNode convert(String key, String value) throws ArgumentException {
-        if (INTS.contains(key) || key.startsWith("rlimit_")) {
-            return JSON.numberNode(RequestBuilder.toInt(value));
-        }
-        if (FLOATS.contains(key)) {
-            return JSON.numberNode(RequestBuilder.toFloat(value));
-        }
-        if (BOOLS.contains(key)) {
-            return JSON.booleanNode(toBool(value));
-        }
-        if (TEXTS.contains(key)) {
-            return JSON.textNode(value);
-        }
-        if (key.equals("stop_signal")) {
-            return JSON.numberNode(toSignum(value));
-        }
-        if (key.equals("env")) {
-            return env(value);
-        }
-        if (key.startsWith("stdout_stream.") || key.startsWith("stderr_stream.")) {
-            String sub = key.substring(key.indexOf('.') + 1);
-            return sub.equals("max_bytes") || sub.equals("backup_count")
-                    ? JSON.numberNode(RequestBuilder.toInt(value)) : JSON.textNode(value);
-        }
-        if (key.equals("hooks")) {
-            ObjectNode hooks = JSON.objectNode();
-            for (String hook : value.split(",", -1)) {
-                if (hook.isEmpty()) {
-                    continue;
-                }
-                String[] parts = hook.split(":", -1);
-                if (parts.length != 2) {
-                    throw new ArgumentException(PythonText.repr(JSON.arrayNode().addAll(
-                            java.util.Arrays.stream(parts).map(s -> (JsonNode) JSON.textNode(s)).toList())));
-                }
-                if (!HOOKS.contains(parts[0])) {
-                    throw new ArgumentException(parts[0]);
-                }
-                hooks.put(parts[0], parts[1]);
+        WatcherOption option = WatcherOptionSchema.find(key).filter(OptionConverter::converts)
+                .orElseThrow(() -> new ArgumentException("unknown key '" + key + "'"));
+        return switch (option.type()) {
+            case INTEGER, RLIMIT -> JSON.numberNode(RequestBuilder.toInt(value));
+            case NUMBER -> JSON.numberNode(RequestBuilder.toFloat(value));
+            case BOOLEAN -> JSON.booleanNode(toBool(value));
+            case SIGNAL -> JSON.numberNode(toSignum(value));
+            case ENV -> env(value);
+            case HOOKS -> hooks(value);
+            case HOOK -> hook(key.substring(option.key().length()), value);
+            case STREAM_SETTING -> {
+                String sub = key.substring(option.key().length());
+                yield sub.equals("max_bytes") || sub.equals("backup_count")
+                        ? JSON.numberNode(RequestBuilder.toInt(value)) : JSON.textNode(value);
             }
-            return hooks;
-        }
-        if (key.startsWith("hooks.")) {
-            String name = key.substring("hooks.".length());
-            if (!HOOKS.contains(name)) {
-                throw new ArgumentException(name);
+            default -> JSON.textNode(value);
+        };
+    }
+
+    /** Whether circusctl converts the key: Circus knows it, and its value has a text form. */
+    private static boolean converts(WatcherOption option) {
+        return option.circus().known() && option.type() != OptionType.STREAM;
+    }
+
+    private static ObjectNode hooks(String value) throws ArgumentException {
+        ObjectNode hooks = JSON.objectNode();
+        for (String hook : value.split(",", -1)) {
+            if (hook.isEmpty()) {
+                continue;
             }
-            return JSON.textNode(value);
+            String[] parts = hook.split(":", -1);
+            if (parts.length != 2) {
+                throw new ArgumentException(PythonText.repr(JSON.arrayNode().addAll(
+                        java.util.Arrays.stream(parts).map(s -> (JsonNode) JSON.textNode(s)).toList())));
+            }
+            if (!HOOKS.contains(parts[0])) {
+                throw new ArgumentException(parts[0]);
+            }
+            hooks.put(parts[0], parts[1]);
         }
-        throw new ArgumentException("unknown key '" + key + "'");
+        return hooks;
+    }
+
+    private static JsonNode hook(String name, String value) throws ArgumentException {
+        if (!HOOKS.contains(name)) {
+            throw new ArgumentException(name);
+        }
+        return JSON.textNode(value);
     }
 
     /** Circus's {@code to_bool}. */

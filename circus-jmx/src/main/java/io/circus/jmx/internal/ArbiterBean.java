@@ -123,6 +123,18 @@ final class ArbiterBean implements ArbiterMXBean {
     @Override
     public PidChanges addWatcher(String name, String cmd, String args, Map<String, String> options, boolean start,
                                  boolean waiting) {
+        return add(name, cmd, args, options, start, waiting);
+    }
+
+    @Override
+    public PidChanges addWatcher(String name, String cmd, String args, String[] keys, OptionsView values,
+                                 boolean start, boolean waiting) {
+        return add(name, cmd, args, OptionsView.ordered(keys, values), start, waiting);
+    }
+
+    /** Both forms of add: options as text (as an ini file writes them) or typed values. */
+    private PidChanges add(String name, String cmd, String args, Map<String, ?> options, boolean start,
+                           boolean waiting) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("message invalid 'name' is missing");
         }
@@ -146,11 +158,11 @@ final class ArbiterBean implements ArbiterMXBean {
         return started == null ? null : new PidChanges(sorted(added.pids()), List.of(), List.of());
     }
 
-    private WatcherConfig configure(String name, String cmd, String args, Map<String, String> options) {
+    private WatcherConfig configure(String name, String cmd, String args, Map<String, ?> options) {
         try {
             WatcherConfig config = WatcherConfig.builder(name.strip(), cmd.strip()).args(args).build();
             if (options != null) {
-                for (Map.Entry<String, String> e : options.entrySet()) {
+                for (Map.Entry<String, ?> e : options.entrySet()) {
                     config = WatcherOptions.apply(config, e.getKey(), e.getValue());
                 }
             }

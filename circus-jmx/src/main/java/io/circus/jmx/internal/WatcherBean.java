@@ -267,13 +267,23 @@ final class WatcherBean implements WatcherMXBean {
 
     @Override
     public void set(Map<String, String> options, boolean waiting) {
+        apply(options, waiting);
+    }
+
+    @Override
+    public void set(String[] keys, OptionsView values, boolean waiting) {
+        apply(OptionsView.ordered(keys, values), waiting);
+    }
+
+    /** Both forms of set: text (as an ini file writes it) or typed values, checked then queued. */
+    private void apply(Map<String, ?> options, boolean waiting) {
         Watcher w = current();
         if (options == null || options.isEmpty()) {
             throw new IllegalArgumentException("message invalid 'options' is missing");
         }
         WatcherConfig next = w.config();
         try {
-            for (Map.Entry<String, String> e : options.entrySet()) {
+            for (Map.Entry<String, ?> e : options.entrySet()) {
                 next = WatcherOptions.apply(next, e.getKey(), e.getValue());
             }
             WatcherOptions.validate(next);

@@ -501,18 +501,20 @@ final class WatcherCore implements Watcher {
     }
 
     @Override
-    public CompletableFuture<Boolean> set(Map<String, String> options) {
-        Map<String, String> copy = new java.util.LinkedHashMap<>(options);
-        String count = copy.get("numprocesses");
-        if (count != null && count.strip().matches("\\d{1,9}")) {
-            CompletableFuture<Boolean> refused = refusedAtOnce(Integer.parseInt(count.strip()));
+    public CompletableFuture<Boolean> set(Map<String, ?> options) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(options);
+        Object count = copy.get("numprocesses");
+        String countText = count instanceof String || count instanceof Integer || count instanceof Long
+                ? count.toString().strip() : "";
+        if (countText.matches("\\d{1,9}")) {
+            CompletableFuture<Boolean> refused = refusedAtOnce(Integer.parseInt(countText));
             if (refused != null) {
                 return refused;
             }
         }
         return enqueue(() -> {
             WatcherConfig next = config;
-            for (Map.Entry<String, String> e : copy.entrySet()) {
+            for (Map.Entry<String, Object> e : copy.entrySet()) {
                 next = WatcherOptions.apply(next, e.getKey(), e.getValue());
             }
             WatcherOptions.validate(next);

@@ -57,7 +57,7 @@ final class LifecycleCommands {
         }
         ObjectNode options = options(p);
         checkEndpointOwner(options);
-        Map<String, String> beanOptions = OptionRules.toBeanOptions(options);
+        OptionRules.Typed typed = OptionRules.toBeanOptions(options, "watcher:" + name);
         boolean start = p.flag("start", false);
         ArbiterMXBean arbiter = beans.arbiter();
         for (String existing : arbiter.getWatcherNames()) {
@@ -66,8 +66,8 @@ final class LifecycleCommands {
                 throw CommandError.generic(p.request(), PythonRepr.strRepr(name) + " already exist");
             }
         }
-        PidChanges changes = arbiter.addWatcher(name, cmd, OptionRules.args(args), beanOptions, start,
-                p.request().waiting());
+        PidChanges changes = arbiter.addWatcher(name, cmd, OptionRules.args(args), typed.keys(), typed.values(),
+                start, p.request().waiting());
         if (changes == null) {
             return Map.of();
         }

@@ -3,88 +3,84 @@ package io.circus.zmq.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.circus.config.WatcherOptions;
+import io.circus.config.option.CircusSupport;
+import io.circus.config.option.WatcherOption;
+import io.circus.config.option.WatcherOptionSchema;
+import io.circus.jmx.OptionsView;
 import io.circus.process.Rlimit;
 import io.circus.zmq.wire.PythonRepr;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The wire side of {@code add} and {@code set} options: Circus's {@code validate_option} type checks
- * on the JSON values (same keys, same errno 3 reasons, so {@code "numprocesses": "3"} reads
- * {@code 'numprocesses' isn't an integer}), then the text form the Watcher and Arbiter MBeans take
- * (their options are {@code Map<String, String>}, converted by {@code io.circus.config.WatcherOptions}
- * exactly as an ini file's values).
+ * on the JSON values (same errno 3 reasons, so {@code "numprocesses": "3"} reads
+ * {@code 'numprocesses' isn't an integer}), then the values as the typed MBean operations take them.
+ * Which key has which type, and which keys Circus knows, is {@link WatcherOptionSchema}'s; this class
+ * only words the reasons as Circus does.
  *
- * <p>Keys Circus does not know but our option table does ({@code priority}, {@code autostart},
+ * <p>Keys Circus does not know but the schema does ({@code priority}, {@code autostart},
  * {@code on_demand}...) are accepted as scalars rather than refused with {@code unknown key}.
  */
 final class OptionRules {
 
-    private static final Set<String> CIRCUS_KEYS = Set.of("numprocesses", "warmup_delay", "working_dir", "uid", "gid",
-            "send_hup", "stop_signal", "stop_children", "shell", "env", "cmd", "args", "copy_env", "retry_in",
-            "max_retry", "graceful_timeout", "stdout_stream", "stderr_stream", "max_age", "max_age_variance", "respawn",
-            "singleton", "hooks", "close_child_stdin", "close_child_stdout", "close_child_stderr");
-    private static final List<String> PREFIXES = List.of("stdout_stream.", "stderr_stream.", "hooks.", "rlimit_");
-    private static final Set<String> INTEGERS = Set.of("numprocesses", "max_retry", "max_age", "max_age_variance",
-            "stop_signal");
-    private static final Set<String> NUMBERS = Set.of("warmup_delay", "retry_in", "graceful_timeout");
-    private static final Set<String> BOOLEANS = Set.of("send_hup", "shell", "copy_env", "respawn", "stop_children",
-            "close_child_stdin", "close_child_stdout", "close_child_stderr");
-    private static final Pattern SAFE_WORD = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
-
     private OptionRules() {
     }
 
+    /** Checked, typed options: the keys in request order and their values, as the MBeans take them. */
+    record Typed(String[] keys, OptionsView values) {
+    }
+
     /**
-     * Checks every option, then returns them as the MBeans take them, in request order.
+     * Checks every option, then returns them typed, in request order. The objects {@code hooks},
+     * {@code stdout_stream} and {@code stderr_stream} become one key per entry, as Circus applies
+     * them (a stream's other settings are kept); {@code env} stays one object.
      *
      * @throws CommandError errno 3 with Circus's reason for the first bad option
      */
-    static Map<String, String> toBeanOptions(ObjectNode options) {
-        Map<String, String> out = new LinkedHashMap<>();
+    static Typed toBeanOptions(ObjectNode options, String scope) {
+        Map<String, Object> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = options.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             validate(e.getKey(), e.getValue());
             put(out, e.getKey(), e.getValue());
         }
-        return out;
+        return new Typed(out.keySet().toArray(String[]::new), OptionsView.of(scope, out));
     }
 
     /** Circus's {@code validate_option(key, val)}. */
     static void validate(String key, JsonNode val) {
-        boolean prefixed = PREFIXES.stream().anyMatch(key::startsWith);
-        if (!CIRCUS_KEYS.contains(key) && !prefixed) {
+        WatcherOption option = WatcherOptionSchema.find(key).orElse(null);
+        if (option == null || !option.circus().known()) {
             if (!WatcherOptions.isKnown(key) || val.isContainerNode()) {
                 throw CommandError.message("unknown key " + PythonRepr.strRepr(key));
             }
             return;
         }
-        // JSON booleans pass as integers, as Python's bools are ints.
-        if (INTEGERS.contains(key) && !(val.isIntegralNumber() || val.isBoolean())) {
-            throw CommandError.message(quoted(key) + " isn't an integer");
+        if (option.circus() != CircusSupport.CHECKED) {
+            return;
         }
-        if (NUMBERS.contains(key) && !(val.isNumber() || val.isBoolean())) {
-            throw CommandError.message(quoted(key) + " isn't a number");
-        }
-        if ((key.equals("uid") || key.equals("gid")) && !(val.isIntegralNumber() || val.isTextual())) {
-            throw CommandError.message(quoted(key) + " isn't an integer or string");
-        }
-        if (BOOLEANS.contains(key) && !val.isBoolean()) {
-            throw CommandError.message(quoted(key) + " isn't a valid boolean");
-        }
-        switch (key) {
-            case "env" -> env(val);
-            case "hooks" -> hooks(val);
-            case "stdout_stream", "stderr_stream" -> stream(key, val);
+        switch (option.type()) {
+            // JSON booleans pass as integers, as Python's bools are ints.
+            case INTEGER, SIGNAL -> require(val.isIntegralNumber() || val.isBoolean(), key, "isn't an integer");
+            case NUMBER -> require(val.isNumber() || val.isBoolean(), key, "isn't a number");
+            case USER -> require(val.isIntegralNumber() || val.isTextual(), key, "isn't an integer or string");
+            case BOOLEAN -> require(val.isBoolean(), key, "isn't a valid boolean");
+            case ENV -> env(val);
+            case HOOKS -> hooks(val);
+            case STREAM -> stream(key, val);
+            case RLIMIT -> rlimit(key, val);
             default -> {
-                if (key.startsWith("rlimit_")) {
-                    rlimit(key, val);
-                }
             }
+        }
+    }
+
+    private static void require(boolean ok, String key, String reason) {
+        if (!ok) {
+            throw CommandError.message(quoted(key) + " " + reason);
         }
     }
 
@@ -97,11 +93,6 @@ final class OptionRules {
             if (!e.getValue().isTextual()) {
                 throw CommandError.message(quoted(e.getKey()) + " isn't a string");
             }
-            if (e.getKey().contains(",") || e.getKey().contains("=") || e.getValue().textValue().contains(",")) {
-                // The MBean takes env as one "K=V,K2=V2" string, which cannot carry these.
-                throw CommandError.message("env entry " + quoted(e.getKey()) + " cannot be passed: names may not hold "
-                        + "',' or '=', values may not hold ','");
-            }
         }
     }
 
@@ -110,7 +101,7 @@ final class OptionRules {
             throw CommandError.message(val + " isn't a valid hook dict");
         }
         for (Iterator<String> it = val.fieldNames(); it.hasNext(); ) {
-            if (!WatcherOptions.hookNames().contains(it.next())) {
+            if (!WatcherOptionSchema.hookNames().contains(it.next())) {
                 throw CommandError.message("Unknown hook " + val);
             }
         }
@@ -135,59 +126,58 @@ final class OptionRules {
         }
     }
 
-    /** The text form of one validated option; objects become several prefixed keys. */
-    private static void put(Map<String, String> out, String key, JsonNode val) {
+    /** One validated option, typed; the objects hooks and streams become several prefixed keys. */
+    private static void put(Map<String, Object> out, String key, JsonNode val) {
         switch (key) {
-            case "env" -> {
-                StringBuilder sb = new StringBuilder();
-                val.fields().forEachRemaining(e -> sb.append(sb.isEmpty() ? "" : ",").append(e.getKey()).append('=')
-                        .append(e.getValue().textValue()));
-                out.put(key, sb.toString());
+            case "hooks", "stdout_stream", "stderr_stream" -> {
+                String prefix = key.equals("hooks") ? "hooks." : key + ".";
+                val.fields().forEachRemaining(e -> out.put(prefix + e.getKey(), typed(e.getValue())));
             }
-            case "hooks" -> val.fields().forEachRemaining(e -> out.put("hooks." + e.getKey(), hook(e.getValue())));
-            case "stdout_stream", "stderr_stream" -> val.fields().forEachRemaining(e ->
-                    out.put(key + "." + e.getKey(), scalar(e.getValue())));
-            case "args" -> out.put(key, args(val));
-            default -> out.put(key, key.startsWith("hooks.") ? hook(val) : scalar(val));
+            default -> out.put(key, typed(val));
         }
     }
 
-    /** A hook as Circus sends it, {@code "pkg.f"} or {@code ["pkg.f", ignore_failure]}, as {@code target[, bool]}. */
-    private static String hook(JsonNode v) {
-        if (v.isArray() && v.size() == 2) {
-            return scalar(v.get(0)) + ", " + scalar(v.get(1));
-        }
-        return scalar(v);
-    }
-
-    /** {@code args} as a string, a list of words (shell-quoted) or null. */
+    /** {@code args} of {@code add}: a string, a list of words (shell-quoted as the model quotes them) or null. */
     static String args(JsonNode v) {
         if (v == null || v.isNull()) {
             return "";
         }
         if (!v.isArray()) {
-            return scalar(v);
+            return v.isTextual() ? v.textValue() : v.asText();
         }
-        StringBuilder sb = new StringBuilder();
-        for (JsonNode word : v) {
-            String w = scalar(word);
-            sb.append(sb.isEmpty() ? "" : " ")
-                    .append(SAFE_WORD.matcher(w).matches() ? w : "'" + w.replace("'", "'\\''") + "'");
-        }
-        return sb.toString();
+        List<Object> words = new ArrayList<>();
+        v.forEach(word -> words.add(typed(word)));
+        return WatcherOptions.joinArgs(words);
     }
 
-    private static String scalar(JsonNode v) {
+    /** A JSON value as Java: null, String, Boolean, Integer/Long/BigInteger, Double, List or Map. */
+    private static Object typed(JsonNode v) {
         if (v == null || v.isNull()) {
-            return "";
+            return null;
         }
         if (v.isTextual()) {
             return v.textValue();
         }
-        if (v.isFloatingPointNumber()) {
-            return PythonRepr.floatRepr(v.doubleValue());
+        if (v.isBoolean()) {
+            return v.booleanValue();
         }
-        return v.isValueNode() ? v.asText() : v.toString();
+        if (v.isFloatingPointNumber()) {
+            return v.doubleValue();
+        }
+        if (v.isNumber()) {
+            return v.numberValue();
+        }
+        if (v.isArray()) {
+            List<Object> list = new ArrayList<>();
+            v.forEach(item -> list.add(typed(item)));
+            return list;
+        }
+        if (v.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            v.fields().forEachRemaining(e -> map.put(e.getKey(), typed(e.getValue())));
+            return map;
+        }
+        return v.asText();
     }
 
     private static String quoted(String key) {

@@ -63,13 +63,13 @@ final class ProcessCommands {
             throw CommandError.message("'options' property should be an object");
         }
         ObjectNode options = (ObjectNode) raw;
-        Map<String, String> beanOptions = OptionRules.toBeanOptions(options);
+        OptionRules.Typed typed = OptionRules.toBeanOptions(options, "watcher:" + p.requireString("name"));
         JsonNode n = options.get("numprocesses");
         if (n != null && n.asLong() > 1 && w.isSingleton()) {
             // Circus fails this with a ValueError, errno 5.
             throw CommandError.generic(p.request(), "Singleton watcher has a single process");
         }
-        w.set(beanOptions, p.request().waiting());
+        w.set(typed.keys(), typed.values(), p.request().waiting());
         return Map.of();
     }
 
