@@ -18,7 +18,8 @@ final class Scripts {
             #!/bin/bash
             n=0
             while [ "$2" -lt 0 ] || [ "$n" -lt "$2" ]; do
-              echo -n "$$;$(date +%s)" > /dev/udp/127.0.0.1/$1
+              printf -v now '%(%s)T' -1
+              echo -n "$$;$now" > /dev/udp/127.0.0.1/$1
               n=$((n + 1))
               sleep 0.2
             done

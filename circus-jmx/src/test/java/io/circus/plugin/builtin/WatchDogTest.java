@@ -48,9 +48,9 @@ class WatchDogTest {
                 watcher("stalling", beat + " " + port + " 3", 1))) {
             long steady = h.bean("steady").getPids()[0];
             long stalling = h.bean("stalling").getPids()[0];
-            // Heartbeats every 0.2 s; silence allowed: loop_rate * max_count = 4 s, room for a loaded machine.
+            // Heartbeats every 0.2 s; silence allowed: loop_rate * max_count = 6 s, room for a loaded machine.
             WatchDog dog = h.run(new WatchDog(), Map.of("port", String.valueOf(port), "loop_rate", "1",
-                    "max_count", "4", "watchers_stop_signal", "KILL"));
+                    "max_count", "6", "watchers_stop_signal", "KILL"));
             assertEquals(port, dog.port());
             Await.until("the stalling process killed", LONG, () -> h.acts(PluginAction.KILL).stream()
                     .anyMatch(a -> a.message().contains("pid " + stalling + " ")));
