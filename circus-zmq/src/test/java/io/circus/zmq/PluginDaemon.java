@@ -65,6 +65,11 @@ final class PluginDaemon implements AutoCloseable {
         return new PluginDaemon(write(dir, sections));
     }
 
+    /** As {@link #start(Path, String)}, with more {@code [circus]} keys ({@code extension_path = ...}). */
+    static PluginDaemon start(Path dir, String circusKeys, String sections) throws ConfigException {
+        return new PluginDaemon(write(dir, circusKeys + "\n" + sections));
+    }
+
     /** Replaces the file's sections, for a following reloadconfig. */
     static Path write(Path dir, String sections) {
         try {

@@ -42,6 +42,20 @@ class ReplyRendererTest {
     }
 
     @Test
+    void aFlappingWatcherSaysWhyAfterItsStatusWord() throws Exception {
+        assertEquals("crasher: stopped (parked by plugin:flap, retry 1/5 in 7 s (2 exits within 0.1 s))\n"
+                + "plugin:flap: active\nweb: active", text("status", "{\"status\": \"ok\", \"time\": 1.5, \"statuses\": "
+                + "{\"crasher\": \"stopped\", \"plugin:flap\": \"active\", \"web\": \"active\"}, \"flapping\": {\"crasher\": "
+                + "\"parked by plugin:flap, retry 1/5 in 7 s (2 exits within 0.1 s)\"}}"));
+        assertEquals("active (backing off, retry in 0.8 s)", text("status",
+                "{\"status\": \"active\", \"time\": 1.5, \"flapping\": \"backing off, retry in 0.8 s\", \"id\": \"a3\"}"));
+        TopSnapshot top = new TopSnapshot("test", new java.util.TreeMap<>(java.util.Map.of("crasher",
+                new TopSnapshot.WatcherRow("crasher", "stopped", java.util.List.of(), "parked by plugin:flap, retry 1/5 in 7 s"))));
+        assertTrue(top.lines(TopSnapshot.SortKey.CPU, 0).get(2).endsWith("0 processes  parked by plugin:flap, retry 1/5 in 7 s"),
+                top.lines(TopSnapshot.SortKey.CPU, 0).toString());
+    }
+
+    @Test
     void statsOfOneWatcherOfAllAndOfOneProcess() throws Exception {
         String info = "{\"mem_info1\": \"9.26M\", \"mem_info2\": \"13.87M\", \"cpu\": 0.0, \"mem\": 0.038, \"ctime\": \"0:00.20\", "
                 + "\"pid\": 13573, \"username\": \"root\", \"nice\": 0, \"create_time\": 1795838579.86, \"age\": 7.07, "

@@ -41,7 +41,8 @@ final class PluginRunner {
     private final Supplier<Plugin> factory;
     private final Function<Incarnation, RunnerContext> contexts;
     private boolean enabled;
-    private Incarnation current;
+    /** Written under the lock, read without it by {@link #offer} on the supervisor thread. */
+    private volatile Incarnation current;
     private long restartAtNanos;
     private long backoffNanos = FIRST_BACKOFF;
     private volatile String state;
