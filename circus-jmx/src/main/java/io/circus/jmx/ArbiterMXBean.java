@@ -114,29 +114,29 @@ public interface ArbiterMXBean {
             @Name("match") @Description("simple (exact, any case), glob (default when empty) or regex (anchored at the start)") String match);
 
     @Impact(ACTION_INFO)
-    @Description("Starts the selected watchers (Circus: start with a pattern or none); with several, autostart=false ones are skipped; returns the names selected")
-    List<String> startWatchers(
+    @Description("Starts the selected watchers (Circus: start with a pattern or none); with several, autostart=false ones are skipped; with waiting, returns the pids started and kept and the watchers selected, else null")
+    PidChanges startWatchers(
             @Name("name") @Description("Pattern; empty selects every watcher") String name,
             @Name("match") @Description("simple, glob (default when empty) or regex") String match,
             @Name("waiting") @Description("Block until they have started") boolean waiting);
 
     @Impact(ACTION_INFO)
-    @Description("Stops the selected watchers (Circus: stop with a pattern or none); returns the names selected")
-    List<String> stopWatchers(
+    @Description("Stops the selected watchers (Circus: stop with a pattern or none); with waiting, returns the pids stopped and the watchers selected, else null")
+    PidChanges stopWatchers(
             @Name("name") @Description("Pattern; empty selects every watcher") String name,
             @Name("match") @Description("simple, glob (default when empty) or regex") String match,
             @Name("waiting") @Description("Block until they have stopped") boolean waiting);
 
     @Impact(ACTION_INFO)
-    @Description("Restarts the selected watchers (Circus: restart); with no pattern, stops everything and starts the autostart watchers; returns the names selected")
-    List<String> restartWatchers(
+    @Description("Restarts the selected watchers (Circus: restart); with no pattern, stops everything and starts the autostart watchers; with waiting, returns the pids stopped, started and kept and the watchers selected, else null")
+    PidChanges restartWatchers(
             @Name("name") @Description("Pattern; empty selects every watcher") String name,
             @Name("match") @Description("simple, glob (default when empty) or regex") String match,
             @Name("waiting") @Description("Block until they have restarted") boolean waiting);
 
-    @Impact(ACTION)
-    @Description("Reloads every watcher (Circus: reload without name); does not re-read the configuration")
-    void reloadWatchers(
+    @Impact(ACTION_INFO)
+    @Description("Reloads every watcher (Circus: reload without name); does not re-read the configuration; with waiting, returns the pids stopped, started and kept, else null")
+    PidChanges reloadWatchers(
             @Name("graceful") @Description("New processes first, then the old ones stop (or SIGHUP with send_hup); false restarts") boolean graceful,
             @Name("sequential") @Description("Replace one process at a time") boolean sequential,
             @Name("waiting") @Description("Block until every watcher has reloaded") boolean waiting);

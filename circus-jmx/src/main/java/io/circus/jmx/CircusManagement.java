@@ -1,6 +1,7 @@
 package io.circus.jmx;
 
 import io.circus.config.ConfigSource;
+import io.circus.daemon.FacadeFactory;
 import io.circus.config.GlobalSettings;
 import io.circus.jmx.internal.AgentSettings;
 import io.circus.jmx.internal.ManagementAgent;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import javax.management.MBeanServer;
 import javax.net.ssl.SSLContext;
 
@@ -43,6 +45,24 @@ public final class CircusManagement {
      */
     public static ManagementHandle start(Arbiter arbiter, ConfigSource source, GlobalSettings settings) {
         return builder(arbiter).configSource(source).settings(settings).start();
+    }
+
+    /**
+     * The JMX facade of an {@link io.circus.daemon.EmbeddedDaemon}: the daemon's arbiter, config
+     * source, {@code [circus]} settings, /proc sampler and takeover report, on the platform
+     * MBeanServer. Add it before the ZeroMQ facade, which works through these beans.
+     */
+    public static FacadeFactory<ManagementHandle> facade() {
+        return facade(UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #facade()}, with the builder's other options ({@code b -> b.server(server)}) applied
+     * after the daemon's.
+     */
+    public static FacadeFactory<ManagementHandle> facade(UnaryOperator<Builder> options) {
+        return context -> options.apply(builder(context.arbiter()).configSource(context.configSource())
+                .settings(context.config().global()).sampler(context.sampler()).takenOver(context.takenOver())).start();
     }
 
     public static Builder builder(Arbiter arbiter) {

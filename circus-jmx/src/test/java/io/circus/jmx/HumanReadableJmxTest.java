@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.circus.testing.TestChildren;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ class HumanReadableJmxTest {
 
     @Test
     void numericStatesIsoTimesAndTextSignalReplies() throws Exception {
-        try (ManagedArbiter m = ManagedArbiter.started(ManagedArbiter.sleepers("w", 1).build())) {
+        try (ManagedArbiter m = ManagedArbiter.started(TestChildren.sleepers("w", 1).build())) {
             assertEquals(1, m.attr(WATCHER, "StateCode"), "active");
             assertEquals(1, m.attr(WID1, "StateCode"), "running");
             long millis = (Long) m.attr(WID1, "StartTime");
@@ -48,7 +49,7 @@ class HumanReadableJmxTest {
 
     @Test
     void optionsAsRowsAndOneOptionByASingleTextArgument() throws Exception {
-        try (ManagedArbiter m = ManagedArbiter.started(ManagedArbiter.sleepers("w", 1).build())) {
+        try (ManagedArbiter m = ManagedArbiter.started(TestChildren.sleepers("w", 1).build())) {
             TabularData rows = (TabularData) m.attr(WATCHER, "OptionTable");
             Map<String, String> seen = new java.util.HashMap<>();
             for (Object row : rows.values()) {
@@ -67,7 +68,7 @@ class HumanReadableJmxTest {
 
     @Test
     void recentEventsAndNotificationsSpeakEnglish() throws Exception {
-        try (ManagedArbiter m = ManagedArbiter.started(ManagedArbiter.sleepers("w", 1).build())) {
+        try (ManagedArbiter m = ManagedArbiter.started(TestChildren.sleepers("w", 1).build())) {
             BlockingQueue<Notification> got = new LinkedBlockingQueue<>();
             m.mbsc.addNotificationListener(WATCHER, (n, h) -> got.add(n), null, null);
             m.mbsc.invoke(WATCHER, "incr", new Object[] {1, true}, new String[] {"int", "boolean"});

@@ -1,6 +1,6 @@
 package io.circus.jmx;
 
-import static io.circus.jmx.ManagedArbiter.sleepers;
+import static io.circus.testing.TestChildren.sleepers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

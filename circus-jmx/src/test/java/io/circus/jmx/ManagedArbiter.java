@@ -4,56 +4,56 @@ import io.circus.config.CircusConfig;
 import io.circus.config.ConfigSource;
 import io.circus.config.GlobalSettings;
 import io.circus.config.WatcherConfig;
+import io.circus.daemon.EmbeddedDaemon;
+import io.circus.daemon.FacadeStartException;
 import io.circus.runtime.EventLog;
 import io.circus.runtime.core.ArbiterCore;
+import io.circus.testing.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServerConnection;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 
 /**
- * A real arbiter with real children, exposed through {@link CircusManagement} with a remote
- * connector on a free loopback port, and a JMX client connected to it over RMI. Closing it quits
- * the arbiter, closes the handle and checks nothing of ours stays registered.
+ * A real arbiter with real children, exposed through {@link CircusManagement#facade} of an
+ * {@link EmbeddedDaemon} with a remote connector on a free loopback port, and a JMX client connected
+ * to it over RMI. Closing it quits the arbiter, closes the handle and checks nothing of ours stays
+ * registered.
  */
 final class ManagedArbiter implements AutoCloseable {
 
     final EventLog events = new EventLog();
+    final EmbeddedDaemon daemon;
     final ArbiterCore arbiter;
     final ManagementHandle handle;
     final JMXConnector client;
     final MBeanServerConnection mbsc;
 
     private ManagedArbiter(CircusConfig config, ConfigSource source, GlobalSettings jmx, Map<String, ?> clientEnv) {
-        arbiter = ArbiterCore.builder(config).listener(events).build();
-        ManagementHandle h = null;
+        try {
+            daemon = EmbeddedDaemon.builder(config).configSource(source).listener(events)
+                    .closeTimeout(Duration.ofSeconds(60))
+                    .facade(CircusManagement.facade(b -> b.settings(jmx).operationTimeout(Duration.ofSeconds(60))))
+                    .build();
+        } catch (FacadeStartException e) {
+            throw e.getCause(); // as CircusManagement threw it, for the tests that expect its refusal
+        }
+        arbiter = daemon.arbiter();
+        handle = daemon.facade(ManagementHandle.class).orElseThrow();
         JMXConnector c = null;
         try {
-            h = CircusManagement.builder(arbiter).configSource(source).settings(jmx)
-                    .operationTimeout(Duration.ofSeconds(60)).start();
             if (clientEnv != null) {
-                c = JMXConnectorFactory.connect(h.serviceUrl().orElseThrow(), clientEnv);
+                c = JMXConnectorFactory.connect(handle.serviceUrl().orElseThrow(), clientEnv);
             }
+            mbsc = c != null ? c.getMBeanServerConnection() : handle.server();
         } catch (IOException | RuntimeException e) {
-            if (h != null) {
-                h.close();
-            }
-            arbiter.close();
+            daemon.close();
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
-        handle = h;
         client = c;
-        try {
-            mbsc = c != null ? c.getMBeanServerConnection() : h.server();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Starts the arbiter too, with a remote connection without credentials. */
@@ -62,18 +62,19 @@ final class ManagedArbiter implements AutoCloseable {
     }
 
     static ManagedArbiter started(CircusConfig config) {
-        ManagedArbiter m = new ManagedArbiter(config, () -> config, remote(freePort(), null, null), Map.of());
-        m.arbiter.start().join();
+        ManagedArbiter m = new ManagedArbiter(config, () -> config, remote(FreePorts.loopback(), null, null), Map.of());
+        try {
+            m.daemon.start().join();
+        } catch (RuntimeException e) {
+            m.close();
+            throw e;
+        }
         return m;
     }
 
     /** @param clientEnv the client's connection environment, or null for no remote client */
     static ManagedArbiter create(CircusConfig config, ConfigSource source, GlobalSettings jmx, Map<String, ?> clientEnv) {
         return new ManagedArbiter(config, source, jmx, clientEnv);
-    }
-
-    static WatcherConfig.Builder sleepers(String name, int n) {
-        return WatcherConfig.builder(name, "sleep").args("3600").numProcesses(n).gracefulTimeout(Duration.ofSeconds(5));
     }
 
     static GlobalSettings remote(int port, String passwordFile, String accessFile) {
@@ -86,14 +87,6 @@ final class ManagedArbiter implements AutoCloseable {
                 d.multicastEndpoint(), d.statsEndpoint(), d.statsd(), d.statsInterval(), d.umask(), d.warmupDelay(),
                 d.httpd(), d.httpdHost(), d.httpdPort(), d.debug(), d.pidfile(), d.loglevel(), d.logoutput(),
                 d.loggerconfig(), d.fqdnPrefix(), port, "127.0.0.1", passwordFile, accessFile, ssl);
-    }
-
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** An attribute, for conditions that cannot throw. */
@@ -124,11 +117,9 @@ final class ManagedArbiter implements AutoCloseable {
             // The server side is being closed anyway.
         }
         try {
-            arbiter.quit().get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
+            daemon.close();
+        } catch (IllegalStateException e) {
             throw new AssertionError("arbiter did not quit: " + e, e);
-        } finally {
-            handle.close();
         }
     }
 }

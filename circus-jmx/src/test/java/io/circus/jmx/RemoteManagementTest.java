@@ -1,6 +1,6 @@
 package io.circus.jmx;
 
-import static io.circus.jmx.ManagedArbiter.sleepers;
+import static io.circus.testing.TestChildren.sleepers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.circus.runtime.ArbiterFixture;
 import io.circus.testing.Await;
+import io.circus.testing.Pids;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Map;
@@ -264,7 +264,7 @@ class RemoteManagementTest {
         try (ManagedArbiter m = ManagedArbiter.started(sleepers("sleepers", 2).build())) {
             long[] pids = Await.value("2 pids", () -> pids(m).length == 2 ? pids(m) : null);
             invoke(m.mbsc, CircusNames.ARBITER, "quit", true);
-            Arrays.stream(pids).forEach(pid -> assertFalse(ArbiterFixture.alive(pid)));
+            Arrays.stream(pids).forEach(pid -> assertFalse(Pids.alive(pid)));
             Await.until("no bean left", () -> m.handle.server().queryNames(CircusNames.ALL, null).isEmpty());
         }
     }
@@ -309,7 +309,7 @@ class RemoteManagementTest {
             long pid = Await.value("wid 1 runs", () -> pidOf(m, slot));
             ProcessMXBean p = JMX.newMXBeanProxy(m.mbsc, slot, ProcessMXBean.class);
             assertArrayEquals(new long[] {pid}, p.kill("KILL", -1, true));
-            assertFalse(ArbiterFixture.alive(pid));
+            assertFalse(Pids.alive(pid));
             Await.until("respawned", () -> p.getPid() != pid && "running".equals(p.getState()));
             assertNotEquals(pid, p.getPid());
         }

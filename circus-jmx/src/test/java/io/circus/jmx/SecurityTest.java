@@ -1,10 +1,11 @@
 package io.circus.jmx;
 
-import static io.circus.jmx.ManagedArbiter.sleepers;
+import static io.circus.testing.TestChildren.sleepers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.circus.config.CircusConfig;
+import io.circus.testing.FreePorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class SecurityTest {
         Path access = Files.writeString(dir.resolve("jmx.access"), "monitor readonly\ncontrol readwrite\n");
         CircusConfig config = CircusConfig.of(List.of(sleepers("sleepers", 1).build()));
         return ManagedArbiter.create(config, () -> config,
-                ManagedArbiter.remote(ManagedArbiter.freePort(), passwords.toString(), access.toString()),
+                ManagedArbiter.remote(FreePorts.loopback(), passwords.toString(), access.toString()),
                 user == null ? null : Map.of(JMXConnector.CREDENTIALS, new String[] {user, password}));
     }
 

@@ -1,10 +1,11 @@
 package io.circus.jmx;
 
-import static io.circus.jmx.ManagedArbiter.sleepers;
+import static io.circus.testing.TestChildren.sleepers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.circus.config.CircusConfig;
+import io.circus.testing.FreePorts;
 import io.circus.testing.TestChildren;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +38,7 @@ class TlsConnectorTest {
         CircusConfig config = CircusConfig.of(List.of(sleepers("sleepers", 1).build()));
         ManagedArbiter m = null;
         try {
-            int port = ManagedArbiter.freePort();
+            int port = FreePorts.loopback();
             m = ManagedArbiter.create(config, () -> config, ManagedArbiter.jmx(port, null, null, true), null);
             var url = m.handle.serviceUrl().orElseThrow();
             assertThrows(IOException.class, () -> JMXConnectorFactory.connect(url).close(), "plain RMI is refused");

@@ -44,6 +44,25 @@ public interface Arbiter extends AutoCloseable {
 
     CompletableFuture<Void> reloadAll(boolean graceful, boolean sequential);
 
+    /**
+     * Circus's {@code start} of several watchers: one after another in start order, skipping
+     * autostart=false ones; for every watcher ({@code names} null) as {@link #startAll}, with
+     * warmup_delay between them.
+     *
+     * @param names the watchers selected (any case), or null for every watcher
+     * @return completes with the pids started and kept, as each watcher recorded them
+     */
+    CompletableFuture<PidReport> startGroup(List<String> names);
+
+    /** Circus's {@code stop} of several watchers: all at once, lowest priority first; as {@link #startGroup}. */
+    CompletableFuture<PidReport> stopGroup(List<String> names);
+
+    /** Circus's {@code restart} of several watchers: all stopped, then started as {@link #startGroup}. */
+    CompletableFuture<PidReport> restartGroup(List<String> names);
+
+    /** Circus's {@code reload} without a name: each watcher reloads, all at once, as {@link #reloadAll}. */
+    CompletableFuture<PidReport> reloadGroup(boolean graceful, boolean sequential);
+
     /** Applies a new configuration as a precise diff; see {@link ConfigDiff}. */
     CompletableFuture<ConfigDiff> reloadConfig(CircusConfig config);
 
@@ -64,7 +83,7 @@ public interface Arbiter extends AutoCloseable {
     ProcessLauncher launcher();
 
     /** The daemon's sockets ({@code [socket:NAME]}), in configuration order. */
-    List<SocketInfo> sockets();
+    List<HeldSocket> sockets();
 
     /** Total running processes over all watchers. */
     int processCount();

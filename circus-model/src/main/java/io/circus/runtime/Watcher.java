@@ -83,7 +83,10 @@ public interface Watcher {
     /** Removes {@code n} processes, the oldest first; completes with the new process count. */
     CompletableFuture<Integer> decr(int n);
 
-    /** Sets the process count in place (no restart of the others). */
+    /**
+     * Sets the process count in place (no restart of the others); more than one for a singleton is
+     * refused at once with a {@link CircusException} of kind {@code CONFLICT}.
+     */
     CompletableFuture<Integer> setNumProcesses(int n);
 
     /**
@@ -115,7 +118,9 @@ public interface Watcher {
      * in an ini file.
      *
      * @return completes with true when the processes were restarted; exceptionally with
-     *         IllegalArgumentException naming the key and value when one is invalid (nothing changes)
+     *         IllegalArgumentException naming the key and value when one is invalid (nothing changes),
+     *         already completed when it is invalid against the current definition; with a
+     *         {@link CircusException} of kind {@code CONFLICT} for more than one process of a singleton
      */
     CompletableFuture<Boolean> set(java.util.Map<String, ?> options);
 

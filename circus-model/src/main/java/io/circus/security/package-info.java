@@ -13,5 +13,10 @@
  * </ul>
  *
  * <p>No JMX or ZeroMQ here: the channel modules apply these rules in their own way.
+ *
+ * <p>API for the channel modules.
+ *
+ * <p>Threading: the policies are immutable once built and may be used from any thread; peer look-ups
+ * read {@code /proc} on the calling thread.
  */
 package io.circus.security;

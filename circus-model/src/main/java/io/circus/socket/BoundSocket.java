@@ -1,5 +1,6 @@
 package io.circus.socket;
 
+import io.circus.os.linux.Libc;
 import io.circus.process.InheritedFd;
 import io.circus.process.linux.LinuxFfmLauncher;
 import java.io.IOException;
@@ -98,7 +99,7 @@ public final class BoundSocket implements AutoCloseable {
         }
         closed = true;
         watches.forEach(LinuxFfmLauncher.Watch::close);
-        SocketCalls.close(fd);
+        Libc.close(fd);
         if (path != null) {
             try {
                 Files.deleteIfExists(path);

@@ -1,13 +1,14 @@
 package io.circus.socket;
 
-import static io.circus.socket.SocketCalls.AF_INET;
-import static io.circus.socket.SocketCalls.AF_INET6;
-import static io.circus.socket.SocketCalls.AF_UNIX;
+import static io.circus.socket.SocketConstants.AF_INET;
+import static io.circus.socket.SocketConstants.AF_INET6;
+import static io.circus.socket.SocketConstants.AF_UNIX;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import io.circus.config.SocketConfig;
+import io.circus.os.linux.Libc;
 import io.circus.process.linux.LinuxFfmLauncher;
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -83,27 +84,27 @@ public final class SocketBinder {
             throw new IOException("socket " + config.name() + ": unknown type " + typeName);
         }
         String where = unix ? config.path() : config.host() + ":" + config.port();
-        int flags = SocketCalls.SOCK_CLOEXEC | (config.blocking() ? 0 : SocketCalls.SOCK_NONBLOCK);
-        int fd = SocketCalls.socket(af, type | flags, config.proto());
+        int flags = SocketConstants.SOCK_CLOEXEC | (config.blocking() ? 0 : SocketConstants.SOCK_NONBLOCK);
+        int fd = Libc.socket(af, type | flags, config.proto());
         check(fd, config, where, "socket");
         try (Arena arena = Arena.ofConfined()) {
-            setInt(arena, fd, SocketCalls.SO_REUSEADDR, config, where);
+            setInt(arena, fd, SocketConstants.SO_REUSEADDR, config, where);
             if (config.soReusePort()) {
-                setInt(arena, fd, SocketCalls.SO_REUSEPORT, config, where);
+                setInt(arena, fd, SocketConstants.SO_REUSEPORT, config, where);
             }
             if (config.iface() != null && !config.iface().isEmpty()) {
                 MemorySegment name = arena.allocateFrom(config.iface());
-                check(SocketCalls.setsockopt(fd, SocketCalls.SOL_SOCKET, SocketCalls.SO_BINDTODEVICE, name,
+                check(Libc.setsockopt(fd, SocketConstants.SOL_SOCKET, SocketConstants.SO_BINDTODEVICE, name,
                         (int) name.byteSize()), config, where, "SO_BINDTODEVICE " + config.iface());
             }
             BoundSocket socket = unix ? bindUnix(arena, fd, config, typeName)
                     : bindInet(arena, fd, af, config, family, typeName, where);
             if (type == 1 || type == 5) {
-                check(SocketCalls.listen(fd, config.backlog()), config, where, "listen");
+                check(Libc.listen(fd, config.backlog()), config, where, "listen");
             }
             return socket;
         } catch (IOException | RuntimeException e) {
-            SocketCalls.close(fd);
+            Libc.close(fd);
             throw e;
         }
     }
@@ -114,7 +115,7 @@ public final class SocketBinder {
 
     private static void setInt(Arena arena, int fd, int option, SocketConfig config, String where) throws IOException {
         MemorySegment one = arena.allocateFrom(JAVA_INT, 1);
-        check(SocketCalls.setsockopt(fd, SocketCalls.SOL_SOCKET, option, one, 4), config, where, "setsockopt " + option);
+        check(Libc.setsockopt(fd, SocketConstants.SOL_SOCKET, option, one, 4), config, where, "setsockopt " + option);
     }
 
     private static BoundSocket bindInet(Arena arena, int fd, int af, SocketConfig config, String family,
@@ -132,10 +133,10 @@ public final class SocketBinder {
             sa.set(JAVA_INT, 24, ((Inet6Address) address).getScopeId());
             length = 28;
         }
-        check(SocketCalls.bind(fd, sa, length), config, where, "bind");
+        check(Libc.bind(fd, sa, length), config, where, "bind");
         MemorySegment actual = arena.allocate(128, 4);
         MemorySegment actualLength = arena.allocateFrom(JAVA_INT, 128);
-        check(SocketCalls.getsockname(fd, actual, actualLength), config, where, "getsockname");
+        check(Libc.getsockname(fd, actual, actualLength), config, where, "getsockname");
         int port = Short.toUnsignedInt(actual.get(JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN), 2));
         return new BoundSocket(config.name(), fd, family, type, address.getHostAddress(), port, null);
     }
@@ -168,11 +169,11 @@ public final class SocketBinder {
             Files.delete(path);
         }
         int mode = 0777 & ~config.umask();
-        check(SocketCalls.fchmod(fd, mode), config, path.toString(), "fchmod");
+        check(Libc.fchmod(fd, mode), config, path.toString(), "fchmod");
         MemorySegment sa = arena.allocate(2 + UNIX_PATH_MAX, 2);
         sa.set(JAVA_SHORT, 0, (short) AF_UNIX);
         MemorySegment.copy(bytes, 0, sa, JAVA_BYTE, 2, bytes.length);
-        check(SocketCalls.bind(fd, sa, 2 + bytes.length + 1), config, path.toString(), "bind");
+        check(Libc.bind(fd, sa, 2 + bytes.length + 1), config, path.toString(), "bind");
         try {
             Files.setPosixFilePermissions(path, permissions(mode));
         } catch (IOException e) {
@@ -199,7 +200,7 @@ public final class SocketBinder {
     private static void check(int r, SocketConfig config, String where, String call) throws IOException {
         if (r < 0) {
             throw new IOException("socket " + config.name() + " (" + where + "): " + call + ": "
-                    + SocketCalls.strerror(-r));
+                    + Libc.strerror(-r));
         }
     }
 
@@ -208,12 +209,12 @@ public final class SocketBinder {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment pollfd = arena.allocate(8, 4);
             pollfd.set(JAVA_INT, 0, socket.fd());
-            pollfd.set(JAVA_SHORT, 4, SocketCalls.POLLIN);
+            pollfd.set(JAVA_SHORT, 4, SocketConstants.POLLIN);
             int r;
             do {
-                r = SocketCalls.poll(pollfd, 1, 0);
-            } while (r == -SocketCalls.EINTR);
-            return r > 0 && (pollfd.get(JAVA_SHORT, 6) & SocketCalls.POLLIN) != 0;
+                r = Libc.poll(pollfd, 1, 0);
+            } while (r == -SocketConstants.EINTR);
+            return r > 0 && (pollfd.get(JAVA_SHORT, 6) & SocketConstants.POLLIN) != 0;
         }
     }
 

@@ -1,11 +1,8 @@
 package io.circus.stats;
 
+import io.circus.os.linux.Libc;
 import java.io.FileInputStream;
 import java.io.IOException;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -52,11 +49,8 @@ final class ProcFiles {
 
     private static long pageSize() {
         try {
-            Linker linker = Linker.nativeLinker();
-            MethodHandle getpagesize = linker.downcallHandle(linker.defaultLookup().find("getpagesize").orElseThrow(),
-                    FunctionDescriptor.of(ValueLayout.JAVA_INT));
-            return (int) getpagesize.invokeExact();
-        } catch (Throwable e) {
+            return Libc.getpagesize();
+        } catch (RuntimeException | LinkageError e) {
             // No native access: the page size of every common Linux build.
             return 4096;
         }

@@ -1,6 +1,7 @@
 package io.circus.runtime;
 
 import static io.circus.runtime.ArbiterFixture.join;
+import static io.circus.testing.TestChildren.sleepers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import io.circus.config.CircusConfig;
 import io.circus.config.GlobalSettings;
 import io.circus.config.WatcherConfig;
 import io.circus.process.jdk.JdkLauncher;
+import io.circus.testing.Pids;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,25 +17,21 @@ import org.junit.jupiter.api.Test;
 /** reloadconfig as a precise diff. */
 class ConfigReloadTest {
 
-    static WatcherConfig.Builder sleeper(String name, int n) {
-        return WatcherConfig.builder(name, "sleep").args("3600").numProcesses(n).gracefulTimeout(Duration.ofSeconds(5));
-    }
-
     @Test
     void onlyWhatChangedIsTouched() {
-        CircusConfig before = CircusConfig.of(List.of(sleeper("keep", 1).build(), sleeper("resize", 1).build(),
-                sleeper("change", 1).build(), sleeper("gone", 1).build()));
+        CircusConfig before = CircusConfig.of(List.of(sleepers("keep", 1).build(), sleepers("resize", 1).build(),
+                sleepers("change", 1).build(), sleepers("gone", 1).build()));
         try (JdkLauncher launcher = new JdkLauncher();
              ArbiterFixture f = new ArbiterFixture(launcher, before).started()) {
             long keep = f.awaitPids("keep", 1).getFirst();
             long resize = f.awaitPids("resize", 1).getFirst();
             long change = f.awaitPids("change", 1).getFirst();
             long gone = f.awaitPids("gone", 1).getFirst();
-            join(f.arbiter.addWatcher(sleeper("runtime", 1).build(), true));
+            join(f.arbiter.addWatcher(sleepers("runtime", 1).build(), true));
             long runtime = f.awaitPids("runtime", 1).getFirst();
 
-            CircusConfig after = CircusConfig.of(List.of(sleeper("keep", 1).build(), sleeper("resize", 3).build(),
-                    sleeper("change", 1).args("3599").build(), sleeper("new", 2).build()));
+            CircusConfig after = CircusConfig.of(List.of(sleepers("keep", 1).build(), sleepers("resize", 3).build(),
+                    sleepers("change", 1).args("3599").build(), sleepers("new", 2).build()));
             var diff = join(f.arbiter.reloadConfig(after));
 
             assertEquals(List.of("new"), diff.added());
@@ -48,7 +46,7 @@ class ConfigReloadTest {
             assertEquals(List.of("sleep", "3599"), f.watcher("change").processes().getFirst().commandLine());
             f.awaitPids("new", 2);
             assertTrue(f.arbiter.watcher("gone").isEmpty());
-            ArbiterFixture.awaitDead(gone);
+            Pids.awaitDead(gone);
             assertEquals(List.of(runtime), f.watcher("runtime").pids(), "watchers added at run time are kept");
         }
     }
@@ -56,7 +54,7 @@ class ConfigReloadTest {
     /** Circus diffs the file as last loaded against the new one: run-time changes survive. */
     @Test
     void runTimeChangesSurviveAReloadThatDoesNotTouchThem() {
-        CircusConfig file = CircusConfig.of(List.of(sleeper("third", 1).build(), sleeper("other", 1).build()));
+        CircusConfig file = CircusConfig.of(List.of(sleepers("third", 1).build(), sleepers("other", 1).build()));
         try (JdkLauncher launcher = new JdkLauncher();
              ArbiterFixture f = new ArbiterFixture(launcher, file).started()) {
             f.awaitPids("third", 1);
@@ -71,8 +69,8 @@ class ConfigReloadTest {
             assertEquals(Duration.ofSeconds(7), f.watcher("other").config().gracefulTimeout());
 
             // A change in the file applies that option only; the run-time ones stay.
-            CircusConfig edited = CircusConfig.of(List.of(sleeper("third", 1).warmupDelay(Duration.ofMillis(1)).build(),
-                    sleeper("other", 3).build()));
+            CircusConfig edited = CircusConfig.of(List.of(sleepers("third", 1).warmupDelay(Duration.ofMillis(1)).build(),
+                    sleepers("other", 3).build()));
             diff = join(f.arbiter.reloadConfig(edited));
             assertEquals(List.of("other", "third"), diff.updated().stream().sorted().toList());
             assertEquals(2, f.watcher("third").config().numProcesses());
@@ -86,7 +84,7 @@ class ConfigReloadTest {
     /** [circus] values apply only at start: reported, not stored, reported again. */
     @Test
     void globalChangesAreReportedAndNotStored() {
-        CircusConfig file = CircusConfig.of(List.of(sleeper("one", 1).build()));
+        CircusConfig file = CircusConfig.of(List.of(sleepers("one", 1).build()));
         GlobalSettings g = file.global();
         GlobalSettings changed = new GlobalSettings(Duration.ofSeconds(2), g.endpoint(), g.endpointOwner(),
                 g.pubsubEndpoint(), g.multicastEndpoint(), g.statsEndpoint(), g.statsd(), g.statsInterval(),

@@ -1,7 +1,7 @@
 package io.circus.runtime;
 
-import static io.circus.runtime.ArbiterFixture.alive;
 import static io.circus.runtime.ArbiterFixture.join;
+import static io.circus.testing.Pids.alive;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -64,7 +64,7 @@ class SocketWatcherTest {
         WatcherConfig w = WatcherConfig.builder("user", "/bin/sh").args("-c 'echo $(circus.sockets.web) > " + out
                 + "; exec sleep 3600'").useSockets(true).build();
         try (ArbiterFixture f = new ArbiterFixture(launcher, config(w)).started()) {
-            SocketInfo socket = f.arbiter.sockets().getFirst();
+            HeldSocket socket = f.arbiter.sockets().getFirst();
             assertTrue(socket.port() > 0, "the real port of port 0 is reported");
             long pid = f.awaitPids("user", 1).getFirst();
             Await.until("the child wrote the fd", () -> Files.exists(out) && !SupervisionContract.lines(out).isEmpty());

@@ -1,6 +1,7 @@
 package io.circus.runtime;
 
 import static io.circus.runtime.ArbiterFixture.join;
+import static io.circus.testing.TestChildren.sleepers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,16 +32,12 @@ class SpawnFailureTest {
         real.close();
     }
 
-    private static WatcherConfig.Builder sleeper(String name, int n) {
-        return WatcherConfig.builder(name, "sleep").args("3600").numProcesses(n).gracefulTimeout(Duration.ofSeconds(5));
-    }
-
     @Test
     void anErrorThrownBySpawnFailsTheSpawnInsteadOfLeavingTheSlotSpawning() throws Exception {
         ScriptedLauncher launcher = new ScriptedLauncher(real).then(() -> {
             throw new LinkageError("native library went away");
         });
-        try (ArbiterFixture f = new ArbiterFixture(launcher, sleeper("broken", 1).build())) {
+        try (ArbiterFixture f = new ArbiterFixture(launcher, sleepers("broken", 1).build())) {
             // Before: the spawner thread died with the Error, the slot stayed SPAWNING and start never ended.
             join(f.arbiter.start());
             assertEquals(WatcherState.STOPPED, f.watcher("broken").state());
@@ -64,7 +61,7 @@ class SpawnFailureTest {
         }
         EventLog events = new EventLog();
         // max_retry = 1: a resource shortage must not count against it.
-        WatcherConfig w = sleeper("many", 2).maxRetry(1).build();
+        WatcherConfig w = sleepers("many", 2).maxRetry(1).build();
         ArbiterCore arbiter = ArbiterCore.builder(CircusConfig.of(List.of(w))).launcher(launcher).ticker(ticker)
                 .listener(events).build();
         try {
@@ -106,7 +103,7 @@ class SpawnFailureTest {
         ScriptedLauncher launcher = new ScriptedLauncher(real)
                 .failWith(ENOENT, "cannot start x: not found").failWith(ENOENT, "cannot start x: not found");
         EventLog events = new EventLog();
-        WatcherConfig w = sleeper("retry", 1).maxRetry(-1).build();
+        WatcherConfig w = sleepers("retry", 1).maxRetry(-1).build();
         ArbiterCore arbiter = ArbiterCore.builder(CircusConfig.of(List.of(w))).launcher(launcher).ticker(ticker)
                 .listener(events).build();
         try {

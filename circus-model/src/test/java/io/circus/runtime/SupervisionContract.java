@@ -1,8 +1,9 @@
 package io.circus.runtime;
 
-import static io.circus.runtime.ArbiterFixture.alive;
-import static io.circus.runtime.ArbiterFixture.awaitDead;
 import static io.circus.runtime.ArbiterFixture.join;
+import static io.circus.testing.Pids.alive;
+import static io.circus.testing.Pids.awaitDead;
+import static io.circus.testing.TestChildren.sleepers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,6 +15,7 @@ import io.circus.event.EventType;
 import io.circus.process.ProcessLauncher;
 import io.circus.process.Signal;
 import io.circus.testing.Await;
+import io.circus.testing.Pids;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,10 +53,6 @@ public abstract class SupervisionContract {
         launcher.close();
     }
 
-    static WatcherConfig.Builder sleeper(String name, int n) {
-        return WatcherConfig.builder(name, "sleep").args("3600").numProcesses(n).gracefulTimeout(Duration.ofSeconds(5));
-    }
-
     static WatcherConfig.Builder sh(String name, String script) {
         return WatcherConfig.builder(name, "/bin/sh").args("-c " + io.circus.config.ShellWords.quote(script))
                 .gracefulTimeout(Duration.ofSeconds(5));
@@ -62,7 +60,7 @@ public abstract class SupervisionContract {
 
     @Test
     void startsEveryProcessAndStopsThemWithEventsInOrder() {
-        try (ArbiterFixture f = new ArbiterFixture(launcher, sleeper("sleepers", 3).build()).started()) {
+        try (ArbiterFixture f = new ArbiterFixture(launcher, sleepers("sleepers", 3).build()).started()) {
             List<Long> pids = f.awaitPids("sleepers", 3);
             assertEquals(WatcherState.ACTIVE, f.watcher("sleepers").state());
             assertEquals(List.of(1, 2, 3), f.watcher("sleepers").processes().stream().map(SupervisedProcess::wid).toList());
@@ -83,7 +81,7 @@ public abstract class SupervisionContract {
 
     @Test
     void eventSequenceNumbersStrictlyIncrease() {
-        try (ArbiterFixture f = new ArbiterFixture(launcher, sleeper("a", 2).build(), sleeper("b", 2).build()).started()) {
+        try (ArbiterFixture f = new ArbiterFixture(launcher, sleepers("a", 2).build(), sleepers("b", 2).build()).started()) {
             join(f.watcher("a").stop());
             long previous = 0;
             for (Event e : f.events.all()) {
@@ -116,7 +114,7 @@ public abstract class SupervisionContract {
 
     @Test
     void aProcessKilledFromOutsideIsReportedWithItsSignalAndRespawned() {
-        try (ArbiterFixture f = new ArbiterFixture(launcher, sleeper("victim", 1).build()).started()) {
+        try (ArbiterFixture f = new ArbiterFixture(launcher, sleepers("victim", 1).build()).started()) {
             long pid = f.awaitPids("victim", 1).getFirst();
             ProcessHandle.of(pid).orElseThrow().destroyForcibly();
             Event reap = f.events.await("victim", EventType.REAP, e -> e.pid() == pid);
@@ -129,7 +127,7 @@ public abstract class SupervisionContract {
 
     @Test
     void incrAddsAndDecrStopsTheOldestProcesses() {
-        try (ArbiterFixture f = new ArbiterFixture(launcher, sleeper("pool", 2).build()).started()) {
+        try (ArbiterFixture f = new ArbiterFixture(launcher, sleepers("pool", 2).build()).started()) {
             List<Long> first = f.awaitPids("pool", 2);
             assertEquals(4, join(f.watcher("pool").incr(2)));
             List<Long> four = f.awaitPids("pool", 4);
@@ -138,14 +136,14 @@ public abstract class SupervisionContract {
             List<Long> left = f.watcher("pool").pids();
             assertEquals(1, left.size());
             assertFalse(first.contains(left.getFirst()), "the oldest processes go first");
-            first.forEach(ArbiterFixture::awaitDead);
+            first.forEach(Pids::awaitDead);
             assertEquals(1, f.watcher("pool").config().numProcesses());
         }
     }
 
     @Test
     void aSingletonIgnoresIncr() {
-        try (ArbiterFixture f = new ArbiterFixture(launcher, sleeper("single", 1).singleton(true).build()).started()) {
+        try (ArbiterFixture f = new ArbiterFixture(launcher, sleepers("single", 1).singleton(true).build()).started()) {
             f.awaitPids("single", 1);
             assertEquals(1, join(f.watcher("single").incr(1)));
             assertEquals(1, f.watcher("single").pids().size());
@@ -211,8 +209,8 @@ public abstract class SupervisionContract {
 
     @Test
     void watchersStartByPriorityAndAutostartFalseStaysStopped() {
-        try (ArbiterFixture f = new ArbiterFixture(launcher, sleeper("low", 1).priority(1).build(),
-                sleeper("high", 1).priority(10).build(), sleeper("manual", 1).autostart(false).build()).started()) {
+        try (ArbiterFixture f = new ArbiterFixture(launcher, sleepers("low", 1).priority(1).build(),
+                sleepers("high", 1).priority(10).build(), sleepers("manual", 1).autostart(false).build()).started()) {
             long highStart = f.events.of("high", EventType.START).getFirst().seq();
             long lowStart = f.events.of("low", EventType.START).getFirst().seq();
             assertTrue(highStart < lowStart, "priority 10 starts before priority 1");
@@ -225,7 +223,7 @@ public abstract class SupervisionContract {
 
     @Test
     void warmupDelaySpacesTheSpawns() {
-        WatcherConfig w = sleeper("warm", 3).warmupDelay(Duration.ofMillis(200)).build();
+        WatcherConfig w = sleepers("warm", 3).warmupDelay(Duration.ofMillis(200)).build();
         try (ArbiterFixture f = new ArbiterFixture(launcher, w).started()) {
             List<Event> spawns = f.events.of("warm", EventType.SPAWN);
             assertEquals(3, spawns.size());
@@ -238,14 +236,14 @@ public abstract class SupervisionContract {
 
     @Test
     void maxAgeReplacesProcesses() {
-        WatcherConfig w = sleeper("aging", 2).maxAge(Duration.ofMillis(300)).maxAgeVariance(Duration.ZERO).build();
+        WatcherConfig w = sleepers("aging", 2).maxAge(Duration.ofMillis(300)).maxAgeVariance(Duration.ZERO).build();
         try (ArbiterFixture f = new ArbiterFixture(launcher, w).started()) {
             List<Long> first = f.awaitPids("aging", 2);
             Await.until("both processes replaced", () -> {
                 List<Long> now = f.watcher("aging").pids();
                 return now.size() == 2 && now.stream().noneMatch(first::contains);
             });
-            first.forEach(ArbiterFixture::awaitDead);
+            first.forEach(Pids::awaitDead);
             assertEquals(0, f.watcher("aging").restartCount(), "an age replacement is not a crash");
         }
     }
@@ -285,14 +283,14 @@ public abstract class SupervisionContract {
 
     @Test
     void aGracefulReloadReplacesEveryProcessNewOnesFirst() {
-        try (ArbiterFixture f = new ArbiterFixture(launcher, sleeper("web", 2).build()).started()) {
+        try (ArbiterFixture f = new ArbiterFixture(launcher, sleepers("web", 2).build()).started()) {
             List<Long> old = f.awaitPids("web", 2);
             join(f.watcher("web").reload(true, false));
             List<Long> now = f.watcher("web").pids();
             assertEquals(2, now.size());
             assertTrue(now.stream().noneMatch(old::contains));
             assertEquals(List.of(3, 4), f.watcher("web").processes().stream().map(SupervisedProcess::wid).toList());
-            old.forEach(ArbiterFixture::awaitDead);
+            old.forEach(Pids::awaitDead);
             List<EventType> seq = f.events.sequence("web");
             assertEquals(EventType.RELOAD, seq.getLast());
             int firstKill = seq.indexOf(EventType.KILL);
@@ -330,7 +328,7 @@ public abstract class SupervisionContract {
 
     @Test
     void killReplacesTheProcessWhileTheWatcherIsActive() {
-        try (ArbiterFixture f = new ArbiterFixture(launcher, sleeper("k", 2).build()).started()) {
+        try (ArbiterFixture f = new ArbiterFixture(launcher, sleepers("k", 2).build()).started()) {
             List<Long> pids = f.awaitPids("k", 2);
             assertEquals(List.of(pids.getFirst()), join(f.watcher("k").kill(pids.getFirst(), Signal.KILL, null)));
             Await.until("replaced", () -> f.watcher("k").pids().size() == 2 && !f.watcher("k").pids().contains(pids.getFirst()));
@@ -340,15 +338,15 @@ public abstract class SupervisionContract {
 
     @Test
     void watchersAreAddedAndRemovedAtRunTime() {
-        try (ArbiterFixture f = new ArbiterFixture(launcher, sleeper("base", 1).build()).started()) {
-            Watcher added = join(f.arbiter.addWatcher(sleeper("extra", 2).build(), true));
+        try (ArbiterFixture f = new ArbiterFixture(launcher, sleepers("base", 1).build()).started()) {
+            Watcher added = join(f.arbiter.addWatcher(sleepers("extra", 2).build(), true));
             List<Long> pids = f.awaitPids("extra", 2);
             assertEquals(List.of(EventType.ADD, EventType.SPAWN, EventType.SPAWN, EventType.START),
                     f.events.sequence("extra"));
             assertEquals(added, f.arbiter.watcher("EXTRA").orElseThrow(), "look-ups ignore case");
             join(f.arbiter.removeWatcher("extra", true));
             assertTrue(f.arbiter.watcher("extra").isEmpty());
-            pids.forEach(ArbiterFixture::awaitDead);
+            pids.forEach(Pids::awaitDead);
             assertEquals(EventType.REMOVE, f.events.sequence("extra").get(4));
         }
     }
@@ -358,7 +356,7 @@ public abstract class SupervisionContract {
         Path ready = dir.resolve("slow-ready");
         WatcherConfig slow = sh("slow", "trap '' TERM; touch " + ready + "; while :; do sleep 1; done")
                 .gracefulTimeout(Duration.ofHours(1)).build();
-        try (ArbiterFixture f = new ArbiterFixture(launcher, slow, sleeper("fast", 1).build()).started()) {
+        try (ArbiterFixture f = new ArbiterFixture(launcher, slow, sleepers("fast", 1).build()).started()) {
             f.awaitPids("slow", 1);
             Await.until("the trap is set", () -> Files.exists(ready));
             CompletableFuture<Boolean> stopping = f.watcher("slow").stop();
@@ -394,7 +392,7 @@ public abstract class SupervisionContract {
 
     @Test
     void aSequentialReloadReplacesOneProcessAtATime() {
-        try (ArbiterFixture f = new ArbiterFixture(launcher, sleeper("seq", 3).build()).started()) {
+        try (ArbiterFixture f = new ArbiterFixture(launcher, sleepers("seq", 3).build()).started()) {
             List<Long> old = f.awaitPids("seq", 3);
             int before = f.events.sequence("seq").size();
             join(f.watcher("seq").reload(true, true));
@@ -406,7 +404,7 @@ public abstract class SupervisionContract {
             List<Long> now = f.watcher("seq").pids();
             assertEquals(3, now.size());
             assertTrue(now.stream().noneMatch(old::contains));
-            old.forEach(ArbiterFixture::awaitDead);
+            old.forEach(Pids::awaitDead);
         }
     }
 
@@ -422,7 +420,7 @@ public abstract class SupervisionContract {
                 Thread.currentThread().interrupt();
             }
         });
-        try (ArbiterFixture f = new ArbiterFixture(gated, sleeper("gated", 1).build())) {
+        try (ArbiterFixture f = new ArbiterFixture(gated, sleepers("gated", 1).build())) {
             CompletableFuture<Void> start = f.arbiter.start();
             assertTrue(entered.await(30, java.util.concurrent.TimeUnit.SECONDS));
             CompletableFuture<Boolean> stop = f.watcher("gated").stop();
@@ -442,7 +440,7 @@ public abstract class SupervisionContract {
 
     @Test
     void anOperationQueuedDuringAStartRunsAfterIt() {
-        try (ArbiterFixture f = new ArbiterFixture(launcher, sleeper("q", 2).autostart(false).build()).started()) {
+        try (ArbiterFixture f = new ArbiterFixture(launcher, sleepers("q", 2).autostart(false).build()).started()) {
             CompletableFuture<Boolean> start = f.watcher("q").start();
             CompletableFuture<Integer> incr = f.watcher("q").incr(1);
             assertTrue(join(start));

@@ -1,13 +1,23 @@
 package io.circus.testing;
 
+import io.circus.config.WatcherConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Command lines for test children: small Java mains from the test class path, or /bin/sh scripts. */
+/**
+ * Test children: {@code sleep 3600} watchers, and command lines for small Java mains from the test
+ * class path or /bin/sh scripts.
+ */
 public final class TestChildren {
 
     private TestChildren() {
+    }
+
+    /** A watcher of {@code n} × {@code sleep 3600} that stops within 5 s: the children most tests need. */
+    public static WatcherConfig.Builder sleepers(String name, int n) {
+        return WatcherConfig.builder(name, "sleep").args("3600").numProcesses(n).gracefulTimeout(Duration.ofSeconds(5));
     }
 
     /** The java binary running the tests. */

@@ -1,19 +1,22 @@
 package io.circus.zmq;
 
 import io.circus.config.GlobalOptions;
+import io.circus.daemon.Facade;
+import io.circus.daemon.FacadeFactory;
+import io.circus.jmx.ManagementHandle;
 import io.circus.jmx.audit.AuditTrail;
 import io.circus.config.GlobalSettings;
 import io.circus.stats.ProcessSampler;
 import io.circus.zmq.auth.ChannelGuard;
 import io.circus.zmq.auth.ChannelGuard.Channel;
 import io.circus.zmq.auth.PeerDirectory;
-import io.circus.zmq.command.Dispatcher;
+import io.circus.protocol.Dispatcher;
 import io.circus.zmq.control.CommandExecutor;
 import io.circus.zmq.control.ControlChannel;
 import io.circus.zmq.control.Outgoing;
 import io.circus.zmq.events.EventPublisher;
 import io.circus.zmq.events.NotificationBridge;
-import io.circus.zmq.internal.Beans;
+import io.circus.protocol.Beans;
 import io.circus.zmq.internal.ChannelBeans;
 import io.circus.zmq.internal.Mailbox;
 import io.circus.zmq.stats.StatsStreamer;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import javax.management.MBeanServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +58,7 @@ import org.zeromq.ZContext;
  * close grace period (so {@code quit} with {@code waiting} is answered), closes every socket in its
  * own thread, and closes the ZeroMQ context last. It is idempotent.
  */
-public final class ZmqFacade implements AutoCloseable {
+public final class ZmqFacade implements Facade {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZmqFacade.class);
 
@@ -86,7 +90,7 @@ public final class ZmqFacade implements AutoCloseable {
                 : GlobalOptions.DEFAULT_STATS_ENDPOINT, g.statsInterval(), beans,
                 b.sampler != null ? b.sampler : new ProcessSampler()) : null;
         Mailbox<Outgoing> replies = new Mailbox<>();
-        this.executor = new CommandExecutor(new Dispatcher(beans, g), replies::post, peers,
+        this.executor = new CommandExecutor(new Dispatcher(beans), replies::post, peers,
                 () -> AuditTrail.of(b.server));
         this.control = new ControlChannel(context, g.endpoint(), b.maxRequestBytes, executor, replies, b.closeGrace);
     }
@@ -94,6 +98,24 @@ public final class ZmqFacade implements AutoCloseable {
     /** Binds the channels of {@code [circus]} and serves them through the beans on {@code server}. */
     public static ZmqFacade start(MBeanServer server, GlobalSettings settings) {
         return builder(server, settings).start();
+    }
+
+    /**
+     * The ZeroMQ facade of an {@link io.circus.daemon.EmbeddedDaemon}: the daemon's {@code [circus]}
+     * channels, served through the beans of the JMX facade added before it, sharing the daemon's
+     * /proc sampler with them.
+     */
+    public static FacadeFactory<ZmqFacade> facade() {
+        return facade(UnaryOperator.identity());
+    }
+
+    /** As {@link #facade()}, with the builder's other options applied after the daemon's. */
+    public static FacadeFactory<ZmqFacade> facade(UnaryOperator<Builder> options) {
+        return context -> {
+            ManagementHandle jmx = context.facade(ManagementHandle.class).orElseThrow(() -> new IllegalStateException(
+                    "the ZeroMQ facade serves the JMX beans: add CircusManagement.facade() before it"));
+            return options.apply(builder(jmx.server(), context.config().global()).sampler(context.sampler())).start();
+        };
     }
 
     public static Builder builder(MBeanServer server, GlobalSettings settings) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.circus.config.WatcherConfig;
 import io.circus.jmx.CircusNames;
+import io.circus.testing.TestChildren;
 import io.circus.zmq.client.CircusClient;
 import io.circus.zmq.client.CircusConsumer;
 import io.circus.zmq.client.Message;
@@ -68,7 +69,7 @@ class BackoffVisibilityTest {
                 .filter(l -> l.startsWith("Max open files")).map(l -> l.substring(14).trim().split("\\s+")[0])
                 .filter(v -> v.matches("\\d+")).mapToLong(Long::parseLong).findFirst()
                 .orElseThrow(() -> new AssertionError("the test needs a finite open-files limit"));
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("web", 1).build()); CircusClient circus = d.client()) {
+        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("web", 1).build()); CircusClient circus = d.client()) {
             Reply r = circus.call("incr", Map.of("name", "web", "nb", limit));
             assertTrue(r.isError(), r.toString());
             assertTrue(r.reason().contains("may open only " + limit) && r.reason().contains("ulimit -n"), r.reason());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.circus.config.GlobalSettings;
 import io.circus.config.SecuritySettings;
+import io.circus.testing.TestChildren;
 import io.circus.zmq.auth.Certificate;
 import io.circus.zmq.auth.CertificateFiles;
 import io.circus.zmq.auth.ClientKeys;
@@ -38,7 +39,7 @@ class ChannelSecurityTest {
     @Test
     void loopbackServesTheDaemonsUserAndRefusesNobody() throws Exception {
         LocalPeers.requireNobody();
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("sleeper", 1).build());
+        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("sleeper", 1).build());
              CircusClient root = d.client()) {
             assertEquals("ok", root.call("list").status());
             assertTrue(LocalPeers.pyzmq(false, "req", d.endpoint(), 10).startsWith("GOT "), "the same user's pyzmq");
@@ -50,7 +51,7 @@ class ChannelSecurityTest {
     @Test
     void eventChannelRefusesNobody() throws Exception {
         LocalPeers.requireNobody();
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("sleeper", 1).build());
+        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("sleeper", 1).build());
              CircusClient root = d.client()) {
             String pubsub = d.zmq.pubsubEndpoint();
             for (boolean nobody : new boolean[] {false, true}) {
@@ -106,7 +107,7 @@ class ChannelSecurityTest {
         GlobalSettings g = ZmqDaemon.settings(false).withSecurity(new SecuritySettings(serverFiles[1].toString(),
                 authorised.toString(), true, null, false));
         Certificate serverPublic = new Certificate(server.publicKey(), null);
-        try (ZmqDaemon d = ZmqDaemon.startedWith(g, ZmqDaemon.sleepers("sleeper", 1).build())) {
+        try (ZmqDaemon d = ZmqDaemon.startedWith(g, TestChildren.sleepers("sleeper", 1).build())) {
             try (CircusClient good = new CircusClient(d.endpoint(), SHORT.multipliedBy(10),
                     new ClientKeys(client, serverPublic))) {
                 assertEquals("ok", good.call("list").status());

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.circus.config.WatcherConfig;
 import io.circus.runtime.WatcherState;
 import io.circus.testing.Await;
+import io.circus.testing.FreePorts;
+import io.circus.testing.TestChildren;
 import io.circus.zmq.client.CallException;
 import io.circus.zmq.client.CircusClient;
 import io.circus.zmq.client.Reply;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ class ClientTest {
 
     @Test
     void callsAnswerWithRepliesAndErrorsAreReplies() {
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("web", 2).build()); CircusClient circus = d.client()) {
+        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("web", 2).build()); CircusClient circus = d.client()) {
             Reply r = circus.call("numprocesses", Map.of("name", "WEB"));
             assertFalse(r.isError());
             assertEquals("ok", r.status());
@@ -53,10 +53,7 @@ class ClientTest {
 
     @Test
     void aCallWithoutAnswerTimesOut() throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = FreePorts.loopback();
         try (CircusClient nobody = new CircusClient("tcp://127.0.0.1:" + port, Duration.ofMillis(300))) {
             CallException e = assertThrows(CallException.class, () -> nobody.call("list"));
             assertTrue(e.timedOut());
@@ -93,7 +90,7 @@ class ClientTest {
     @Test
     void oneClientSharedByThreads() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("web", 1).build()); CircusClient circus = d.client()) {
+        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("web", 1).build()); CircusClient circus = d.client()) {
             List<Future<Integer>> results = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 results.add(pool.submit(() -> {

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.circus.runtime.ArbiterFixture;
 import io.circus.testing.Await;
+import io.circus.testing.Pids;
+import io.circus.testing.TestChildren;
 import io.circus.zmq.client.CircusClient;
 import io.circus.zmq.client.CircusConsumer;
 import io.circus.zmq.client.Message;
@@ -23,7 +24,7 @@ class EventChannelTest {
 
     @Test
     void lifecycleEventsWithCircusPayloadsAndIncreasingSeq() throws Exception {
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("web", 1).build());
+        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("web", 1).build());
              CircusConsumer events = subscribed(d); CircusClient circus = d.client()) {
             assertOk(circus.call("add", Map.of("name", "Added", "cmd", "sleep 3600", "start", true, "waiting", true)));
             assertOk(circus.call("incr", Map.of("name", "added", "waiting", true)));
@@ -32,7 +33,7 @@ class EventChannelTest {
             assertOk(circus.call("kill", Map.of("name", "added", "pid", pids.get(0), "waiting", true)));
             // Killed behind the daemon's back: a reap with the signal's exit code, then a respawn.
             ProcessHandle.of(pids.get(1)).orElseThrow().destroyForcibly();
-            ArbiterFixture.awaitDead(pids.get(1));
+            Pids.awaitDead(pids.get(1));
             Await.until("both replaced", () -> {
                 List<Long> now = d.arbiter.watcher("added").orElseThrow().pids();
                 return now.size() == 2 && !now.contains(pids.get(0)) && !now.contains(pids.get(1));

@@ -11,6 +11,7 @@ import io.circus.config.GlobalSettings;
 import io.circus.jmx.CircusManagement;
 import io.circus.jmx.ManagementHandle;
 import io.circus.runtime.core.ArbiterCore;
+import io.circus.testing.TestChildren;
 import io.circus.zmq.client.CircusClient;
 import io.circus.zmq.client.CircusConsumer;
 import io.circus.zmq.client.Message;
@@ -75,7 +76,7 @@ class FacadeLifecycleTest {
     void theFacadeMayStartBeforeTheBeans() throws Exception {
         MBeanServer server = MBeanServerFactory.newMBeanServer();
         GlobalSettings g = ZmqDaemon.settings(false);
-        CircusConfig config = new CircusConfig(null, List.of(), g, Map.of(), List.of(ZmqDaemon.sleepers("web", 1).build()),
+        CircusConfig config = new CircusConfig(null, List.of(), g, Map.of(), List.of(TestChildren.sleepers("web", 1).build()),
                 List.of(), List.of(), List.of());
         ArbiterCore arbiter = ArbiterCore.builder(config).build();
         try (ZmqFacade zmq = ZmqFacade.start(server, g); CircusClient circus = new CircusClient(zmq.controlEndpoint());
@@ -100,7 +101,7 @@ class FacadeLifecycleTest {
     /** The launcher closes the facade as soon as the arbiter has quit: the quit reply still goes out. */
     @Test
     void aQuitWithWaitingIsAnsweredWhenTheFacadeClosesRightAfter() throws Exception {
-        ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("web", 1).build());
+        ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("web", 1).build());
         try (RawPeer peer = d.peer()) {
             peer.send("{\"id\":\"q\",\"command\":\"quit\",\"properties\":{\"waiting\":true}}");
             d.arbiter.terminated().get(30, TimeUnit.SECONDS);
@@ -117,7 +118,7 @@ class FacadeLifecycleTest {
         GlobalSettings g = ZmqDaemon.settings(false);
         String control = "ipc://" + dir.resolve("control.sock");
         GlobalSettings ipc = with(g, control);
-        try (ZmqDaemon d = ZmqDaemon.startedWith(ipc, ZmqDaemon.sleepers("web", 1).build());
+        try (ZmqDaemon d = ZmqDaemon.startedWith(ipc, TestChildren.sleepers("web", 1).build());
              CircusClient circus = new CircusClient(control)) {
             assertEquals(control, d.endpoint());
             assertEquals(1, circus.call("numprocesses").get("numprocesses").asInt());

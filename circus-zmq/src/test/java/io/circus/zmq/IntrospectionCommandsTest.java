@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.circus.config.WatcherConfig;
+import io.circus.testing.TestChildren;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,12 +18,12 @@ import org.junit.jupiter.api.Test;
 class IntrospectionCommandsTest {
 
     private static WatcherConfig sleeper() {
-        return ZmqDaemon.sleepers("sleeper", 2).build();
+        return TestChildren.sleepers("sleeper", 2).build();
     }
 
     /** Configured with a capital, never started: status keeps the case, list lower-cases it. */
     private static WatcherConfig other() {
-        return ZmqDaemon.sleepers("Other", 1).autostart(false).build();
+        return TestChildren.sleepers("Other", 1).autostart(false).build();
     }
 
     @Test

@@ -10,9 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.circus.config.WatcherConfig;
-import io.circus.runtime.ArbiterFixture;
 import io.circus.runtime.WatcherState;
 import io.circus.testing.Await;
+import io.circus.testing.Pids;
+import io.circus.testing.TestChildren;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -25,7 +26,7 @@ class LifecycleCommandsTest {
 
     @Test
     void startRestartStopOneWatcherWithWaiting() {
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("sleeper", 2).autostart(false).build());
+        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("sleeper", 2).autostart(false).build());
              RawPeer peer = d.peer()) {
             peer.send("{\"id\":\"g10\",\"command\":\"start\",\"properties\":{\"name\":\"sleeper\",\"waiting\":true}}");
             JsonNode info = ok(peer.text(), "g10", "info").get("info");
@@ -45,7 +46,7 @@ class LifecycleCommandsTest {
             assertEquals(List.of(), longs(info.get("kept")));
             assertEquals(first, sorted(longs(info.get("stopped"))));
             assertTrue(Collections.disjoint(first, second));
-            first.forEach(ArbiterFixture::awaitDead);
+            first.forEach(Pids::awaitDead);
 
             // Circus answers "info": null for stop; we name the pids stopped.
             peer.send("{\"id\":\"g9\",\"command\":\"stop\",\"properties\":{\"name\":\"sleeper\",\"match\":\"simple\","
@@ -70,7 +71,7 @@ class LifecycleCommandsTest {
     void aWaitingStartThatStartsNothingSaysWhy() {
         try (ZmqDaemon d = ZmqDaemon.started(
                 WatcherConfig.builder("ghost", "/nonexistent/ghost-program").autostart(false).maxRetry(1).build(),
-                ZmqDaemon.sleepers("sleeper", 1).autostart(false).build()); RawPeer peer = d.peer()) {
+                TestChildren.sleepers("sleeper", 1).autostart(false).build()); RawPeer peer = d.peer()) {
             peer.send("{\"id\":\"f1\",\"command\":\"start\",\"properties\":{\"name\":\"ghost\",\"waiting\":true}}");
             String reason = error(peer.text(), 6, null, "f1").get("reason").asText();
             assertTrue(reason.startsWith("server error: start ghost started no process: "), reason);
@@ -108,8 +109,8 @@ class LifecycleCommandsTest {
 
     @Test
     void patternsAndEverything() {
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("web", 1).build(),
-                ZmqDaemon.sleepers("worker", 1).autostart(false).build()); RawPeer peer = d.peer()) {
+        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("web", 1).build(),
+                TestChildren.sleepers("worker", 1).autostart(false).build()); RawPeer peer = d.peer()) {
             peer.send("{\"id\":\"m1\",\"command\":\"stop\",\"properties\":{\"waiting\":true}}");
             ok(peer.text(), "m1");
             assertEquals(WatcherState.STOPPED, d.arbiter.watcher("web").orElseThrow().state());
@@ -130,7 +131,7 @@ class LifecycleCommandsTest {
 
     @Test
     void addAndRemoveWatchers() {
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("Sleeper", 1).build()); RawPeer peer = d.peer()) {
+        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("Sleeper", 1).build()); RawPeer peer = d.peer()) {
             peer.send("{\"id\":\"j4\",\"command\":\"add\",\"properties\":{\"name\":\"added2\",\"cmd\":\"sleep 100\","
                     + "\"start\":true,\"waiting\":true}}");
             JsonNode r = ok(peer.text(), "j4", "started", "kept");
@@ -175,15 +176,15 @@ class LifecycleCommandsTest {
             long orphan = d.events.all().stream().filter(e -> "Sleeper".equals(e.watcher()) && e.pid() != 0)
                     .findFirst().orElseThrow().pid();
             ok(peer.text(), "j13");
-            assertTrue(ArbiterFixture.alive(orphan));
+            assertTrue(Pids.alive(orphan));
             ProcessHandle.of(orphan).ifPresent(ProcessHandle::destroy);
-            ArbiterFixture.awaitDead(orphan);
+            Pids.awaitDead(orphan);
         }
     }
 
     @Test
     void reloadAndReloadconfig() {
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("web", 1).build()); RawPeer peer = d.peer()) {
+        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("web", 1).build()); RawPeer peer = d.peer()) {
             List<Long> before = d.arbiter.watcher("web").orElseThrow().pids();
             peer.send("{\"id\":\"h1\",\"command\":\"reload\",\"properties\":{\"name\":\"web\",\"waiting\":true}}");
             JsonNode info = ok(peer.text(), "h1", "info").get("info");
@@ -207,18 +208,18 @@ class LifecycleCommandsTest {
 
     @Test
     void quitWithWaitingAnswersOnceEverythingStopped() throws Exception {
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("web", 2).build()); RawPeer peer = d.peer()) {
+        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("web", 2).build()); RawPeer peer = d.peer()) {
             List<Long> pids = d.arbiter.watcher("web").orElseThrow().pids();
             peer.send("{\"id\":\"q1\",\"command\":\"quit\",\"properties\":{\"waiting\":true}}");
             ok(peer.text(), "q1");
             d.arbiter.terminated().get(30, TimeUnit.SECONDS);
-            pids.forEach(pid -> assertTrue(!ArbiterFixture.alive(pid), "stopped before the reply: " + pid));
+            pids.forEach(pid -> assertTrue(!Pids.alive(pid), "stopped before the reply: " + pid));
         }
     }
 
     @Test
     void castsRunAndAreNeverAnswered() {
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("flappy", 1).build()); RawPeer peer = d.peer()) {
+        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("flappy", 1).build()); RawPeer peer = d.peer()) {
             peer.send("{\"command\":\"stop\",\"msg_type\":\"cast\",\"properties\":{\"name\":\"flappy\"}}");
             peer.send("{\"command\":\"nope\",\"msg_type\":\"cast\"}");
             peer.send("{\"msg_type\":\"cast\",\"properties\":{}}");
@@ -237,7 +238,7 @@ class LifecycleCommandsTest {
     void aLongWaitingCommandBlocksNothingElse() {
         WatcherConfig stubborn = WatcherConfig.builder("stubborn", "sh")
                 .args("-c 'trap \"\" TERM; while :; do sleep 0.2; done'").gracefulTimeout(Duration.ofSeconds(2)).build();
-        try (ZmqDaemon d = ZmqDaemon.started(stubborn, ZmqDaemon.sleepers("web", 1).build());
+        try (ZmqDaemon d = ZmqDaemon.started(stubborn, TestChildren.sleepers("web", 1).build());
              RawPeer peer = d.peer(); RawPeer other = d.peer()) {
             long started = System.nanoTime();
             peer.send("{\"id\":\"slow\",\"command\":\"stop\",\"properties\":{\"name\":\"stubborn\",\"waiting\":true}}");

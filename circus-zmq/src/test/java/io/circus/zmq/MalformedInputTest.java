@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.circus.testing.TestChildren;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -23,7 +24,7 @@ class MalformedInputTest {
 
     @Test
     void undecodableRequestsAreAnsweredWithErrno1AndNullId() {
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("sleeper", 1).build());
+        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("sleeper", 1).build());
              RawPeer bad = d.peer(); RawPeer good = d.peer()) {
             List<Long> pids = d.arbiter.watcher("sleeper").orElseThrow().pids();
             bad.send("not json");
@@ -69,7 +70,7 @@ class MalformedInputTest {
 
     @Test
     void badPropertiesUnknownNamesAndTypes() {
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("sleeper", 1).build()); RawPeer peer = d.peer()) {
+        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("sleeper", 1).build()); RawPeer peer = d.peer()) {
             String[][] cases = {
                     {"{\"id\":\"p1\",\"command\":\"incr\",\"properties\":{\"name\":5}}",
                             "message invalid 'name' must be a string, got a number"},
@@ -113,7 +114,7 @@ class MalformedInputTest {
 
     @Test
     void framingEnvelopesAndSizes() {
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("sleeper", 1).build());
+        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("sleeper", 1).build());
              RawPeer peer = d.peer(); RawPeer good = d.peer()) {
             // Two frames that are not a delimiter and a payload: answered, unlike Circus.
             peer.send("a".getBytes(StandardCharsets.US_ASCII), "{\"command\":\"list\"}".getBytes(StandardCharsets.US_ASCII));
@@ -147,7 +148,7 @@ class MalformedInputTest {
     /** A REQ client gets an answer (Circus ignores REQ's delimiter frame and never answers). */
     @Test
     void reqClientsAreAnswered() {
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("sleeper", 1).build());
+        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("sleeper", 1).build());
              RawPeer req = new RawPeer(d.endpoint(), SocketType.REQ)) {
             for (int i = 0; i < 3; i++) {
                 req.send("{\"id\":\"r" + i + "\",\"command\":\"list\"}");
@@ -159,7 +160,7 @@ class MalformedInputTest {
     /** A REQ client sending several frames is answered through its envelope, with its id (Circus: silence). */
     @Test
     void reqMultiFrameRequestsAreAnsweredWithTheirId() {
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("sleeper", 1).build());
+        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("sleeper", 1).build());
              RawPeer req = new RawPeer(d.endpoint(), SocketType.REQ)) {
             req.send("{\"id\":\"m1\",\"command\":\"list\"}".getBytes(StandardCharsets.US_ASCII),
                     "more".getBytes(StandardCharsets.US_ASCII));
@@ -174,7 +175,7 @@ class MalformedInputTest {
     /** An oversized request is refused unparsed, but with the id its client waits for. */
     @Test
     void oversizedRequestsAreAnsweredWithTheirId() {
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("sleeper", 1).build());
+        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("sleeper", 1).build());
              RawPeer peer = d.peer(); RawPeer req = new RawPeer(d.endpoint(), SocketType.REQ)) {
             String pad = "x".repeat(2 << 20);
             String body = "{\"command\":\"list\",\"properties\":{\"pad\":\"" + pad + "\",\"n\":[1,{\"id\":0}]},\"id\":{\"k\":[7]}}";

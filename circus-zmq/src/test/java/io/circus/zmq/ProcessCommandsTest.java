@@ -8,9 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.circus.runtime.ArbiterFixture;
 import io.circus.runtime.Watcher;
 import io.circus.testing.Await;
+import io.circus.testing.Pids;
+import io.circus.testing.TestChildren;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +24,8 @@ class ProcessCommandsTest {
 
     @Test
     void incrAndDecr() {
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("sleeper", 2).build(),
-                ZmqDaemon.sleepers("single", 1).singleton(true).build()); RawPeer peer = d.peer()) {
+        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("sleeper", 2).build(),
+                TestChildren.sleepers("single", 1).singleton(true).build()); RawPeer peer = d.peer()) {
             // Without waiting, no numprocesses: Circus's reply, which circusctl prints as "ok".
             peer.send("{\"id\":\"d3\",\"command\":\"incr\",\"properties\":{\"name\":\"sleeper\"}}");
             ok(peer.text(), "d3");
@@ -56,8 +57,8 @@ class ProcessCommandsTest {
 
     @Test
     void setAndGet() {
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("sleeper", 1).build(),
-                ZmqDaemon.sleepers("single", 1).singleton(true).build()); RawPeer peer = d.peer()) {
+        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("sleeper", 1).build(),
+                TestChildren.sleepers("single", 1).singleton(true).build()); RawPeer peer = d.peer()) {
             peer.send("{\"id\":\"i1\",\"command\":\"set\",\"properties\":{\"name\":\"sleeper\",\"options\":"
                     + "{\"numprocesses\":3},\"waiting\":true}}");
             ok(peer.text(), "i1");
@@ -95,13 +96,13 @@ class ProcessCommandsTest {
 
     @Test
     void signalAndKill() {
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("sleeper", 2).build()); RawPeer peer = d.peer()) {
+        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("sleeper", 2).build()); RawPeer peer = d.peer()) {
             Watcher w = d.arbiter.watcher("sleeper").orElseThrow();
             long victim = w.pids().getFirst();
             peer.send("{\"id\":\"f1\",\"command\":\"signal\",\"properties\":{\"name\":\"sleeper\",\"signum\":\"SIGUSR1\","
                     + "\"pid\":" + victim + "}}");
             ok(peer.text(), "f1");
-            ArbiterFixture.awaitDead(victim);
+            Pids.awaitDead(victim);
             Await.until("respawned", () -> w.pids().size() == 2 && !w.pids().contains(victim));
 
             peer.send("{\"id\":\"f3\",\"command\":\"signal\",\"properties\":{\"name\":\"sleeper\"}}");
@@ -124,7 +125,7 @@ class ProcessCommandsTest {
             peer.send("{\"id\":\"g1\",\"command\":\"kill\",\"properties\":{\"name\":\"sleeper\",\"pid\":" + killed
                     + ",\"signum\":\"sigint\",\"graceful_timeout\":1,\"waiting\":true}}");
             ok(peer.text(), "g1");
-            assertFalse(ArbiterFixture.alive(killed));
+            assertFalse(Pids.alive(killed));
             Await.until("replaced", () -> w.pids().size() == 2 && !w.pids().contains(killed));
 
             // Circus answers ok without waiting and errno 6 with; the watcher is known to be missing at once.
@@ -183,8 +184,8 @@ class ProcessCommandsTest {
 
     @Test
     void statsAndDstats() {
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("sleeper", 2).build(),
-                ZmqDaemon.sleepers("Other", 1).autostart(false).build()); RawPeer peer = d.peer()) {
+        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("sleeper", 2).build(),
+                TestChildren.sleepers("Other", 1).autostart(false).build()); RawPeer peer = d.peer()) {
             List<Long> pids = d.arbiter.watcher("sleeper").orElseThrow().pids();
             long pid = pids.getFirst();
             peer.send("{\"id\":\"e2\",\"command\":\"stats\",\"properties\":{\"name\":\"sleeper\",\"process\":" + pid + "}}");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.circus.testing.Await;
 import io.circus.testing.Requirements;
+import io.circus.testing.TestChildren;
 import io.circus.zmq.internal.ChannelBeans;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -67,7 +68,7 @@ class PyzmqInteropTest {
         try (InputStream in = PyzmqInteropTest.class.getResourceAsStream("pyzmq_peer.py")) {
             Files.copy(in, script);
         }
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("sleeper", 1).build()); RawPeer java = d.peer()) {
+        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("sleeper", 1).build()); RawPeer java = d.peer()) {
             Process py = new ProcessBuilder(python, script.toString(), d.endpoint(), d.zmq.pubsubEndpoint())
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             try (Writer out = py.outputWriter(StandardCharsets.US_ASCII);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.circus.zmq.wire.WireJson;
+import io.circus.protocol.WireJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.circus.testing.Await;
+import io.circus.testing.TestChildren;
 import io.circus.zmq.client.CircusClient;
 import io.circus.zmq.client.CircusConsumer;
 import io.circus.zmq.client.Message;
@@ -25,7 +26,7 @@ class StatsStreamTest {
 
     @Test
     void perProcessAndAggregateStatsForWatchersAndTheDaemon() throws Exception {
-        try (ZmqDaemon d = ZmqDaemon.withStats(Duration.ofMillis(200), ZmqDaemon.sleepers("Sleeper", 2).build());
+        try (ZmqDaemon d = ZmqDaemon.withStats(Duration.ofMillis(200), TestChildren.sleepers("Sleeper", 2).build());
              CircusConsumer stats = new CircusConsumer(d.zmq.statsEndpoint().orElseThrow(), "stat.");
              CircusClient circus = d.client()) {
             List<Long> pids = d.arbiter.watcher("sleeper").orElseThrow().pids();

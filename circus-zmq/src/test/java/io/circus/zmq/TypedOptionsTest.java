@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.circus.config.WatcherConfig;
 import io.circus.testing.Await;
+import io.circus.testing.TestChildren;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class TypedOptionsTest {
 
     @Test
     void setCarriesEnvValuesWithCommasAndEqualsSigns() {
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("sleeper", 1).build()); RawPeer peer = d.peer()) {
+        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("sleeper", 1).build()); RawPeer peer = d.peer()) {
             peer.send("{\"id\":\"t1\",\"command\":\"set\",\"properties\":{\"name\":\"sleeper\",\"options\":"
                     + "{\"env\":{\"LIST\":\"a,b\",\"PAIR\":\"k=v,x=y\"},\"respawn\":false,\"graceful_timeout\":2.5},"
                     + "\"waiting\":true}}");
@@ -39,7 +40,7 @@ class TypedOptionsTest {
 
     @Test
     void addCarriesTypedOptions() {
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("sleeper", 1).build()); RawPeer peer = d.peer()) {
+        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("sleeper", 1).build()); RawPeer peer = d.peer()) {
             peer.send("{\"id\":\"a1\",\"command\":\"add\",\"properties\":{\"name\":\"extra\",\"cmd\":\"sleep 3600\","
                     + "\"start\":true,\"waiting\":true,\"options\":{\"numprocesses\":2,\"env\":{\"OPTS\":\"-a,-b\"},"
                     + "\"stdout_stream\":{\"class\":\"FileStream\",\"filename\":\"/dev/null\",\"max_bytes\":1024}}}}");
@@ -53,7 +54,7 @@ class TypedOptionsTest {
 
     @Test
     void aValueOfTheWrongTypeNamesTheOptionAndTheExpectedType() {
-        try (ZmqDaemon d = ZmqDaemon.started(ZmqDaemon.sleepers("sleeper", 1).build()); RawPeer peer = d.peer()) {
+        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("sleeper", 1).build()); RawPeer peer = d.peer()) {
             String before = d.arbiter.watcher("sleeper").orElseThrow().config().args();
             // Circus does not check args; the schema does: a list of words, not an object.
             peer.send("{\"id\":\"e1\",\"command\":\"set\",\"properties\":{\"name\":\"sleeper\",\"options\":"

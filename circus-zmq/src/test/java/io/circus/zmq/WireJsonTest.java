@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.circus.zmq.wire.PythonRepr;
-import io.circus.zmq.wire.WireJson;
+import io.circus.protocol.PythonRepr;
+import io.circus.protocol.WireJson;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -3,6 +3,7 @@ package io.circus.zmq;
 import io.circus.config.CircusConfig;
 import io.circus.config.GlobalSettings;
 import io.circus.config.WatcherConfig;
+import io.circus.daemon.EmbeddedDaemon;
 import io.circus.jmx.CircusManagement;
 import io.circus.jmx.ManagementHandle;
 import io.circus.runtime.EventLog;
@@ -11,14 +12,13 @@ import io.circus.zmq.client.CircusClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
 
 /**
- * A daemon for one test: an in-process arbiter with real children, its JMX beans on a fresh
- * MBeanServer (through the jmx module's entry point), and the ZeroMQ facade on free loopback ports.
- * Closing quits the arbiter (its children die), then closes the facade and the beans.
+ * A daemon for one test: an {@link EmbeddedDaemon} with real children, its JMX beans on a fresh
+ * MBeanServer (circus-jmx's facade), and the ZeroMQ facade on free loopback ports. Closing quits the
+ * arbiter (its children die), then closes the facade and the beans.
  */
 final class ZmqDaemon implements AutoCloseable {
 
@@ -27,34 +27,25 @@ final class ZmqDaemon implements AutoCloseable {
     final EventLog events = new EventLog();
     final MBeanServer server = MBeanServerFactory.newMBeanServer();
     final CircusConfig config;
+    final EmbeddedDaemon daemon;
     final ArbiterCore arbiter;
     final ManagementHandle jmx;
     final ZmqFacade zmq;
 
     private ZmqDaemon(GlobalSettings global, List<WatcherConfig> watchers, boolean start) {
         config = new CircusConfig(null, List.of(), global, Map.of(), watchers, List.of(), List.of(), List.of());
-        arbiter = ArbiterCore.builder(config).listener(events).build();
-        ManagementHandle j = null;
-        ZmqFacade z = null;
+        EmbeddedDaemon.Builder builder = EmbeddedDaemon.builder(config).listener(events)
+                .closeTimeout(Duration.ofSeconds(60))
+                .facade(CircusManagement.facade(b -> b.server(server).operationTimeout(Duration.ofSeconds(60))))
+                .facade(ZmqFacade.facade());
         try {
-            j = CircusManagement.builder(arbiter).server(server).configSource(() -> config).settings(global)
-                    .operationTimeout(Duration.ofSeconds(60)).start();
-            z = ZmqFacade.start(server, global);
-            if (start) {
-                arbiter.start().get(30, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            if (z != null) {
-                z.close();
-            }
-            if (j != null) {
-                j.close();
-            }
-            arbiter.close();
+            daemon = start ? builder.start(Duration.ofSeconds(30)) : builder.build();
+        } catch (RuntimeException e) {
             throw new AssertionError("daemon did not start: " + e, e);
         }
-        jmx = j;
-        zmq = z;
+        arbiter = daemon.arbiter();
+        jmx = daemon.facade(ManagementHandle.class).orElseThrow();
+        zmq = daemon.facade(ZmqFacade.class).orElseThrow();
     }
 
     /** A started daemon with these watchers. */
@@ -86,11 +77,6 @@ final class ZmqDaemon implements AutoCloseable {
                 d.fqdnPrefix(), -1, "127.0.0.1", null, null, false);
     }
 
-    /** {@code sleep 3600} children. */
-    static WatcherConfig.Builder sleepers(String name, int n) {
-        return WatcherConfig.builder(name, "sleep").args("3600").numProcesses(n).gracefulTimeout(Duration.ofSeconds(5));
-    }
-
     String endpoint() {
         return zmq.controlEndpoint();
     }
@@ -106,12 +92,9 @@ final class ZmqDaemon implements AutoCloseable {
     @Override
     public void close() {
         try {
-            arbiter.quit().get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
+            daemon.close();
+        } catch (IllegalStateException e) {
             throw new AssertionError("arbiter did not quit: " + e, e);
-        } finally {
-            zmq.close();
-            jmx.close();
         }
     }
 }

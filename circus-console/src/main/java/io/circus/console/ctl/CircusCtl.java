@@ -3,7 +3,7 @@ package io.circus.console.ctl;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.circus.console.keys.KeyGenerator;
 import io.circus.zmq.auth.ClientKeys;
-import io.circus.zmq.wire.WireJson;
+import io.circus.protocol.WireJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -142,7 +142,7 @@ public final class CircusCtl {
             String e = reply.path("options").path("pubsub_endpoint").asText(null);
             // A wildcard port is what was configured, not where it is bound: nothing to connect to.
             return e != null && !e.contains("*") ? e : ZmqTransport.DEFAULT_PUBSUB;
-        } catch (CallException e) {
+        } catch (NoReplyException e) {
             return ZmqTransport.DEFAULT_PUBSUB;
         }
     }
@@ -167,7 +167,7 @@ public final class CircusCtl {
             this.env = env;
         }
 
-        Transport get() throws CallException {
+        Transport get() throws NoReplyException {
             if (transport == null) {
                 Duration timeout = Duration.ofSeconds(Math.max(1, options.timeout()));
                 if (options.jmx() != null) {
@@ -184,14 +184,14 @@ public final class CircusCtl {
             return transport;
         }
 
-        private ClientKeys keys() throws CallException {
+        private ClientKeys keys() throws NoReplyException {
             if (options.curveKey() == null) {
                 return null;
             }
             try {
                 return ClientKeys.read(Path.of(options.curveKey()), Path.of(options.serverKey()));
             } catch (IOException | RuntimeException e) {
-                throw new CallException("cannot use the CURVE keys: " + e.getMessage(), e);
+                throw new NoReplyException("cannot use the CURVE keys: " + e.getMessage(), e);
             }
         }
 
@@ -207,7 +207,7 @@ public final class CircusCtl {
             implements CommandRunner.Modes {
 
         @Override
-        public int listen(Transport transport, List<String> topics) throws CallException {
+        public int listen(Transport transport, List<String> topics) throws NoReplyException {
             boolean zmq = options.jmx() == null && options.pid() == 0;
             String pubsub = !zmq ? null : options.pubsub() != null ? options.pubsub()
                     : options.endpoint() != null ? ListenTarget.resolve(options.endpoint(), err)
@@ -230,12 +230,12 @@ public final class CircusCtl {
                 Thread.currentThread().interrupt();
                 return 1;
             } catch (Exception e) {
-                throw new CallException(String.valueOf(e.getMessage()), e);
+                throw new NoReplyException(String.valueOf(e.getMessage()), e);
             }
         }
 
         @Override
-        public int top(Transport transport, CommandLine line) throws CallException {
+        public int top(Transport transport, CommandLine line) throws NoReplyException {
             try {
                 TopSnapshot.SortKey sort = sortKey(line);
                 if (!interactive) {
@@ -250,7 +250,7 @@ public final class CircusCtl {
                 out.println(e.getMessage());
                 return 1;
             } catch (IOException e) {
-                throw new CallException("top: " + e.getMessage(), e);
+                throw new NoReplyException("top: " + e.getMessage(), e);
             }
         }
     }

@@ -1,10 +1,11 @@
 package io.circus.console.ctl;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.circus.zmq.wire.PythonRepr;
+import io.circus.protocol.PythonRepr;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import io.circus.protocol.PythonJson;
 
 /**
  * Runs one circusctl command line against a daemon and prints what Circus's circusctl prints, with
@@ -33,16 +34,16 @@ public final class CommandRunner {
     /** Opens the transport on first use, so that help and usage errors need no daemon. */
     @FunctionalInterface
     public interface TransportSource {
-        Transport get() throws CallException;
+        Transport get() throws NoReplyException;
     }
 
     /** What {@code listen} and {@code top} do: they differ between one-shot and interactive use. */
     public interface Modes {
         /** Prints events for the topics; returns the exit status. */
-        int listen(Transport transport, List<String> topics) throws CallException;
+        int listen(Transport transport, List<String> topics) throws NoReplyException;
 
         /** Shows the live view; returns the exit status. */
-        int top(Transport transport, CommandLine line) throws CallException;
+        int top(Transport transport, CommandLine line) throws NoReplyException;
     }
 
     private final CtlOptions globals;
@@ -94,9 +95,9 @@ public final class CommandRunner {
         } catch (ArgumentException e) {
             err.println(e.getMessage());
             return 1;
-        } catch (CallException e) {
+        } catch (NoReplyException e) {
             if (e.timedOut()) {
-                err.print(CallException.TIMED_OUT + TIMEOUT_MSG);
+                err.print(NoReplyException.TIMED_OUT + TIMEOUT_MSG);
             } else {
                 err.println(e.getMessage());
             }
@@ -105,11 +106,11 @@ public final class CommandRunner {
         }
     }
 
-    private int call(String command, CommandLine line) throws ArgumentException, CallException {
+    private int call(String command, CommandLine line) throws ArgumentException, NoReplyException {
         RequestBuilder.Request request = RequestBuilder.build(command, line.positional(), line.options());
         ObjectNode reply = transports.get().call(request.command(), request.properties());
         if (globals.json()) {
-            out.println(globals.prettify() ? PythonText.prettyJson(reply) : PythonText.json(reply));
+            out.println(globals.prettify() ? PythonJson.prettyJson(reply) : PythonJson.json(reply));
             return 0;
         }
         ReplyRenderer.Rendered r = ReplyRenderer.render(command, reply);

@@ -73,12 +73,12 @@ final class DaemonCompleter implements Completer {
         Arg arg = spec.arguments().get(Math.min(pos, spec.arguments().size() - 1));
         try {
             candidates(spec.name(), arg, positional, out);
-        } catch (CallException | RuntimeException e) {
+        } catch (NoReplyException | RuntimeException e) {
             // No daemon, no suggestions: completion must never get in the way of typing.
         }
     }
 
-    private void candidates(String command, Arg arg, List<String> before, List<Candidate> out) throws CallException {
+    private void candidates(String command, Arg arg, List<String> before, List<Candidate> out) throws NoReplyException {
         switch (arg) {
             case WATCHER -> watchers().forEach(w -> out.add(plain(w)));
             case PID -> {
@@ -138,7 +138,7 @@ final class DaemonCompleter implements Completer {
         return new Candidate(value, value, null, null, null, null, true);
     }
 
-    private List<String> watchers() throws CallException {
+    private List<String> watchers() throws NoReplyException {
         if (System.nanoTime() - watchersAt > CACHE_NANOS) {
             ObjectNode reply = transports.get().call("status", JsonNodeFactory.instance.objectNode());
             List<String> names = new ArrayList<>();
@@ -149,14 +149,14 @@ final class DaemonCompleter implements Completer {
         return watchers;
     }
 
-    private List<String> pids(String watcher) throws CallException {
+    private List<String> pids(String watcher) throws NoReplyException {
         ObjectNode reply = transports.get().call("list", JsonNodeFactory.instance.objectNode().put("name", watcher));
         List<String> pids = new ArrayList<>();
         reply.path("pids").forEach(p -> pids.add(p.asText()));
         return pids;
     }
 
-    private List<String> optionKeys(String watcher) throws CallException {
+    private List<String> optionKeys(String watcher) throws NoReplyException {
         ObjectNode reply = transports.get().call("options", JsonNodeFactory.instance.objectNode().put("name", watcher));
         List<String> keys = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : reply.path("options").properties()) {

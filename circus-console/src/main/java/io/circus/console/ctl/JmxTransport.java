@@ -1,16 +1,13 @@
 package io.circus.console.ctl;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.circus.config.GlobalSettings;
 import io.circus.jmx.CircusNames;
-import io.circus.zmq.command.Dispatcher;
-import io.circus.zmq.control.Envelope;
-import io.circus.zmq.control.Request;
+import io.circus.protocol.Dispatcher;
+import io.circus.protocol.Request;
 import io.circus.zmq.events.EventFormat;
-import io.circus.zmq.internal.Beans;
-import io.circus.zmq.wire.WireJson;
+import io.circus.protocol.Beans;
+import io.circus.protocol.WireJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,8 +30,8 @@ import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
 /**
- * The JMX transport: the same Circus requests, run by circus-zmq's own {@link Dispatcher} (the very
- * code behind the ZeroMQ control channel) over a remote {@link MBeanServerConnection}, so that every
+ * The JMX transport: the same Circus requests, run by the protocol package's {@link Dispatcher} (the
+ * very code behind the ZeroMQ control channel) over a remote {@link MBeanServerConnection}, so that every
  * reply is byte-for-byte what the daemon's ZeroMQ channel would send. {@code listen} subscribes to
  * the Arbiter bean's notifications and turns them into Circus topics and payloads with circus-zmq's
  * {@link EventFormat}, again exactly as the daemon publishes them.
@@ -59,8 +56,7 @@ public final class JmxTransport implements Transport {
     private JmxTransport(JMXConnector connector, Duration timeout, String describe) throws IOException {
         this.connector = connector;
         this.connection = connector.getMBeanServerConnection();
-        // The daemon's endpoint_owner rule guards the ipc:// ZeroMQ socket; JMX has its own authentication.
-        this.dispatcher = new Dispatcher(new Beans(connection), GlobalSettings.defaults());
+        this.dispatcher = new Dispatcher(new Beans(connection));
         this.timeout = timeout;
         this.describe = describe;
     }
@@ -71,7 +67,7 @@ public final class JmxTransport implements Transport {
      *
      * @param credentials {@code user:password}, or null
      */
-    public static JmxTransport connect(String address, String credentials, Duration timeout) throws CallException {
+    public static JmxTransport connect(String address, String credentials, Duration timeout) throws NoReplyException {
         String url = address.startsWith("service:jmx:") ? address
                 : "service:jmx:rmi:///jndi/rmi://" + address + "/jmxrmi";
         Map<String, Object> env = new LinkedHashMap<>();
@@ -83,22 +79,22 @@ public final class JmxTransport implements Transport {
         try {
             return new JmxTransport(JMXConnectorFactory.connect(new JMXServiceURL(url), env), timeout, address);
         } catch (IOException | SecurityException e) {
-            throw new CallException("cannot connect to " + url + ": " + e.getMessage(), e);
+            throw new NoReplyException("cannot connect to " + url + ": " + e.getMessage(), e);
         }
     }
 
     /** Attaches to a daemon JVM on this host by pid, starting its local management agent if needed. */
-    public static JmxTransport attach(long pid, Duration timeout) throws CallException {
+    public static JmxTransport attach(long pid, Duration timeout) throws NoReplyException {
         String url = LocalAttacher.serviceUrl(pid);
         try {
             return new JmxTransport(JMXConnectorFactory.connect(new JMXServiceURL(url)), timeout, "pid " + pid);
         } catch (IOException e) {
-            throw new CallException("cannot connect to pid " + pid + ": " + e.getMessage(), e);
+            throw new NoReplyException("cannot connect to pid " + pid + ": " + e.getMessage(), e);
         }
     }
 
     @Override
-    public ObjectNode call(String command, ObjectNode properties) throws CallException {
+    public ObjectNode call(String command, ObjectNode properties) throws NoReplyException {
         String id = UUID.randomUUID().toString().replace("-", "");
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("command", command);
@@ -109,43 +105,28 @@ public final class JmxTransport implements Transport {
             // Encoded as CircusClient encodes it: errno 5 reasons quote these very bytes.
             raw = WireJson.mapper().writeValueAsBytes(message);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new CallException("properties are not JSON-able: " + e.getOriginalMessage(), e);
+            throw new NoReplyException("properties are not JSON-able: " + e.getOriginalMessage(), e);
         }
-        Request request = new Request(Envelope.of(id.getBytes(StandardCharsets.US_ASCII)), raw, TextNode.valueOf(id),
-                command.toLowerCase(java.util.Locale.ROOT), command, properties, false, truthy(properties.get("waiting")));
+        Request request = Request.of(raw, TextNode.valueOf(id), command, properties, false);
         Future<Map<String, Object>> reply = calls.submit(() -> dispatcher.handle(request));
         try {
             Map<String, Object> map = reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             // Through the wire encoding and back, so the tree is what a ZeroMQ client would parse.
             return (ObjectNode) WireJson.mapper().readTree(WireJson.encode(map));
         } catch (TimeoutException e) {
-            throw new CallException(CallException.TIMED_OUT, e);
+            throw new NoReplyException(NoReplyException.TIMED_OUT, e);
         } catch (ExecutionException e) {
-            throw new CallException(String.valueOf(e.getCause()), e.getCause());
+            throw new NoReplyException(String.valueOf(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CallException("interrupted", e);
+            throw new NoReplyException("interrupted", e);
         } catch (IOException e) {
-            throw new CallException("the reply is not JSON: " + e.getMessage(), e);
+            throw new NoReplyException("the reply is not JSON: " + e.getMessage(), e);
         }
-    }
-
-    /** Python truthiness of {@code properties.waiting}, as the daemon's request decoder judges it. */
-    private static boolean truthy(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return false;
-        }
-        if (v.isBoolean()) {
-            return v.booleanValue();
-        }
-        if (v.isNumber()) {
-            return v.doubleValue() != 0;
-        }
-        return !v.isContainerNode() || !v.isEmpty() ? !(v.isTextual() && v.textValue().isEmpty()) : false;
     }
 
     @Override
-    public AutoCloseable listen(String endpoint, List<String> topics, Consumer<Event> sink) throws CallException {
+    public AutoCloseable listen(String endpoint, List<String> topics, Consumer<Event> sink) throws NoReplyException {
         List<String> prefixes = topics.isEmpty() ? List.of("") : topics;
         NotificationListener listener = (n, handback) -> {
             if (n.getUserData() instanceof CompositeData data) {
@@ -158,7 +139,7 @@ public final class JmxTransport implements Transport {
         try {
             connection.addNotificationListener(CircusNames.ARBITER, listener, null, null);
         } catch (Exception e) {
-            throw new CallException("cannot subscribe to " + CircusNames.ARBITER + ": " + e.getMessage(), e);
+            throw new NoReplyException("cannot subscribe to " + CircusNames.ARBITER + ": " + e.getMessage(), e);
         }
         return () -> {
             try {

@@ -33,7 +33,7 @@ final class ListenTarget {
             err.println("circusctl: " + endpoint + " is the control endpoint; events come from the daemon's "
                     + "pubsub_endpoint " + pubsub);
             return pubsub;
-        } catch (CallException e) {
+        } catch (NoReplyException e) {
             return endpoint; // not a control endpoint: a pub/sub one, as Circus's circusctl assumes
         }
     }

@@ -14,17 +14,17 @@ final class LocalAttacher {
     private LocalAttacher() {
     }
 
-    static String serviceUrl(long pid) throws CallException {
+    static String serviceUrl(long pid) throws NoReplyException {
         VirtualMachine vm;
         try {
             vm = VirtualMachine.attach(Long.toString(pid));
         } catch (AttachNotSupportedException | IOException e) {
-            throw new CallException("cannot attach to pid " + pid + ": " + e.getMessage(), e);
+            throw new NoReplyException("cannot attach to pid " + pid + ": " + e.getMessage(), e);
         }
         try {
             return vm.startLocalManagementAgent();
         } catch (IOException e) {
-            throw new CallException("cannot start the management agent of pid " + pid + ": " + e.getMessage(), e);
+            throw new NoReplyException("cannot start the management agent of pid " + pid + ": " + e.getMessage(), e);
         } finally {
             try {
                 vm.detach();

@@ -7,6 +7,7 @@ import io.circus.config.option.OptionType;
 import io.circus.config.option.WatcherOption;
 import io.circus.config.option.WatcherOptionSchema;
 import io.circus.process.Signal;
+import io.circus.protocol.PythonRepr;
 import java.util.List;
 import java.util.Locale;
 
@@ -65,7 +66,7 @@ public final class OptionConverter {
             }
             String[] parts = hook.split(":", -1);
             if (parts.length != 2) {
-                throw new ArgumentException(PythonText.repr(JSON.arrayNode().addAll(
+                throw new ArgumentException(PythonRepr.repr(JSON.arrayNode().addAll(
                         java.util.Arrays.stream(parts).map(s -> (JsonNode) JSON.textNode(s)).toList())));
             }
             if (!HOOKS.contains(parts[0])) {

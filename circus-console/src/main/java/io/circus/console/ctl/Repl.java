@@ -129,7 +129,7 @@ final class Repl {
         }
 
         @Override
-        public int listen(Transport transport, List<String> topics) throws CallException {
+        public int listen(Transport transport, List<String> topics) throws NoReplyException {
             stopListening();
             String pubsub = options.jmx() != null || options.pid() != 0 ? null
                     : options.pubsub() != null ? options.pubsub() : CircusCtl.pubsubEndpoint(transport);
@@ -144,7 +144,7 @@ final class Repl {
         }
 
         @Override
-        public int top(Transport transport, CommandLine line) throws CallException {
+        public int top(Transport transport, CommandLine line) throws NoReplyException {
             try {
                 new TopView(terminal, transport, CircusCtl.sortKey(line), CircusCtl.intervalMs(line)).run();
                 return 0;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.circus.protocol.PythonRepr;
 
 /**
  * What circusctl prints for a reply: each Circus command's {@code console_msg}, the one place the
@@ -38,25 +39,25 @@ public final class ReplyRenderer {
         return switch (command) {
             case "dstats" -> ok ? daemonStats(msg.path("info")) : consoleError(msg);
             case "get", "options" -> ok ? options(msg.path("options")) : consoleError(msg);
-            case "globaloptions" -> ok ? options(msg.path("options")) : PythonText.str(msg.get("reason"));
+            case "globaloptions" -> ok ? options(msg.path("options")) : PythonRepr.str(msg.get("reason"));
             case "incr", "decr" -> ok
                     ? (msg.has("singleton") ? "This watcher is a Singleton - not changing the number of processes"
-                    : msg.has("numprocesses") ? PythonText.str(msg.get("numprocesses")) : "ok")
+                    : msg.has("numprocesses") ? PythonRepr.str(msg.get("numprocesses")) : "ok")
                     : consoleError(msg);
             case "list" -> list(msg);
             case "listsockets" -> msg.has("sockets") ? sockets(msg.get("sockets")) : consoleError(msg);
-            case "numprocesses" -> ok ? PythonText.str(msg.get("numprocesses")) : consoleError(msg);
-            case "numwatchers" -> ok ? PythonText.str(msg.get("numwatchers")) : consoleError(msg);
+            case "numprocesses" -> ok ? PythonRepr.str(msg.get("numprocesses")) : consoleError(msg);
+            case "numwatchers" -> ok ? PythonRepr.str(msg.get("numwatchers")) : consoleError(msg);
             case "stats" -> ok ? stats(msg) : consoleError(msg);
             case "status" -> status(msg);
             case "ipython" -> ok && msg.path("shell").asBoolean(false) ? "" : "error: "
-                    + (ok ? "Could not start ipython kernel" : PythonText.str(msg.get("reason")));
+                    + (ok ? "Could not start ipython kernel" : PythonRepr.str(msg.get("reason")));
             default -> ok ? "ok" : consoleError(msg);
         };
     }
 
     private static String consoleError(JsonNode msg) {
-        return "error: " + PythonText.str(msg.get("reason"));
+        return "error: " + PythonRepr.str(msg.get("reason"));
     }
 
     private static String list(JsonNode msg) {
@@ -71,7 +72,7 @@ public final class ReplyRenderer {
 
     private static String join(JsonNode values) {
         List<String> out = new ArrayList<>();
-        values.forEach(v -> out.add(PythonText.str(v)));
+        values.forEach(v -> out.add(PythonRepr.str(v)));
         return String.join(",", out);
     }
 
@@ -87,13 +88,13 @@ public final class ReplyRenderer {
             names.sort(null);
             List<String> lines = new ArrayList<>();
             for (String name : names) {
-                lines.add(name + ": " + PythonText.str(msg.get("statuses").get(name))
+                lines.add(name + ": " + PythonRepr.str(msg.get("statuses").get(name))
                         + flapping(msg.path("flapping").path(name)));
             }
             return String.join("\n", lines);
         }
         // Circus tests the literal "status" != "error", always true: an error prints just "error".
-        return msg.has("status") ? PythonText.str(msg.get("status")) + flapping(msg.path("flapping"))
+        return msg.has("status") ? PythonRepr.str(msg.get("status")) + flapping(msg.path("flapping"))
                 : consoleError(msg);
     }
 
@@ -116,19 +117,19 @@ public final class ReplyRenderer {
             keys.sort(null);
             List<String> pairs = new ArrayList<>();
             for (String k : keys) {
-                pairs.add(k + "=" + PythonText.str(v.get(k)));
+                pairs.add(k + "=" + PythonRepr.str(v.get(k)));
             }
             return String.join(",", pairs);
         }
-        return v == null || v.isNull() ? "" : PythonText.str(v);
+        return v == null || v.isNull() ? "" : PythonRepr.str(v);
     }
 
     private static String sockets(JsonNode sockets) {
         List<String> lines = new ArrayList<>();
         for (JsonNode s : sockets) {
-            String at = s.has("path") ? PythonText.str(s.get("path"))
-                    : PythonText.str(s.get("host")) + ":" + s.path("port").asLong();
-            lines.add(s.path("fd").asLong() + ":socket '" + PythonText.str(s.get("name")) + "' at " + at);
+            String at = s.has("path") ? PythonRepr.str(s.get("path"))
+                    : PythonRepr.str(s.get("host")) + ":" + s.path("port").asLong();
+            lines.add(s.path("fd").asLong() + ":socket '" + PythonRepr.str(s.get("name")) + "' at " + at);
         }
         return String.join("\n", lines);
     }
@@ -136,7 +137,7 @@ public final class ReplyRenderer {
     private static String stats(JsonNode msg) {
         List<String> lines = new ArrayList<>();
         if (msg.has("name")) {
-            lines.add(PythonText.str(msg.get("name")) + ":");
+            lines.add(PythonRepr.str(msg.get("name")) + ":");
             processes(msg.path("info"), lines);
         } else if (msg.has("infos")) {
             for (Map.Entry<String, JsonNode> w : msg.get("infos").properties()) {
@@ -144,7 +145,7 @@ public final class ReplyRenderer {
                 processes(w.getValue(), lines);
             }
         } else {
-            return PythonText.str(msg.get("process")) + ": " + infoText(msg.get("info")) + "\n";
+            return PythonRepr.str(msg.get("process")) + ": " + infoText(msg.get("info")) + "\n";
         }
         return String.join("\n", lines);
     }
@@ -161,7 +162,7 @@ public final class ReplyRenderer {
     /** Circus's {@code _to_str} of stats: the INFOLINE, then children indented by 3 spaces. */
     private static String infoText(JsonNode info) {
         if (info == null || !info.isObject()) {
-            return PythonText.str(info);
+            return PythonRepr.str(info);
         }
         List<String> lines = new ArrayList<>();
         lines.add(infoLine(info));
@@ -186,7 +187,7 @@ public final class ReplyRenderer {
     static String infoLine(JsonNode info) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < INFOLINE.length; i++) {
-            sb.append(i == 0 ? "" : i == 1 ? "  " : " ").append(PythonText.str(info.get(INFOLINE[i])));
+            sb.append(i == 0 ? "" : i == 1 ? "  " : " ").append(PythonRepr.str(info.get(INFOLINE[i])));
         }
         return sb.toString();
     }

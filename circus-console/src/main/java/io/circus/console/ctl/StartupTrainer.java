@@ -1,7 +1,7 @@
 package io.circus.console.ctl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.circus.zmq.wire.WireJson;
+import io.circus.protocol.WireJson;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -62,7 +62,7 @@ public final class StartupTrainer {
                 JsonNode request = WireJson.mapper().readTree(payload);
                 Map<String, Object> reply = new java.util.LinkedHashMap<>();
                 reply.put("status", request.path("properties").has("name") ? "active" : "ok");
-                reply.put("time", io.circus.zmq.control.Replies.now());
+                reply.put("time", io.circus.protocol.Replies.now());
                 reply.put("watchers", List.of("web"));
                 reply.put("statuses", Map.of("web", "active"));
                 reply.put("numwatchers", 1);

@@ -75,7 +75,7 @@ public record TopSnapshot(String source, Map<String, WatcherRow> watchers) {
     }
 
     /** Reads the daemon through the transport. */
-    public static TopSnapshot read(Transport transport) throws CallException {
+    public static TopSnapshot read(Transport transport) throws NoReplyException {
         JsonNodeFactory json = JsonNodeFactory.instance;
         ObjectNode status = transport.call("status", json.objectNode());
         ObjectNode stats = transport.call("stats", json.objectNode().put("extended", false));

@@ -62,7 +62,7 @@ final class TopView {
                     try {
                         snapshot = TopSnapshot.read(transport);
                         problem = null;
-                    } catch (CallException e) {
+                    } catch (NoReplyException e) {
                         problem = e.getMessage();
                     }
                     next = System.nanoTime() + intervalMs * 1_000_000;

@@ -22,9 +22,9 @@ public interface Transport extends AutoCloseable {
      * @param command    the Circus command name ({@code list}, {@code status}, ...)
      * @param properties its properties, as circusctl would send them
      * @return the reply object, error replies included
-     * @throws CallException when no reply came within the timeout or the daemon cannot be reached
+     * @throws NoReplyException when no reply came within the timeout or the daemon cannot be reached
      */
-    ObjectNode call(String command, ObjectNode properties) throws CallException;
+    ObjectNode call(String command, ObjectNode properties) throws NoReplyException;
 
     /**
      * Subscribes to daemon events whose topic starts with one of the prefixes (the empty prefix is
@@ -33,7 +33,7 @@ public interface Transport extends AutoCloseable {
      * @param endpoint where events are published when the transport needs to be told (ZeroMQ's
      *                 pub/sub endpoint); null for the transport's default
      */
-    AutoCloseable listen(String endpoint, List<String> topics, Consumer<Event> sink) throws CallException;
+    AutoCloseable listen(String endpoint, List<String> topics, Consumer<Event> sink) throws NoReplyException;
 
     /** Where this transport is connected, for messages. */
     String describe();

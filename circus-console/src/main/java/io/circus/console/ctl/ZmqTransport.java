@@ -5,11 +5,12 @@ import io.circus.zmq.auth.ClientKeys;
 import io.circus.zmq.client.CircusClient;
 import io.circus.zmq.client.CircusConsumer;
 import io.circus.zmq.client.Message;
-import io.circus.zmq.wire.WireJson;
+import io.circus.protocol.WireJson;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import io.circus.protocol.PythonJson;
 
 /**
  * The default transport: Circus's control channel through circus-zmq's {@link CircusClient}
@@ -41,13 +42,13 @@ public final class ZmqTransport implements Transport {
     }
 
     @Override
-    public ObjectNode call(String command, ObjectNode properties) throws CallException {
+    public ObjectNode call(String command, ObjectNode properties) throws NoReplyException {
         @SuppressWarnings("unchecked")
         Map<String, Object> props = (Map<String, Object>) WireJson.toJava(properties);
         try {
             return client.call(command, props).json();
         } catch (io.circus.zmq.client.CallException e) {
-            throw new CallException(e.timedOut() ? CallException.TIMED_OUT : e.getMessage(), e);
+            throw new NoReplyException(e.timedOut() ? NoReplyException.TIMED_OUT : e.getMessage(), e);
         }
     }
 
@@ -99,7 +100,7 @@ public final class ZmqTransport implements Transport {
         }
 
         private void deliver(Message m) {
-            sink.accept(new Event(m.topic(), PythonText.json(m.payload())));
+            sink.accept(new Event(m.topic(), PythonJson.json(m.payload())));
         }
 
         @Override

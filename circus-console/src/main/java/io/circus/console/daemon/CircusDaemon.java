@@ -4,10 +4,12 @@ import io.circus.config.CircusConfig;
 import io.circus.config.ConfigException;
 import io.circus.config.ConfigLoader;
 import io.circus.config.ConfigSource;
+import io.circus.daemon.EmbeddedDaemon;
+import io.circus.daemon.FacadeStartException;
 import io.circus.runtime.core.ArbiterCore;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,83 +84,58 @@ public final class CircusDaemon {
             err.println("circusd: " + e.getMessage());
             return 1;
         }
-        CrashTakeover takeover;
+        EmbeddedDaemon.Builder builder = EmbeddedDaemon.builder(config).configSource(source)
+                .crashTakeover(options.config()).raiseFileLimit(true).closeTimeout(Duration.ofMinutes(5));
+        DaemonServices.facades(config).forEach(builder::facade);
+        EmbeddedDaemon daemon;
         try {
-            // Before the arbiter binds any socket: survivors of a crashed daemon may hold the ports.
-            takeover = CrashTakeover.takeOver(options.config(), config);
-        } catch (IllegalStateException e) {
-            err.println("circusd: " + e.getMessage());
-            if (pidFile != null) {
-                pidFile.release();
-            }
-            return 1;
-        }
-        ArbiterCore arbiter;
-        try {
-            arbiter = ArbiterCore.builder(config).raiseFileLimit(true).build();
+            // Crash takeover, the arbiter (NOFILE raised), the state file, then JMX, ZeroMQ, HTTP.
+            daemon = builder.build();
         } catch (io.circus.runtime.DescriptorLimitException e) {
             err.println("circusd: configuration error: " + options.config() + ": [watcher:" + e.watcher() + "] "
                     + e.getMessage());
-            if (pidFile != null) {
-                pidFile.release();
-            }
+            release(pidFile);
             return 1;
-        } catch (IllegalArgumentException e) {
-            err.println("circusd: " + e.getMessage());
-            if (pidFile != null) {
-                pidFile.release();
-            }
-            return 1;
-        }
-        try {
-            takeover.record(arbiter);
-        } catch (IllegalStateException e) {
-            err.println("circusd: " + e.getMessage());
-            arbiter.close();
-            if (pidFile != null) {
-                pidFile.release();
-            }
-            return 1;
-        }
-        DaemonServices services;
-        try {
-            services = DaemonServices.start(arbiter, source, config, takeover.report().lines());
-        } catch (RuntimeException e) {
+        } catch (FacadeStartException e) {
             // A facade names the [circus] key it could not bind; the file says where that key is.
             String message = String.valueOf(e.getMessage());
             err.println("circusd: " + ((message.startsWith("[circus]") || message.startsWith("[plugin:"))
                     && config.file() != null
                     ? config.file() + ": " + message : "cannot start the management facades: " + message));
-            arbiter.close();
-            takeover.close();
-            if (pidFile != null) {
-                pidFile.release();
-            }
+            release(pidFile);
+            return 1;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println("circusd: " + e.getMessage());
+            release(pidFile);
             return 1;
         }
+        ArbiterCore arbiter = daemon.arbiter();
         SignalHandlers.install(arbiter, source);
         try {
-            arbiter.start().get();
-            arbiter.terminated().get();
+            daemon.start().get();
+            daemon.terminated().get();
             if (arbiter.failure() != null) {
                 return 1;
             }
         } catch (Exception e) {
+            // close() below stops everything, waiting at most its close timeout.
             log.error("circusd: unexpected failure, stopping everything", e);
-            try {
-                arbiter.quit().get(5, TimeUnit.MINUTES);
-            } catch (Exception ignored) {
-                // Exiting anyway.
-            }
             return 1;
         } finally {
-            services.close();
-            takeover.close();
-            if (pidFile != null) {
-                pidFile.release();
+            try {
+                daemon.close();
+            } catch (IllegalStateException e) {
+                log.error("circusd: {}; exiting anyway", e.getMessage());
             }
+            release(pidFile);
         }
         return 0;
+    }
+
+    private static void release(PidFile pidFile) {
+        if (pidFile != null) {
+            pidFile.release();
+        }
     }
 
     private static String first(String a, String b) {

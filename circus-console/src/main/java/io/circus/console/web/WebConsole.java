@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.circus.config.GlobalSettings;
+import io.circus.daemon.Facade;
 import io.circus.jmx.metrics.CircusMetrics;
 import io.circus.security.LoopbackGate;
 import io.circus.security.TrustedUsers;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: each server runs its handlers on a small pool of its own (a few browsers and
  * scrapers), never on the supervisor loop; every handler only reads or invokes MBeans.
  */
-public final class WebConsole implements AutoCloseable {
+public final class WebConsole implements Facade {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebConsole.class);
     private static final int THREADS = 4;

@@ -7,5 +7,10 @@
  * <p>Security: loopback binds by default; any other bind needs {@code httpd_password_file} (HTTP
  * Basic), and cross-origin requests are refused so that another site open in the operator's browser
  * cannot drive the console. See docs/web.md.
+ *
+ * <p>Internal to circus-console; started by circusd.
+ *
+ * <p>Threading: the server runs its handlers on a small pool of its own, never on the supervisor
+ * loop; every handler only reads or invokes MBeans.
  */
 package io.circus.console.web;

@@ -3,10 +3,10 @@ package io.circus.console.ctl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.circus.testing.FreePorts;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -87,10 +87,7 @@ class CommandLineInterfaceTest {
 
     @Test
     void noDaemonTimesOutWithCircusText() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = FreePorts.loopback();
         Result r = run("--timeout", "1", "--endpoint", "tcp://127.0.0.1:" + port, "list");
         assertEquals(1, r.status());
         assertTrue(r.err().startsWith("Timed out.\nA time out usually happens in one of those cases:\n"), r.err());
@@ -100,10 +97,7 @@ class CommandLineInterfaceTest {
 
     @Test
     void endpointComesFromTheEnvironmentToo() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = FreePorts.loopback();
         Result r = run(Map.of("CIRCUSCTL_ENDPOINT", "tcp://127.0.0.1:" + port), "--timeout", "1", "numwatchers");
         assertEquals(1, r.status());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.circus.config.SecuritySettings;
+import io.circus.testing.TestChildren;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -40,7 +41,7 @@ class CurveKeysTest {
         Files.copy(dir.resolve("client.key"), authorised.resolve("client.key"));
         SecuritySettings curve = new SecuritySettings(dir.resolve("server.key_secret").toString(),
                 authorised.toString(), true, null, false);
-        try (CtlDaemon d = new CtlDaemon(List.of(CtlDaemon.sleepers("sleepers", 1).build()),
+        try (CtlDaemon d = new CtlDaemon(List.of(TestChildren.sleepers("sleepers", 1).build()),
                 MBeanServerFactory.newMBeanServer(), curve)) {
             String endpoint = d.zmq.controlEndpoint();
             var withOptions = CommandLineInterfaceTest.run("--endpoint", endpoint, "--curve-key",

@@ -1,5 +1,6 @@
 package io.circus.console.ctl;
 
+import io.circus.testing.TestChildren;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -13,8 +14,8 @@ public final class DevDaemonMain {
 
     public static void main(String[] args) throws InterruptedException {
         // On the platform MBeanServer, as circusd registers them, so that --pid finds the beans.
-        CtlDaemon d = new CtlDaemon(java.util.List.of(CtlDaemon.sleepers("sleepers", 3).build(),
-                CtlDaemon.sleepers("web", 2).build()), java.lang.management.ManagementFactory.getPlatformMBeanServer());
+        CtlDaemon d = new CtlDaemon(java.util.List.of(TestChildren.sleepers("sleepers", 3).build(),
+                TestChildren.sleepers("web", 2).build()), java.lang.management.ManagementFactory.getPlatformMBeanServer());
         // SIGTERM and SIGINT stop the children too.
         Runtime.getRuntime().addShutdownHook(new Thread(d::close));
         System.out.println("endpoint " + d.endpoint() + " pubsub " + d.pubsub() + " jmx " + d.jmxAddress()

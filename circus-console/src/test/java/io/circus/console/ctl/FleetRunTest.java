@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.circus.console.daemon.DaemonProcess;
+import io.circus.testing.FreePorts;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -50,10 +51,10 @@ class FleetRunTest {
 
     @Test
     void oneCommandSeveralDaemonsPrefixedOutputAndTheWorstStatus() throws Exception {
-        String a = "tcp://127.0.0.1:" + DaemonProcess.freePort();
-        String b = "tcp://127.0.0.1:" + DaemonProcess.freePort();
-        try (DaemonProcess da = daemon("a", "alpha", a, "tcp://127.0.0.1:" + DaemonProcess.freePort());
-             DaemonProcess db = daemon("b", "beta", b, "tcp://127.0.0.1:" + DaemonProcess.freePort())) {
+        String a = "tcp://127.0.0.1:" + FreePorts.loopback();
+        String b = "tcp://127.0.0.1:" + FreePorts.loopback();
+        try (DaemonProcess da = daemon("a", "alpha", a, "tcp://127.0.0.1:" + FreePorts.loopback());
+             DaemonProcess db = daemon("b", "beta", b, "tcp://127.0.0.1:" + FreePorts.loopback())) {
             da.awaitLog("Arbiter now waiting for commands");
             db.awaitLog("Arbiter now waiting for commands");
 

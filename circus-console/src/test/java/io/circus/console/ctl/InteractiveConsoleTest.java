@@ -37,7 +37,7 @@ class InteractiveConsoleTest {
 
     @BeforeEach
     void start() throws Exception {
-        daemon = CtlDaemon.started(CtlDaemon.sleepers("sleepers", 2), CtlDaemon.sleepers("web", 1));
+        daemon = CtlDaemon.started(TestChildren.sleepers("sleepers", 2), TestChildren.sleepers("web", 1));
         tmux = new TmuxTerminal(dir);
     }
 
@@ -82,6 +82,9 @@ class InteractiveConsoleTest {
         tmux.keys(t, "Enter");
         tmux.awaitScreen(t, "numwatchers answered", s -> s.contains("(circusctl) numwatchers\n2\n"));
         tmux.type(t, "garbage typed");
+        // Echoed after the prompt: the console is reading the line (raw mode), so Ctrl-C is a key, not
+        // the tty's SIGINT that kills a JVM still between two lines (exit 130 on a loaded machine).
+        tmux.awaitScreen(t, "the line typed at the prompt", s -> lastLine(s).equals("(circusctl) garbage typed"));
         tmux.keys(t, "C-c");
         tmux.awaitScreen(t, "Ctrl-C drops the line", s -> lastLine(s).equals(Repl.PROMPT.strip()));
         tmux.keys(t, "C-d");

@@ -3,6 +3,7 @@ package io.circus.console.ctl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.circus.testing.FreePorts;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -26,7 +27,7 @@ class LineModeAndSnapshotTest {
 
     @Test
     void commandsFromStandardInputWithoutPrompt() {
-        try (CtlDaemon d = CtlDaemon.started(CtlDaemon.sleepers("web", 1))) {
+        try (CtlDaemon d = CtlDaemon.started(TestChildren.sleepers("web", 1))) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             String script = "list\n\n# a comment\nstatus 'web'\nnumprocesses web\nstatus nope\nfoo\nnumwatchers\n";
@@ -41,7 +42,7 @@ class LineModeAndSnapshotTest {
 
     @Test
     void topOffATerminalPrintsOneSnapshot() {
-        try (CtlDaemon d = CtlDaemon.started(CtlDaemon.sleepers("sleepers", 2), CtlDaemon.sleepers("web", 1))) {
+        try (CtlDaemon d = CtlDaemon.started(TestChildren.sleepers("sleepers", 2), TestChildren.sleepers("web", 1))) {
             CommandLineInterfaceTest.Result r = CommandLineInterfaceTest.run(Map.of(), "--endpoint", d.endpoint(), "top", "--sort", "pid");
             assertEquals(0, r.status(), r.err());
             List<String> lines = r.out().lines().toList();
@@ -59,7 +60,7 @@ class LineModeAndSnapshotTest {
 
     @Test
     void listenGivesTheSameEventsOverZeroMqAndJmx() throws Exception {
-        try (CtlDaemon d = CtlDaemon.started(CtlDaemon.sleepers("web", 1));
+        try (CtlDaemon d = CtlDaemon.started(TestChildren.sleepers("web", 1));
              ZmqTransport zmq = new ZmqTransport(d.endpoint(), Duration.ofSeconds(30));
              JmxTransport jmx = JmxTransport.connect(d.jmxAddress(), null, Duration.ofSeconds(30))) {
             List<Transport.Event> overZmq = new CopyOnWriteArrayList<>();
@@ -89,8 +90,8 @@ class LineModeAndSnapshotTest {
      */
     @Test
     void oneShotListenOnTheControlEndpointFollowsThePubsubEndpoint() throws Exception {
-        try (CtlDaemon d = new CtlDaemon(List.of(CtlDaemon.sleepers("web", 1).build()),
-                javax.management.MBeanServerFactory.newMBeanServer(), "tcp://127.0.0.1:" + CtlDaemon.freePort())) {
+        try (CtlDaemon d = new CtlDaemon(List.of(TestChildren.sleepers("web", 1).build()),
+                javax.management.MBeanServerFactory.newMBeanServer(), "tcp://127.0.0.1:" + FreePorts.loopback())) {
             List<String> argv = new ArrayList<>(TestChildren.javaMain(CircusCtl.class, "--endpoint", d.endpoint(),
                     "listen", "watcher.web."));
             argv.add(1, "-Dlogback.configurationFile=" + java.nio.file.Path.of("..", "config", "logback-console.xml").toAbsolutePath());
@@ -130,7 +131,7 @@ class LineModeAndSnapshotTest {
 
     @Test
     void attachesByPidToADaemonJvm() throws Exception {
-        try (CtlDaemon d = new CtlDaemon(List.of(CtlDaemon.sleepers("web", 1).build()), ManagementFactory.getPlatformMBeanServer())) {
+        try (CtlDaemon d = new CtlDaemon(List.of(TestChildren.sleepers("web", 1).build()), ManagementFactory.getPlatformMBeanServer())) {
             List<String> argv = new ArrayList<>(TestChildren.javaMain(CircusCtl.class, "--pid",
                     Long.toString(ProcessHandle.current().pid()), "status"));
             argv.add(1, "-Dlogback.configurationFile=" + java.nio.file.Path.of("..", "config", "logback-console.xml").toAbsolutePath());

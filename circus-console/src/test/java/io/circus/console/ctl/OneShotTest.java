@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.circus.console.ctl.CommandLineInterfaceTest.Result;
+import io.circus.testing.TestChildren;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ class OneShotTest {
 
     @BeforeEach
     void start() {
-        daemon = CtlDaemon.started(CtlDaemon.sleepers("sleepers", 2), CtlDaemon.sleepers("web", 1));
+        daemon = CtlDaemon.started(TestChildren.sleepers("sleepers", 2), TestChildren.sleepers("web", 1));
     }
 
     @AfterEach

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.circus.protocol.PythonJson;
 
 /** What reaches the daemon for each command line, as Circus's message() builds it. */
 class RequestBuilderTest {
@@ -13,7 +14,7 @@ class RequestBuilderTest {
         CommandSpec spec = CommandCatalog.find(words[0]).orElseThrow();
         CommandLine line = CommandLine.parse(spec, List.of(words).subList(1, words.length), false);
         RequestBuilder.Request r = RequestBuilder.build(words[0], line.positional(), line.options());
-        return r.command() + " " + PythonText.json(r.properties());
+        return r.command() + " " + PythonJson.json(r.properties());
     }
 
     private static String argumentError(String... words) {

@@ -3,6 +3,7 @@ package io.circus.console.ctl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.circus.console.ctl.CommandLineInterfaceTest.Result;
+import io.circus.testing.TestChildren;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ class TransportParityTest {
 
     @Test
     void sameOutputOverZeroMqAndJmx() {
-        try (CtlDaemon daemon = CtlDaemon.started(CtlDaemon.sleepers("sleepers", 2), CtlDaemon.sleepers("web", 1))) {
+        try (CtlDaemon daemon = CtlDaemon.started(TestChildren.sleepers("sleepers", 2), TestChildren.sleepers("web", 1))) {
             for (List<List<String>> commands : List.of(READS, WRITES)) {
                 List<String> zmq = transcript(commands, "--endpoint", daemon.endpoint());
                 List<String> jmx = transcript(commands, "--jmx", daemon.jmxAddress());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.circus.runtime.takeover.PreviousLife;
 import io.circus.runtime.takeover.ProcessRecord;
 import io.circus.testing.Await;
+import io.circus.testing.FreePorts;
 import io.circus.testing.Requirements;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -62,15 +63,7 @@ class CrashTakeoverTest {
         }
     }
 
-    private final int jmxPort = freePort();
-
-    private static int freePort() {
-        try {
-            return DaemonProcess.freePort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    private final int jmxPort = FreePorts.loopback();
 
     private Path config(int port) throws IOException {
         Path web = script("web.sh", "echo \"web $$ started\"\nexec sleep 3600\n");
@@ -113,7 +106,7 @@ class CrashTakeoverTest {
 
     @Test
     void aRestartAfterSigkillStopsTheSurvivorsAndBindsTheSocket() throws Exception {
-        int port = DaemonProcess.freePort();
+        int port = FreePorts.loopback();
         Path ini = config(port);
         Path state = dir.resolve("state/circusd.state");
         List<ProcessHandle> old;
@@ -171,7 +164,7 @@ class CrashTakeoverTest {
 
     @Test
     void aSecondDaemonOnTheSameConfigurationTouchesNothing() throws Exception {
-        Path ini = config(DaemonProcess.freePort());
+        Path ini = config(FreePorts.loopback());
         try (DaemonProcess first = new DaemonProcess(dir, ini.toString())) {
             first.awaitLog("Arbiter now waiting for commands");
             Await.until("5 children", () -> first.children().size() == 5);
@@ -186,7 +179,7 @@ class CrashTakeoverTest {
 
     @Test
     void aStatefileThatCannotBeCreatedStopsTheDaemonWithItsName() throws Exception {
-        Path ini = config(DaemonProcess.freePort());
+        Path ini = config(FreePorts.loopback());
         Files.writeString(dir.resolve("state"), "a file where the directory should be\n");
         try (DaemonProcess d = new DaemonProcess(dir, ini.toString())) {
             assertEquals(1, d.awaitExit(), d.log());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.circus.testing.Await;
-import java.net.ServerSocket;
+import io.circus.testing.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -24,10 +24,7 @@ class DaemonJmxTest {
 
     @Test
     void aRemoteJmxClientDrivesTheDaemon() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = FreePorts.loopback();
         Path ini = dir.resolve("circus.ini");
         Files.writeString(ini, """
                 [circus]

@@ -1,6 +1,7 @@
 package io.circus.console.daemon;
 
 import io.circus.testing.Await;
+import io.circus.testing.FreePorts;
 import io.circus.testing.TestChildren;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,13 +33,7 @@ public final class DaemonProcess implements AutoCloseable {
 
     /** {@code [circus]} lines putting the ZeroMQ channels on free loopback ports (never the defaults). */
     public static String freeEndpoints() throws IOException {
-        return "endpoint = tcp://127.0.0.1:" + freePort() + "\npubsub_endpoint = tcp://127.0.0.1:" + freePort() + "\n";
-    }
-
-    public static int freePort() throws IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        return "endpoint = tcp://127.0.0.1:" + FreePorts.loopback() + "\npubsub_endpoint = tcp://127.0.0.1:" + FreePorts.loopback() + "\n";
     }
 
     public long pid() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.circus.testing.Await;
+import io.circus.testing.FreePorts;
 import io.circus.zmq.client.CircusClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ class DaemonZmqTest {
 
     @Test
     void theControlChannelDrivesTheDaemonAndQuitEndsIt() throws Exception {
-        int port = DaemonProcess.freePort();
+        int port = FreePorts.loopback();
         Path ini = dir.resolve("circus.ini");
         Files.writeString(ini, """
                 [circus]
@@ -32,7 +33,7 @@ class DaemonZmqTest {
                 cmd = sleep 3600
                 numprocesses = 2
                 graceful_timeout = 5
-                """.formatted(port, DaemonProcess.freePort()));
+                """.formatted(port, FreePorts.loopback()));
         try (DaemonProcess d = new DaemonProcess(dir, ini.toString());
              CircusClient client = new CircusClient("tcp://127.0.0.1:" + port, Duration.ofSeconds(10))) {
             d.awaitLog("Arbiter now waiting for commands");
@@ -53,8 +54,8 @@ class DaemonZmqTest {
      */
     @Test
     void reloadconfigKeepsRunTimeChangesAndDoesNotStoreWhatNeedsARestart() throws Exception {
-        int port = DaemonProcess.freePort();
-        int pubsub = DaemonProcess.freePort();
+        int port = FreePorts.loopback();
+        int pubsub = FreePorts.loopback();
         Path ini = dir.resolve("circus.ini");
         String file = """
                 [circus]

@@ -1,6 +1,7 @@
 package io.circus.console.web;
 
 import io.circus.console.daemon.DaemonProcess;
+import io.circus.testing.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ public final class ScreenshotTour {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/images").toAbsolutePath();
         Path dir = Files.createTempDirectory("circus-tour");
-        int port = DaemonProcess.freePort();
+        int port = FreePorts.loopback();
         Path ini = dir.resolve("circus.ini");
         Files.writeString(ini, """
                 [circus]

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.circus.console.daemon.DaemonProcess;
 import io.circus.testing.Await;
+import io.circus.testing.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +30,7 @@ class WebConsoleBrowserTest {
     @Test
     void watchersIncrAndAnOutsideKillAreSeenInTheBrowser() throws Exception {
         Browser.requireInstalled();
-        int port = DaemonProcess.freePort();
+        int port = FreePorts.loopback();
         Path ini = dir.resolve("circus.ini");
         Files.writeString(ini, """
                 [circus]

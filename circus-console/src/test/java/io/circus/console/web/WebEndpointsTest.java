@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.circus.console.daemon.DaemonProcess;
 import io.circus.testing.Await;
+import io.circus.testing.FreePorts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,8 +27,8 @@ class WebEndpointsTest {
 
     @Test
     void typedMetricsBehindBasicAuthAndNoCrossOriginCalls() throws Exception {
-        int web = DaemonProcess.freePort();
-        int metrics = DaemonProcess.freePort();
+        int web = FreePorts.loopback();
+        int metrics = FreePorts.loopback();
         Path passwords = dir.resolve("http.password");
         Files.writeString(passwords, "# user password\nops s3cret\n");
         Path ini = dir.resolve("circus.ini");
@@ -97,7 +98,7 @@ class WebEndpointsTest {
 
                 [watcher:w]
                 cmd = sleep 3600
-                """.formatted(DaemonProcess.freeEndpoints(), DaemonProcess.freePort()));
+                """.formatted(DaemonProcess.freeEndpoints(), FreePorts.loopback()));
         try (DaemonProcess d = new DaemonProcess(dir, ini.toString())) {
             assertEquals(1, d.awaitExit(), d.log());
             assertTrue(d.log().contains("[circus] httpd_host = 0.0.0.0: a web endpoint on a non-loopback address needs "

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.circus.console.daemon.DaemonProcess;
 import io.circus.testing.Await;
+import io.circus.testing.FreePorts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +34,7 @@ class WebLocalUsersTest {
                 && Files.readAllLines(Path.of("/proc/self/status")).stream()
                         .anyMatch(l -> l.startsWith("Uid:") && l.substring(4).trim().split("\\s+")[1].equals("0"));
         io.circus.testing.Requirements.require(can, "root, /usr/bin/setpriv and /usr/bin/python3, to run a client as nobody");
-        int web = DaemonProcess.freePort();
+        int web = FreePorts.loopback();
         Path ini = dir.resolve("circus.ini");
         Files.writeString(ini, """
                 [circus]

@@ -12,6 +12,9 @@ import java.util.function.Supplier;
  */
 public final class Caller {
 
+    /** The facade name of the ZeroMQ control channel, which the endpoint_owner rule concerns. */
+    public static final String ZMQ = "zmq";
+
     private final String facade;
     private final Supplier<String> identity;
     private final AtomicInteger recorded = new AtomicInteger();

@@ -14,8 +14,12 @@ import io.circus.jmx.OptionsView;
 import io.circus.jmx.PidChanges;
 import io.circus.jmx.ProcessStats;
 import io.circus.jmx.ProcessUsage;
+import io.circus.jmx.Refusals;
 import io.circus.jmx.SocketInfo;
+import io.circus.jmx.audit.Caller;
+import io.circus.jmx.audit.CallerContext;
 import io.circus.runtime.Arbiter;
+import io.circus.runtime.CircusException;
 import io.circus.runtime.ConfigDiff;
 import io.circus.runtime.Watcher;
 import java.util.Comparator;
@@ -141,9 +145,7 @@ final class ArbiterBean implements ArbiterMXBean {
         if (cmd == null || cmd.isBlank()) {
             throw new IllegalArgumentException("message invalid 'cmd' is missing");
         }
-        if (arbiter.watcher(name).isPresent()) {
-            throw new IllegalArgumentException("watcher '" + name + "' already exists");
-        }
+        checkEndpointOwner(options);
         WatcherConfig config = configure(name, cmd, args, options);
         // Adding is quick and is where a duplicate or an unsupported option is refused: always wait for it.
         Watcher added = ctx.completion().await(arbiter.addWatcher(config, false), "add " + name);
@@ -155,7 +157,26 @@ final class ArbiterBean implements ArbiterMXBean {
             // Added, but nothing runs: say why rather than answer ok (the watcher stays, stopped).
             throw new IllegalStateException("start " + name + " started no process: " + added.lastSpawnFailure().error());
         }
-        return started == null ? null : new PidChanges(sorted(added.pids()), List.of(), List.of());
+        return started == null ? null : new PidChanges(sorted(added.pids()), List.of(), List.of(), List.of(added.name()));
+    }
+
+    /**
+     * Circus's endpoint-owner mode: with {@code endpoint_owner} set and an ipc:// control endpoint,
+     * a watcher added through that endpoint must run as that user (compared as given, as Circus
+     * does), so that whoever may write to the socket cannot run commands as the daemon's user. JMX
+     * and HTTP callers have their own authentication and are not bound by it.
+     */
+    private void checkEndpointOwner(Map<String, ?> options) {
+        GlobalSettings g = arbiter.config().global();
+        String owner = g.endpointOwner();
+        if (owner == null || g.endpoint() == null || !g.endpoint().startsWith("ipc://")
+                || !Caller.ZMQ.equals(CallerContext.current().facade())) {
+            return;
+        }
+        Object uid = options == null ? null : options.get("uid");
+        if (!(uid instanceof String name) || !name.equals(owner)) {
+            throw Refusals.toJmx(new CircusException(CircusException.Kind.NOT_ALLOWED, "uid does not match endpoint_owner"));
+        }
     }
 
     private WatcherConfig configure(String name, String cmd, String args, Map<String, ?> options) {
@@ -185,23 +206,23 @@ final class ArbiterBean implements ArbiterMXBean {
     }
 
     @Override
-    public List<String> startWatchers(String name, String match, boolean waiting) {
+    public PidChanges startWatchers(String name, String match, boolean waiting) {
         return group.start(name, match, waiting);
     }
 
     @Override
-    public List<String> stopWatchers(String name, String match, boolean waiting) {
+    public PidChanges stopWatchers(String name, String match, boolean waiting) {
         return group.stop(name, match, waiting);
     }
 
     @Override
-    public List<String> restartWatchers(String name, String match, boolean waiting) {
+    public PidChanges restartWatchers(String name, String match, boolean waiting) {
         return group.restart(name, match, waiting);
     }
 
     @Override
-    public void reloadWatchers(boolean graceful, boolean sequential, boolean waiting) {
-        ctx.completion().await(waiting, arbiter.reloadAll(graceful, sequential), "reload");
+    public PidChanges reloadWatchers(boolean graceful, boolean sequential, boolean waiting) {
+        return group.reload(graceful, sequential, waiting);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.circus.jmx.internal;
 
+import io.circus.jmx.Refusals;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * failed is thrown at once either way).
  *
  * <p>Exceptions reach remote clients, which may not have our classes: only JDK exception types are
- * thrown, with the runtime's message and no cause chain. IllegalArgumentException stays one (bad
- * input); anything else becomes an IllegalStateException.
+ * thrown, with the runtime's message and no cause chain. A refusal (an IllegalArgumentException,
+ * with its kind when it is a CircusException) is thrown in its JMX form ({@link Refusals}); anything
+ * else becomes an IllegalStateException.
  */
 final class Completion {
 
@@ -71,8 +73,8 @@ final class Completion {
     static RuntimeException translate(Throwable failure, String what) {
         Throwable cause = unwrap(failure);
         String message = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
-        if (cause instanceof IllegalArgumentException) {
-            return new IllegalArgumentException(message);
+        if (cause instanceof IllegalArgumentException refusal) {
+            return Refusals.toJmx(refusal);
         }
         LOG.debug("{} failed", what, cause);
         return new IllegalStateException(what + " failed: " + message);

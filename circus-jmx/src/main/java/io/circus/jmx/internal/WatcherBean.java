@@ -95,7 +95,7 @@ final class WatcherBean implements WatcherMXBean {
     @Override
     public void setNumProcesses(int n) {
         Watcher w = current();
-        checkCount(w, n);
+        checkCount(n);
         ctx.completion().await(false, w.setNumProcesses(n), "numprocesses " + w.name());
     }
 
@@ -190,14 +190,14 @@ final class WatcherBean implements WatcherMXBean {
         if (report.started().isEmpty()) {
             requireNoSpawnFailure(w, failedBefore, what);
         }
-        return new PidChanges(report.started(), report.stopped(), report.kept());
+        return PidChanges.of(report, List.of(w.name()));
     }
 
     /**
      * A waiting operation that started nothing because every spawn failed is an error saying why
      * (Circus logs it and answers ok; the watcher then sits stopped with no reason given).
      */
-    private static void requireNoSpawnFailure(Watcher w, SpawnFailure before, String what) {
+    static void requireNoSpawnFailure(Watcher w, SpawnFailure before, String what) {
         SpawnFailure now = w.lastSpawnFailure();
         if (now != null && (before == null || now.count() > before.count())) {
             throw new IllegalStateException(what + " started no process: " + now.error());
@@ -237,12 +237,9 @@ final class WatcherBean implements WatcherMXBean {
         }
     }
 
-    private static void checkCount(Watcher w, int n) {
+    private static void checkCount(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("numprocesses must be 0 or more, got " + n);
-        }
-        if (w.config().singleton() && n > 1) {
-            throw new IllegalArgumentException("Singleton watcher has a single process");
         }
     }
 
@@ -281,17 +278,8 @@ final class WatcherBean implements WatcherMXBean {
         if (options == null || options.isEmpty()) {
             throw new IllegalArgumentException("message invalid 'options' is missing");
         }
-        WatcherConfig next = w.config();
-        try {
-            for (Map.Entry<String, ?> e : options.entrySet()) {
-                next = WatcherOptions.apply(next, e.getKey(), e.getValue());
-            }
-            WatcherOptions.validate(next);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage());
-        }
-        // Checked above so a bad value is refused at once; applied again in the watcher's queue so it
-        // composes with operations queued before it, and the runtime publishes one "updated" per key.
+        // The watcher refuses a bad value (or more than one process for a singleton) at once, and
+        // applies the change in its queue so it composes with operations queued before it.
         CompletableFuture<Boolean> applied = w.set(options);
         ctx.completion().await(waiting, applied, "set " + w.name());
     }

@@ -1,18 +1,23 @@
 package io.circus.jmx.internal;
 
+import io.circus.jmx.PidChanges;
 import io.circus.runtime.Arbiter;
+import io.circus.runtime.LifecycleOperation;
+import io.circus.runtime.PidReport;
 import io.circus.runtime.SpawnFailure;
 import io.circus.runtime.Watcher;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
- * Circus's {@code start}, {@code stop} and {@code restart} addressed to a pattern or to everything.
- * One selected watcher gets its own operation (so {@code autostart=false} does not matter, as in
- * Circus); several are started one after another in priority order, skipping {@code autostart=false},
- * and stopped all at once.
+ * Circus's {@code start}, {@code stop}, {@code restart} and {@code reload} addressed to a pattern or
+ * to everything, and the one place that decides between one watcher and a group: a pattern that
+ * selects exactly one watcher gets that watcher's own operation (so {@code autostart=false} does not
+ * matter, as in Circus); none or several get the arbiter's group operation. Either way the runtime
+ * reports the pids, and the caller gets one {@link PidChanges} naming the watchers addressed.
  */
 final class WatcherGroupCommands {
 
@@ -24,27 +29,51 @@ final class WatcherGroupCommands {
         this.arbiter = ctx.arbiter();
     }
 
-    List<String> start(String name, String match, boolean waiting) {
-        if (name == null || name.isEmpty()) {
-            List<Watcher> all = arbiter.watchers();
-            Map<Watcher, SpawnFailure> before = failures(all);
-            ctx.completion().await(waiting, arbiter.startAll(), "start");
-            if (waiting) {
-                requireSomethingStarted(all, before, "start");
-            }
-            return autostarting(all);
-        }
-        List<Watcher> selected = WatcherSelector.select(arbiter, name, match);
+    PidChanges start(String name, String match, boolean waiting) {
+        return run(name, match, waiting, "start", LifecycleOperation.START, arbiter::startGroup);
+    }
+
+    PidChanges stop(String name, String match, boolean waiting) {
+        return run(name, match, waiting, "stop", LifecycleOperation.STOP, arbiter::stopGroup);
+    }
+
+    PidChanges restart(String name, String match, boolean waiting) {
+        return run(name, match, waiting, "restart", LifecycleOperation.RESTART, arbiter::restartGroup);
+    }
+
+    PidChanges reload(boolean graceful, boolean sequential, boolean waiting) {
+        List<Watcher> all = arbiter.watchers();
+        PidReport report = ctx.completion().await(waiting, arbiter.reloadGroup(graceful, sequential), "reload");
+        return report == null ? null : PidChanges.of(report, names(all));
+    }
+
+    /**
+     * One watcher's own operation, or the group's. A waiting call after which nothing was started
+     * because spawns failed is an error: for one watcher, whenever its spawn failures grew; for a
+     * group start, when none of the watchers runs.
+     *
+     * @param group the arbiter's operation on several watchers (null: every one)
+     */
+    private PidChanges run(String name, String match, boolean waiting, String verb, LifecycleOperation single,
+                           Function<List<String>, CompletableFuture<PidReport>> group) {
+        boolean all = name == null || name.isEmpty();
+        List<Watcher> selected = all ? arbiter.watchers() : WatcherSelector.select(arbiter, name, match);
+        boolean one = !all && selected.size() == 1;
         Map<Watcher, SpawnFailure> before = failures(selected);
-        if (selected.size() == 1) {
-            ctx.completion().await(waiting, selected.getFirst().start(), "start " + selected.getFirst().name());
-        } else {
-            ctx.completion().await(waiting, startInTurn(selected), "start " + name);
+        String what = all ? verb : one ? verb + " " + selected.getFirst().name() : verb + " " + name;
+        CompletableFuture<PidReport> operation = one ? selected.getFirst().perform(single)
+                : group.apply(all ? null : names(selected));
+        PidReport report = ctx.completion().await(waiting, operation, what);
+        if (report == null) {
+            return null;
         }
-        if (waiting) {
-            requireSomethingStarted(selected, before, "start " + name);
+        if (one && report.started().isEmpty()) {
+            Watcher w = selected.getFirst();
+            WatcherBean.requireNoSpawnFailure(w, before.get(w), what);
+        } else if (!one && single == LifecycleOperation.START) {
+            requireSomethingStarted(selected, before, what);
         }
-        return selected.size() == 1 ? names(selected) : autostarting(selected);
+        return PidChanges.of(report, names(selected));
     }
 
     private static Map<Watcher, SpawnFailure> failures(List<Watcher> watchers) {
@@ -74,49 +103,7 @@ final class WatcherGroupCommands {
         }
     }
 
-    List<String> stop(String name, String match, boolean waiting) {
-        if (name == null || name.isEmpty()) {
-            ctx.completion().await(waiting, arbiter.stopAll(), "stop");
-            return names(arbiter.watchers());
-        }
-        List<Watcher> selected = WatcherSelector.select(arbiter, name, match);
-        ctx.completion().await(waiting, stopAll(selected), "stop " + name);
-        return names(selected);
-    }
-
-    List<String> restart(String name, String match, boolean waiting) {
-        if (name == null || name.isEmpty()) {
-            ctx.completion().await(waiting, arbiter.restartAll(), "restart");
-            return names(arbiter.watchers());
-        }
-        List<Watcher> selected = WatcherSelector.select(arbiter, name, match);
-        if (selected.size() == 1) {
-            ctx.completion().await(waiting, selected.getFirst().restart(), "restart " + selected.getFirst().name());
-            return names(selected);
-        }
-        ctx.completion().await(waiting, stopAll(selected).thenCompose(x -> startInTurn(selected)), "restart " + name);
-        return names(selected);
-    }
-
-    private static CompletableFuture<Void> startInTurn(List<Watcher> watchers) {
-        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-        for (Watcher w : watchers) {
-            if (w.config().autostart()) {
-                chain = chain.thenCompose(x -> w.start()).thenApply(x -> null);
-            }
-        }
-        return chain;
-    }
-
-    private static CompletableFuture<Void> stopAll(List<Watcher> watchers) {
-        return CompletableFuture.allOf(watchers.reversed().stream().map(Watcher::stop).toArray(CompletableFuture[]::new));
-    }
-
     private static List<String> names(List<Watcher> watchers) {
         return watchers.stream().map(Watcher::name).toList();
-    }
-
-    private static List<String> autostarting(List<Watcher> watchers) {
-        return watchers.stream().filter(w -> w.config().autostart()).map(Watcher::name).toList();
     }
 }

@@ -1,6 +1,6 @@
 package io.circus.jmx.internal;
 
-import static io.circus.jmx.ManagedArbiterSupport.sleepers;
+import static io.circus.testing.TestChildren.sleepers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class WatcherSelectorTest {
 
     private final ArbiterCore arbiter = ArbiterCore.builder(CircusConfig.of(List.of(
-            sleepers("web").priority(2).build(), sleepers("Web2").priority(1).build(), sleepers("worker").build())))
+            sleepers("web", 1).priority(2).build(), sleepers("Web2", 1).priority(1).build(), sleepers("worker", 1).build())))
             .build();
 
     @AfterEach

@@ -8,15 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.circus.config.CircusConfig;
 import io.circus.config.GlobalSettings;
 import io.circus.config.WatcherConfig;
+import io.circus.daemon.EmbeddedDaemon;
+import io.circus.daemon.FacadeStartException;
 import io.circus.jmx.CircusManagement;
 import io.circus.jmx.CircusNames;
 import io.circus.jmx.ManagementHandle;
 import io.circus.jmx.audit.AuditTrail;
-import io.circus.runtime.core.ArbiterCore;
 import io.circus.testing.Await;
+import io.circus.testing.FreePorts;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,7 +126,7 @@ class ConnectorSecurityTest {
     void onLoopbackWithoutPasswordNobodyIsRefusedAndThisUserIsServed() throws Exception {
         boolean can = Files.isExecutable(Path.of("/usr/bin/setpriv")) && isRoot();
         io.circus.testing.Requirements.require(can, "root and /usr/bin/setpriv, to run a client as nobody");
-        try (Daemon d = new Daemon(start(settings("127.0.0.1", null, null, false)))) {
+        try (Daemon d = start(settings("127.0.0.1", null, null, false))) {
             String url = d.handle.serviceUrl().orElseThrow().toString();
             assertEquals("OK 1", probe(url, false));
             String nobody = probe(url, true);
@@ -163,7 +163,7 @@ class ConnectorSecurityTest {
     private Daemon secured() throws IOException {
         Path passwords = ownerOnly("watcher watcher-pw\nadmin admin-pw\nstranger stranger-pw\n");
         Path access = Files.writeString(dir.resolve("jmx.access"), "watcher monitor\nadmin control\n");
-        return new Daemon(start(settings("127.0.0.1", passwords, access, false)));
+        return start(settings("127.0.0.1", passwords, access, false));
     }
 
     private Path ownerOnly(String content) throws IOException {
@@ -181,54 +181,39 @@ class ConnectorSecurityTest {
         GlobalSettings d = GlobalSettings.defaults();
         return new GlobalSettings(d.checkDelay(), d.endpoint(), null, d.pubsubEndpoint(), d.multicastEndpoint(), null,
                 false, d.statsInterval(), d.umask(), d.warmupDelay(), false, d.httpdHost(), d.httpdPort(), false, null,
-                null, null, null, null, freePort(), host, passwords == null ? null : passwords.toString(),
+                null, null, null, null, FreePorts.loopback(), host, passwords == null ? null : passwords.toString(),
                 access == null ? null : access.toString(), ssl);
     }
 
-    private static ArbiterCore[] lastArbiter = new ArbiterCore[1];
-
-    private static ManagementHandle start(GlobalSettings g) {
+    /** A started daemon with only the JMX facade, on these settings. */
+    private static Daemon start(GlobalSettings g) {
         CircusConfig config = CircusConfig.of(List.of(WatcherConfig.builder("w", "sleep").args("3600")
                 .numProcesses(0).build()));
-        ArbiterCore arbiter = ArbiterCore.builder(config).build();
-        lastArbiter[0] = arbiter;
         try {
-            ManagementHandle h = CircusManagement.builder(arbiter).configSource(() -> config).settings(g)
-                    .operationTimeout(Duration.ofSeconds(60)).start();
-            arbiter.start().join();
-            return h;
-        } catch (RuntimeException e) {
-            arbiter.close();
-            throw e;
+            return new Daemon(EmbeddedDaemon.builder(config).closeTimeout(Duration.ofSeconds(60))
+                    .facade(CircusManagement.facade(b -> b.settings(g).operationTimeout(Duration.ofSeconds(60))))
+                    .start(Duration.ofSeconds(30)));
+        } catch (FacadeStartException e) {
+            throw e.getCause(); // as CircusManagement refused it
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** The handle and its arbiter; closing quits the arbiter (its children die) and the handle. */
+    /** The handle and its daemon; closing quits the arbiter (its children die), then the handle. */
     private static final class Daemon implements AutoCloseable {
         final ManagementHandle handle;
-        final ArbiterCore arbiter;
+        final EmbeddedDaemon daemon;
 
-        Daemon(ManagementHandle handle) {
-            this.handle = handle;
-            this.arbiter = lastArbiter[0];
+        Daemon(EmbeddedDaemon daemon) {
+            this.daemon = daemon;
+            this.handle = daemon.facade(ManagementHandle.class).orElseThrow();
         }
 
         @Override
         public void close() {
             try {
-                arbiter.quit().get(60, TimeUnit.SECONDS);
-            } catch (Exception e) {
+                daemon.close();
+            } catch (IllegalStateException e) {
                 throw new AssertionError("arbiter did not quit: " + e, e);
-            } finally {
-                handle.close();
             }
         }
     }

@@ -12,20 +12,22 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
+import io.circus.os.linux.Libc;
+import io.circus.time.Ticker;
+import io.circus.time.TimerQueue;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,30 +56,6 @@ final class EventLoop implements AutoCloseable {
         void onEvents(int events);
     }
 
-    /** A one-shot timer; cancel it from the loop thread. */
-    static final class Timer implements Comparable<Timer> {
-        private final long deadline;
-        private final long order;
-        private final Runnable action;
-        private boolean cancelled;
-
-        private Timer(long deadline, long order, Runnable action) {
-            this.deadline = deadline;
-            this.order = order;
-            this.action = action;
-        }
-
-        void cancel() {
-            cancelled = true;
-        }
-
-        @Override
-        public int compareTo(Timer o) {
-            int c = Long.compare(deadline - o.deadline, 0);
-            return c != 0 ? c : Long.compare(order, o.order);
-        }
-    }
-
     static final int READ_BUFFER_SIZE = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(EventLoop.class);
     private static final int MAX_EVENTS = 256;
@@ -103,7 +81,8 @@ final class EventLoop implements AutoCloseable {
     private final ConcurrentHashMap<Long, Registration> handlers = new ConcurrentHashMap<>();
     private final AtomicLong tokens = new AtomicLong(WAKE_TOKEN);
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    /** The daemon's one timer queue kind, on System.nanoTime; loop thread only. */
+    private final TimerQueue timers = new TimerQueue(Ticker.SYSTEM);
     private final Thread thread;
     private final Runnable onStopped;
     private final Consumer<String> onFailure;
@@ -114,7 +93,6 @@ final class EventLoop implements AutoCloseable {
     /** Guards the descriptor numbers against use after the loop closed them (they could be reused). */
     private final ReadWriteLock fdLock = new ReentrantReadWriteLock();
     private boolean stopped;
-    private long timerOrder;
     private volatile boolean closing;
 
     /**
@@ -216,11 +194,9 @@ final class EventLoop implements AutoCloseable {
         }
     }
 
-    /** Loop thread only. */
-    Timer schedule(long delayNanos, Runnable action) {
-        Timer t = new Timer(System.nanoTime() + delayNanos, timerOrder++, action);
-        timers.add(t);
-        return t;
+    /** Loop thread only; cancel the timer from the loop thread too. */
+    TimerQueue.Timer schedule(long delayNanos, Runnable action) {
+        return timers.schedule(delayNanos, action);
     }
 
     /** The loop's read buffer; loop thread only, valid until the handler returns. */
@@ -364,28 +340,21 @@ final class EventLoop implements AutoCloseable {
 
     private void runTimers() {
         long now = System.nanoTime();
-        Timer t;
-        while ((t = timers.peek()) != null && now - t.deadline >= 0) {
-            timers.poll();
-            if (!t.cancelled) {
-                try {
-                    t.action.run();
-                } catch (Throwable e) {
-                    LOG.error("event loop timer failed", e);
-                }
+        Runnable due;
+        while ((due = timers.pollDue(now)) != null) {
+            try {
+                due.run();
+            } catch (Throwable e) {
+                LOG.error("event loop timer failed", e);
             }
         }
     }
 
     private int timeoutMillis() {
-        Timer t;
-        while ((t = timers.peek()) != null && t.cancelled) {
-            timers.poll();
-        }
-        if (t == null) {
+        long remaining = timers.nanosToNext(System.nanoTime());
+        if (remaining == Long.MAX_VALUE) {
             return -1;
         }
-        long remaining = t.deadline - System.nanoTime();
         if (remaining <= 0) {
             return 0;
         }

@@ -1,5 +1,7 @@
 package io.circus.process.linux;
 
+import io.circus.os.linux.Libc;
+import io.circus.os.linux.SpawnCalls;
 import io.circus.process.Capability;
 import io.circus.process.ManagedProcess;
 import io.circus.process.ProcessLauncher;

@@ -7,12 +7,14 @@ import static io.circus.process.linux.LinuxConstants.WEXITED;
 import static io.circus.process.linux.LinuxConstants.WNOHANG;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
+import io.circus.os.linux.Libc;
 import io.circus.process.ExitStatus;
 import io.circus.process.GroupMode;
 import io.circus.process.ManagedProcess;
 import io.circus.process.OutputSink;
 import io.circus.process.Signal;
 import io.circus.process.StreamId;
+import io.circus.time.TimerQueue;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -58,7 +60,7 @@ final class LinuxProcess implements ManagedProcess {
     private volatile boolean alive = true;
     private int openPipes;
     private ExitStatus status;
-    private EventLoop.Timer grace;
+    private TimerQueue.Timer grace;
 
     LinuxProcess(NativeSpawner.Spawned spawned, GroupMode group, boolean killGroupOnExit, OutputSink sink,
                  EventLoop loop, long drainGraceNanos, Consumer<LinuxProcess> onFinished) {

@@ -11,6 +11,8 @@ import static io.circus.process.linux.LinuxConstants.WEXITED;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
+import io.circus.os.linux.Libc;
+import io.circus.os.linux.SpawnCalls;
 import io.circus.process.GroupMode;
 import io.circus.process.SpawnException;
 import io.circus.process.SpawnRequest;

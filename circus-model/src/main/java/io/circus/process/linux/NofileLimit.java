@@ -2,6 +2,7 @@ package io.circus.process.linux;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import io.circus.os.linux.Libc;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 

@@ -7,6 +7,7 @@ import static io.circus.process.linux.LinuxConstants.WEXITED;
 import static io.circus.process.linux.LinuxConstants.WNOHANG;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
+import io.circus.os.linux.Libc;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

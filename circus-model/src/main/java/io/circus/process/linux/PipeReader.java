@@ -4,6 +4,7 @@ import static io.circus.process.linux.LinuxConstants.EAGAIN;
 import static io.circus.process.linux.LinuxConstants.EINTR;
 import static io.circus.process.linux.LinuxConstants.EPOLLIN;
 
+import io.circus.os.linux.Libc;
 import io.circus.process.OutputSink;
 import io.circus.process.StreamId;
 import java.lang.foreign.MemorySegment;

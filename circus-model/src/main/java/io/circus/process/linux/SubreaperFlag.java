@@ -1,5 +1,7 @@
 package io.circus.process.linux;
 
+import io.circus.os.linux.Libc;
+
 /**
  * The process-wide {@code PR_SET_CHILD_SUBREAPER} flag, held while at least one launcher reaps
  * orphans. Without a running orphan scan, adopted orphans would stay zombies, so the last launcher

@@ -10,7 +10,9 @@ import io.circus.process.ManagedProcess;
 import io.circus.process.ProcessLauncher;
 import io.circus.process.Signal;
 import io.circus.runtime.Arbiter;
+import io.circus.runtime.CircusException;
 import io.circus.runtime.ConfigDiff;
+import io.circus.runtime.PidReport;
 import io.circus.runtime.TopologyListener;
 import io.circus.runtime.Watcher;
 import io.circus.runtime.WatcherState;
@@ -224,7 +226,7 @@ public final class ArbiterCore implements Arbiter {
     }
 
     @Override
-    public List<io.circus.runtime.SocketInfo> sockets() {
+    public List<io.circus.runtime.HeldSocket> sockets() {
         return ctx.sockets().infos();
     }
 
@@ -255,6 +257,54 @@ public final class ArbiterCore implements Arbiter {
     public CompletableFuture<Void> restartAll() {
         return ctx.loop().call(() -> quitting.get() ? quittingRefusal()
                 : stopEverything().thenCompose(x -> startWatchers(w -> w.config().autostart())));
+    }
+
+    @Override
+    public CompletableFuture<PidReport> startGroup(List<String> names) {
+        return ctx.loop().call(() -> {
+            if (names == null) {
+                return quitting.get() ? quittingRefusal() : groups().start(watchers, w -> w.config().autostart(), true);
+            }
+            return groups().start(selected(names), w -> w.config().autostart(), false);
+        });
+    }
+
+    @Override
+    public CompletableFuture<PidReport> stopGroup(List<String> names) {
+        return ctx.loop().call(() -> groups().stop(names == null ? watchers : selected(names)));
+    }
+
+    @Override
+    public CompletableFuture<PidReport> restartGroup(List<String> names) {
+        return ctx.loop().call(() -> {
+            if (names == null && quitting.get()) {
+                return quittingRefusal();
+            }
+            List<WatcherCore> which = names == null ? watchers : selected(names);
+            return groups().stop(which).thenCompose(stopped -> groups()
+                    .start(which, w -> w.config().autostart(), names == null).thenApply(stopped::then));
+        });
+    }
+
+    @Override
+    public CompletableFuture<PidReport> reloadGroup(boolean graceful, boolean sequential) {
+        return ctx.loop().call(() -> groups().reload(watchers, graceful, sequential));
+    }
+
+    private GroupOperations groups() {
+        return new GroupOperations(ctx.loop(), config.global().warmupDelay().toNanos());
+    }
+
+    /** The watchers named, in the order given, leaving out any removed since they were selected. */
+    private List<WatcherCore> selected(List<String> names) {
+        List<WatcherCore> found = new ArrayList<>();
+        for (String name : names) {
+            WatcherCore w = find(name);
+            if (w != null) {
+                found.add(w);
+            }
+        }
+        return found;
     }
 
     @Override
@@ -352,7 +402,7 @@ public final class ArbiterCore implements Arbiter {
                 return quittingRefusal();
             }
             if (find(w.name()) != null) {
-                return CompletableFuture.failedFuture(new IllegalArgumentException(
+                return CompletableFuture.failedFuture(new CircusException(CircusException.Kind.DUPLICATE,
                         "watcher '" + w.name() + "' already exists"));
             }
             ctx.budget().checkChange(w);

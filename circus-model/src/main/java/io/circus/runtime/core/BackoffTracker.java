@@ -64,6 +64,10 @@ final class BackoffTracker {
         if (first) {
             sinceMillis = System.currentTimeMillis();
             respawns = 1;
+        }
+        // The status first: a client that reacts to the event reads it at once, without the loop.
+        refresh();
+        if (first) {
             LOG.warn("{}: {}; respawning with a back-off of up to {} ms until processes run {} s (further respawns"
                     + " are logged at DEBUG)", watcher, why, capNanos / 1_000_000, Backoff.STABLE.toSeconds());
             ctx.events().publish(EventType.BACKOFF, watcher, slot.wid(), 0, Map.of(
@@ -74,7 +78,6 @@ final class BackoffTracker {
         } else {
             LOG.debug("{}: {}; respawning wid {} in {} ms", watcher, why, slot.wid(), delayNanos / 1_000_000);
         }
-        refresh();
     }
 
     /** The slot's retry is under way (its timer fired). */
@@ -121,10 +124,10 @@ final class BackoffTracker {
         } else {
             LOG.info("{}: back-off ended ({}) after {} delayed respawns in {} s", watcher, why, respawns, seconds);
         }
-        ctx.events().publish(EventType.RECOVERED, watcher, 0, 0, Map.of(
-                "time", System.currentTimeMillis() / 1000.0, "reason", why, "respawns", respawns));
         reason = "";
         refresh();
+        ctx.events().publish(EventType.RECOVERED, watcher, 0, 0, Map.of(
+                "time", System.currentTimeMillis() / 1000.0, "reason", why, "respawns", respawns));
     }
 
     private void refresh() {

@@ -64,13 +64,13 @@ final class SlotLifecycle {
     }
 
     private CompletableFuture<Boolean> attempt(ProcessSlot slot, int attempt) {
-        if (slot.retired || slot.stopWhenSpawned || ctx.isQuitting() || watcher.stopPending()) {
+        if (slot.retired() || slot.stopWaitsForSpawn() || ctx.isQuitting() || watcher.stopPending()) {
             // A stop (or quit) came while this attempt waited for its turn: it wins.
             settle(slot);
             return CompletableFuture.completedFuture(false);
         }
         WatcherConfig config = watcher.config();
-        slot.state(ProcessState.SPAWNING);
+        slot.spawnStarted();
         List<String> argv;
         SpawnRequest request;
         List<BoundSocket> fresh = List.of();
@@ -79,7 +79,7 @@ final class SlotLifecycle {
             fresh = ctx.sockets().freshFor(config);
             Map<String, Integer> fds = new HashMap<>(ctx.sockets().fds());
             fresh.forEach(s -> fds.put(s.name(), s.fd()));
-            argv = CommandLine.argv(config, slot.wid(), env, fds);
+            argv = ArgvExpander.argv(config, slot.wid(), env, fds);
             request = request(config, argv, env, CredentialResolver.resolve(config.uid(), config.gid()), fds, fresh);
         } catch (SpawnException | IOException | RuntimeException e) {
             fresh.forEach(BoundSocket::close);
@@ -93,7 +93,7 @@ final class SlotLifecycle {
                 return failed(slot, attempt, error instanceof CompletionException ? error.getCause() : error);
             }
             started(slot, process, argv);
-            return CompletableFuture.completedFuture(slot.process() == process || slot.stopping != null);
+            return CompletableFuture.completedFuture(slot.process() == process || slot.stopUnderWay());
         }).thenCompose(f -> f);
     }
 
@@ -109,13 +109,13 @@ final class SlotLifecycle {
         watcher.spawnFailed(String.valueOf(error.getMessage()));
         ctx.events().publish(EventType.SPAWN_FAILED, config.name(), slot.wid(), 0,
                 Map.of("error", String.valueOf(error.getMessage()), "attempt", attempt));
-        if (slot.retired || slot.stopWhenSpawned || ctx.isQuitting()) {
+        if (slot.retired() || slot.stopWaitsForSpawn() || ctx.isQuitting()) {
             settle(slot);
             return CompletableFuture.completedFuture(false);
         }
         if (resource) {
-            slot.state(ProcessState.EXITED);
-            watcher.retryLater(slot, slot.backoff.afterFailure(), "spawn failed: " + error.getMessage());
+            slot.spawnPostponed();
+            watcher.retryLater(slot, slot.backoff().afterFailure(), "spawn failed: " + error.getMessage());
             return CompletableFuture.completedFuture(true);
         }
         boolean retryable = error instanceof SpawnException;
@@ -125,49 +125,38 @@ final class SlotLifecycle {
             return CompletableFuture.completedFuture(false);
         }
         // Circus retries back to back; an endless retry (-1) backs off so it cannot spin.
-        long delay = config.maxRetry() < 0 ? slot.backoff.next(0) : 0;
+        long delay = config.maxRetry() < 0 ? slot.backoff().next(0) : 0;
         return ctx.loop().delay(delay).thenCompose(x -> attempt(slot, attempt + 1));
     }
 
     /** No process will run in the slot: release a stop waiting for the spawn. */
     private void settle(ProcessSlot slot) {
-        slot.state(ProcessState.EXITED);
-        slot.stopWhenSpawned = false;
-        if (slot.stopping != null) {
-            CompletableFuture<ExitStatus> s = slot.stopping;
-            slot.stopping = null;
-            s.complete(slot.lastExit());
-        }
+        slot.spawnAbandoned();
     }
 
     private void started(ProcessSlot slot, ManagedProcess process, List<String> argv) {
-        slot.started(process, argv);
-        slot.startedTicks = ctx.loop().now();
+        slot.spawned(process, argv);
         WatcherConfig config = watcher.config();
         ctx.events().publish(EventType.SPAWN, config.name(), slot.wid(), process.pid(),
                 Map.of("time", process.startedEpochMillis() / 1000.0));
         process.onExit().whenComplete((status, error) -> ctx.loop().execute(
                 () -> reaped(slot, process, error == null ? status : ExitStatus.killed(Signal.KILL.number(), false))));
-        if (ctx.isQuitting() && slot.stopping == null) {
-            // Spawned while the arbiter began to quit: the stop that covered this slot is over.
-            slot.stopping = new CompletableFuture<>();
-            slot.retired = true;
-        }
-        if (slot.stopWhenSpawned || slot.retired && slot.stopping != null) {
-            slot.stopWhenSpawned = false;
+        // Spawned while the arbiter began to quit: the stop that covered this slot is over.
+        boolean quitting = ctx.isQuitting() && !slot.stopUnderWay();
+        if (quitting || slot.stopUnderWay()) {
+            slot.killBegun(quitting);
             beginKill(slot, process, config.stopSignal(), config.gracefulTimeout());
             return;
         }
         if (!config.maxAge().isZero()) {
             long variance = config.maxAgeVariance().toNanos();
             long age = config.maxAge().toNanos() + (variance > 0 ? ThreadLocalRandom.current().nextLong(variance + 1) : 0);
-            slot.ageTimer = ctx.loop().schedule(age, () -> watcher.expired(slot));
+            slot.expireAfter(age, () -> watcher.expired(slot));
         }
         if (watcher.backoffTracker().contains(slot)) {
-            slot.stableTimer = ctx.loop().schedule(Backoff.STABLE.toNanos(), () -> {
-                slot.stableTimer = null;
+            slot.stableAfter(Backoff.STABLE.toNanos(), () -> {
                 if (slot.process() == process) {
-                    slot.backoff.reset();
+                    slot.backoff().reset();
                     watcher.backoffTracker().stable(slot);
                 }
             });
@@ -230,33 +219,23 @@ final class SlotLifecycle {
      * @return completes with the exit status once reaped (null if no process ran)
      */
     CompletableFuture<ExitStatus> kill(ProcessSlot slot, Signal signal, Duration timeout, boolean retire) {
-        slot.retired |= retire;
-        if (slot.respawnTimer != null) {
-            slot.respawnTimer.cancel();
-            slot.respawnTimer = null;
-        }
-        if (slot.ageTimer != null) {
-            slot.ageTimer.cancel();
-            slot.ageTimer = null;
-        }
+        CompletableFuture<ExitStatus> running = slot.stopAsked(retire);
         ManagedProcess process = slot.process();
-        if (slot.stopping != null) {
+        if (running != null) {
             if (process != null && slot.state() == ProcessState.STOPPING) {
                 hasten(slot, process, signal, timeout);
             }
-            return slot.stopping;
+            return running;
         }
         if (process == null) {
             if (slot.state() == ProcessState.SPAWNING) {
-                slot.stopWhenSpawned = true;
-                slot.stopping = new CompletableFuture<>();
-                return slot.stopping;
+                return slot.stopOnceSpawned();
             }
             return CompletableFuture.completedFuture(slot.lastExit());
         }
-        slot.stopping = new CompletableFuture<>();
+        CompletableFuture<ExitStatus> stop = slot.killBegun(false);
         beginKill(slot, process, signal, timeout);
-        return slot.stopping;
+        return stop;
     }
 
     /**
@@ -269,21 +248,13 @@ final class SlotLifecycle {
                 ? process.signalGroup(signal) : process.signal(signal);
         ctx.events().publish(EventType.KILL, config.name(), slot.wid(), process.pid(),
                 Map.of("time", System.currentTimeMillis() / 1000.0, "signal", signal.number()));
-        if (!sent || slot.escalated) {
-            return;
-        }
-        long deadline = ctx.loop().now() + timeout.toNanos();
-        if (slot.killTimer == null || deadline - slot.killDeadline < 0) {
-            if (slot.killTimer != null) {
-                slot.killTimer.cancel();
-            }
-            slot.killDeadline = deadline;
-            slot.killTimer = ctx.loop().schedule(timeout.toNanos(), () -> escalate(slot, process));
+        if (sent) {
+            slot.escalateAfter(timeout.toNanos(), () -> escalate(slot, process));
         }
     }
 
+    /** Sends the stop signal of a kill sequence the slot began ({@link ProcessSlot#killBegun}). */
     private void beginKill(ProcessSlot slot, ManagedProcess process, Signal signal, Duration timeout) {
-        slot.state(ProcessState.STOPPING);
         WatcherConfig config = watcher.config();
         boolean sent = config.stopChildren() && groupMode() != GroupMode.NONE
                 ? process.signalGroup(signal) : process.signal(signal);
@@ -292,16 +263,14 @@ final class SlotLifecycle {
         if (!sent) {
             return; // Already gone: the exit is on its way.
         }
-        slot.killDeadline = ctx.loop().now() + timeout.toNanos();
-        slot.killTimer = ctx.loop().schedule(timeout.toNanos(), () -> escalate(slot, process));
+        slot.escalateAfter(timeout.toNanos(), () -> escalate(slot, process));
     }
 
     private void escalate(ProcessSlot slot, ManagedProcess process) {
-        slot.killTimer = null;
         if (slot.process() != process) {
             return;
         }
-        slot.escalated = true;
+        slot.escalated();
         LOG.info("{}: pid {} did not stop within graceful_timeout, sending SIGKILL", watcher.name(), process.pid());
         killGroup(process);
         process.signal(Signal.KILL);
@@ -321,24 +290,11 @@ final class SlotLifecycle {
         if (slot.process() != process) {
             return;
         }
-        if (slot.killTimer != null) {
-            slot.killTimer.cancel();
-            slot.killTimer = null;
-        }
-        if (slot.ageTimer != null) {
-            slot.ageTimer.cancel();
-            slot.ageTimer = null;
-        }
-        if (slot.stableTimer != null) {
-            slot.stableTimer.cancel();
-            slot.stableTimer = null;
-        }
-        boolean asked = slot.stopping != null;
-        ExitCause cause = asked ? (slot.escalated ? ExitCause.TIMED_OUT : ExitCause.COMMANDED)
+        long uptime = slot.uptimeTicks();
+        CompletableFuture<ExitStatus> stop = slot.reaped(status);
+        ExitCause cause = stop != null ? (slot.wasEscalated() ? ExitCause.TIMED_OUT : ExitCause.COMMANDED)
                 : status.signalled() ? ExitCause.SIGNALLED
                 : status.code() == 0 ? ExitCause.EXITED : ExitCause.CRASHED;
-        long uptime = ctx.loop().now() - slot.startedTicks;
-        slot.exited(status, !asked);
         Map<String, Object> fields = new HashMap<>();
         fields.put("time", System.currentTimeMillis() / 1000.0);
         fields.put("exit_code", status.circusExitCode());
@@ -347,10 +303,8 @@ final class SlotLifecycle {
             fields.put("signal", status.signal());
         }
         ctx.events().publish(EventType.REAP, watcher.name(), slot.wid(), process.pid(), fields);
-        if (asked) {
-            CompletableFuture<ExitStatus> s = slot.stopping;
-            slot.stopping = null;
-            s.complete(status);
+        if (stop != null) {
+            stop.complete(status);
         } else {
             watcher.unaskedExit(slot, process.pid(), status, uptime);
         }

@@ -4,7 +4,7 @@ import io.circus.config.SocketConfig;
 import io.circus.config.WatcherConfig;
 import io.circus.process.ProcessLauncher;
 import io.circus.process.linux.LinuxFfmLauncher;
-import io.circus.runtime.SocketInfo;
+import io.circus.runtime.HeldSocket;
 import io.circus.socket.BoundSocket;
 import io.circus.socket.SocketBinder;
 import java.io.IOException;
@@ -83,14 +83,14 @@ final class SocketSet implements AutoCloseable {
         return fresh;
     }
 
-    List<SocketInfo> infos() {
-        List<SocketInfo> list = new ArrayList<>();
+    List<HeldSocket> infos() {
+        List<HeldSocket> list = new ArrayList<>();
         for (SocketConfig c : configs.values()) {
             BoundSocket s = bound.get(c.name());
             list.add(s == null
-                    ? new SocketInfo(c.name(), c.path() == null ? c.host() : null, c.port(), c.path(), -1,
+                    ? new HeldSocket(c.name(), c.path() == null ? c.host() : null, c.port(), c.path(), -1,
                         c.path() != null ? "AF_UNIX" : c.family(), c.type())
-                    : new SocketInfo(s.name(), s.path() == null ? s.host() : null, s.port(),
+                    : new HeldSocket(s.name(), s.path() == null ? s.host() : null, s.port(),
                         s.path() == null ? null : s.path().toString(), s.fd(), s.family(), s.type()));
         }
         return list;

@@ -1,9 +1,9 @@
 package io.circus.runtime.core;
 
 import io.circus.time.Ticker;
+import io.circus.time.TimerQueue;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one thread that owns all runtime state: tasks and timers run here, one at a time, so the
- * supervision core needs no locks. Timers are driven by the injected {@link Ticker}.
+ * supervision core needs no locks. Timers are driven by the injected {@link Ticker}, in the daemon's
+ * one {@link TimerQueue}, guarded by the loop's lock so that any thread may schedule.
  *
  * <p>Nothing run here may block: spawning happens on the spawner thread, output on the launcher's
  * loop, waiting is expressed as timers and futures.
@@ -28,34 +29,10 @@ final class SupervisorLoop implements Executor {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    /** Guarded by {@link #lock}; a timer is cancelled on the loop thread only. */
+    private final TimerQueue timers;
     private final Thread thread;
-    private long timerSeq;
     private volatile boolean running = true;
-
-    /** A cancellable delayed task. Cancel only from the loop thread. */
-    static final class Timer implements Comparable<Timer> {
-        private final long deadline;
-        private final long seq;
-        private final Runnable task;
-        private boolean cancelled;
-
-        private Timer(long deadline, long seq, Runnable task) {
-            this.deadline = deadline;
-            this.seq = seq;
-            this.task = task;
-        }
-
-        void cancel() {
-            cancelled = true;
-        }
-
-        @Override
-        public int compareTo(Timer o) {
-            int c = Long.compare(deadline - o.deadline, 0);
-            return c != 0 ? c : Long.compare(seq, o.seq);
-        }
-    }
 
     /**
      * Classes the loop needs first when things go wrong, loaded now: when descriptors run out
@@ -64,12 +41,14 @@ final class SupervisorLoop implements Executor {
      * a class is read through the jar's descriptor, opened long before; class directories, as in
      * the tests, open one per class.)
      */
-    private static final List<Class<?>> LOADED_EARLY = List.of(Timer.class, io.circus.event.ExitCause.class,
+    private static final List<Class<?>> LOADED_EARLY = List.of(TimerQueue.class,
+            TimerQueue.Timer.class, io.circus.event.ExitCause.class,
             io.circus.process.ExitStatus.class, io.circus.process.SpawnException.class,
             io.circus.runtime.SpawnFailure.class);
 
     SupervisorLoop(String name, Ticker ticker) {
         this.ticker = ticker;
+        this.timers = new TimerQueue(ticker);
         this.thread = Thread.ofPlatform().name(name).daemon(false).unstarted(this::run);
         thread.start();
     }
@@ -124,11 +103,10 @@ final class SupervisorLoop implements Executor {
     }
 
     /** Schedules a task after {@code delayNanos} of ticker time. Call from the loop thread. */
-    Timer schedule(long delayNanos, Runnable task) {
+    TimerQueue.Timer schedule(long delayNanos, Runnable task) {
         lock.lock();
         try {
-            Timer t = new Timer(ticker.nanoTime() + Math.max(0, delayNanos), timerSeq++, task);
-            timers.add(t);
+            TimerQueue.Timer t = timers.schedule(delayNanos, task);
             wake.signal();
             return t;
         } finally {
@@ -200,19 +178,15 @@ final class SupervisorLoop implements Executor {
                 if (!running) {
                     return null;
                 }
-                Timer head = timers.peek();
-                if (head != null && head.cancelled) {
-                    timers.poll();
-                    continue;
+                long now = ticker.nanoTime();
+                Runnable due = timers.pollDue(now);
+                if (due != null) {
+                    return due;
                 }
-                if (head == null) {
+                long wait = timers.nanosToNext(now);
+                if (wait == Long.MAX_VALUE) {
                     wake.awaitUninterruptibly();
                     continue;
-                }
-                long wait = head.deadline - ticker.nanoTime();
-                if (wait <= 0) {
-                    timers.poll();
-                    return head.task;
                 }
                 try {
                     wake.awaitNanos(wait);

@@ -174,7 +174,7 @@ final class WatcherCore implements Watcher {
                 abortStart = true;
                 return enqueue(() -> recorded(() -> doStop().thenCompose(x -> doStart())));
             });
-            case RELOAD, RELOAD_SEQUENTIAL -> enqueue(() -> recorded(() -> new WatcherReloader(this, lifecycle)
+            case RELOAD, RELOAD_SEQUENTIAL -> enqueue(() -> recorded(() -> new WatcherReloader(reloadTarget)
                     .reload(operation == LifecycleOperation.RELOAD_SEQUENTIAL)));
         };
     }
@@ -232,7 +232,7 @@ final class WatcherCore implements Watcher {
             exits.add(lifecycle.kill(slot, config.stopSignal(), config.gracefulTimeout(), true));
         }
         return CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new)).handle((x, e) -> {
-            slots.values().forEach(ProcessSlot::cancelTimers);
+            slots.values().forEach(ProcessSlot::discarded);
             slots.clear();
             backoff.clear();
             // Every process was reaped, and reaping waits for its pipes' end of file: nothing is lost.
@@ -276,7 +276,7 @@ final class WatcherCore implements Watcher {
     }
 
     private CompletableFuture<Boolean> spawnNewSlot() {
-        ProcessSlot slot = new ProcessSlot(name(), slots.nextWid(), new Backoff(ctx.checkDelay()));
+        ProcessSlot slot = new ProcessSlot(name(), slots.nextWid(), new Backoff(ctx.checkDelay()), ctx.loop());
         slots.add(slot);
         return lifecycle.spawn(slot).thenApply(ok -> {
             if (!ok && slot.process() == null) {
@@ -289,7 +289,7 @@ final class WatcherCore implements Watcher {
     private int liveSlotCount() {
         int n = 0;
         for (ProcessSlot s : slots.values()) {
-            if (!s.retired) {
+            if (!s.retired()) {
                 n++;
             }
         }
@@ -303,7 +303,7 @@ final class WatcherCore implements Watcher {
         restartCount++;
         lastExitCode = status.circusExitCode();
         boolean running = state == WatcherState.ACTIVE || state == WatcherState.STARTING;
-        if (slot.retired || !running) {
+        if (slot.retired() || !running) {
             LOG.info("{}: pid {} (wid {}) {}", name(), pid, slot.wid(), status);
             forget(slot);
             return;
@@ -316,7 +316,7 @@ final class WatcherCore implements Watcher {
             }
             return;
         }
-        long delay = slot.backoff.next(uptimeNanos);
+        long delay = slot.backoff().next(uptimeNanos);
         if (delay > 0) {
             retryLater(slot, delay, "wid " + slot.wid() + " (pid " + pid + ") " + status + " after "
                     + uptimeNanos / 1_000_000 + " ms");
@@ -328,24 +328,23 @@ final class WatcherCore implements Watcher {
         } else {
             LOG.info("{}: pid {} (wid {}) {}", name(), pid, slot.wid(), status);
         }
-        slot.respawnTimer = ctx.loop().schedule(0, () -> respawn(slot));
+        slot.respawnAfter(0, () -> respawn(slot));
     }
 
     /** Respawns the slot after {@code delayNanos}, in back-off (visible in status and events). */
     void retryLater(ProcessSlot slot, long delayNanos, String reason) {
-        backoff.waiting(slot, delayNanos, slot.backoff.capNanos(), reason);
-        slot.respawnTimer = ctx.loop().schedule(delayNanos, () -> respawn(slot));
+        backoff.waiting(slot, delayNanos, slot.backoff().capNanos(), reason);
+        slot.respawnAfter(delayNanos, () -> respawn(slot));
     }
 
     private void respawn(ProcessSlot slot) {
-        slot.respawnTimer = null;
-        if (slot.retired || ctx.isQuitting() || abortStart
+        if (slot.retired() || ctx.isQuitting() || abortStart
                 || state != WatcherState.ACTIVE && state != WatcherState.STARTING) {
             return;
         }
         backoff.retrying(slot);
         lifecycle.spawn(slot).thenAccept(ok -> {
-            if (!ok && !slot.retired && state == WatcherState.ACTIVE) {
+            if (!ok && !slot.retired() && state == WatcherState.ACTIVE) {
                 LOG.error("{}: giving up on wid {} after max_retry spawn failures; stopping the watcher", name(), slot.wid());
                 enqueue(this::doStop);
             }
@@ -360,8 +359,7 @@ final class WatcherCore implements Watcher {
 
     /** The slot's process reached max_age: replace it. */
     void expired(ProcessSlot slot) {
-        slot.ageTimer = null;
-        if (slot.retired || state != WatcherState.ACTIVE) {
+        if (slot.retired() || state != WatcherState.ACTIVE) {
             return;
         }
         replace(slot, config.stopSignal(), config.gracefulTimeout());
@@ -370,7 +368,7 @@ final class WatcherCore implements Watcher {
     /** Stops a slot's process and, while the watcher is active, starts a new one in the same slot. */
     private CompletableFuture<ExitStatus> replace(ProcessSlot slot, Signal signal, Duration timeout) {
         return lifecycle.kill(slot, signal, timeout, false).thenApply(status -> {
-            if (!slot.retired && state == WatcherState.ACTIVE && config.respawn() && !ctx.isQuitting()) {
+            if (!slot.retired() && state == WatcherState.ACTIVE && config.respawn() && !ctx.isQuitting()) {
                 lifecycle.spawn(slot);
             } else {
                 forget(slot);
@@ -413,8 +411,21 @@ final class WatcherCore implements Watcher {
         if (n < 0) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("numprocesses must be >= 0, got " + n));
         }
+        if (config.singleton() && n > 1) {
+            return CompletableFuture.failedFuture(io.circus.runtime.CircusException.singleton());
+        }
         CompletableFuture<Integer> refused = refusedAtOnce(n);
         return refused != null ? refused : enqueue(() -> resize(n));
+    }
+
+    /** The definition with {@code options} applied in order and the result checked. */
+    private static WatcherConfig validated(WatcherConfig base, Map<String, ?> options) {
+        WatcherConfig next = base;
+        for (Map.Entry<String, ?> e : options.entrySet()) {
+            next = WatcherOptions.apply(next, e.getKey(), e.getValue());
+        }
+        WatcherOptions.validate(next);
+        return next;
     }
 
     CompletableFuture<Integer> resize(int target) {
@@ -433,7 +444,7 @@ final class WatcherCore implements Watcher {
             return spawnMissing().thenApply(ok -> config.numProcesses());
         }
         // Circus stops the oldest processes first.
-        List<ProcessSlot> oldest = slots.values().stream().filter(s -> !s.retired)
+        List<ProcessSlot> oldest = slots.values().stream().filter(s -> !s.retired())
                 .sorted(Comparator.comparingLong(ProcessSlot::startedNanos)).limit(extra).toList();
         List<CompletableFuture<ExitStatus>> exits = new ArrayList<>();
         for (ProcessSlot slot : oldest) {
@@ -450,7 +461,7 @@ final class WatcherCore implements Watcher {
         if (!graceful) {
             return restart();
         }
-        return enqueue(() -> new WatcherReloader(this, lifecycle).reload(sequential)).thenApply(x -> null);
+        return enqueue(() -> new WatcherReloader(reloadTarget).reload(sequential)).thenApply(x -> null);
     }
 
     @Override
@@ -507,17 +518,24 @@ final class WatcherCore implements Watcher {
         String countText = count instanceof String || count instanceof Integer || count instanceof Long
                 ? count.toString().strip() : "";
         if (countText.matches("\\d{1,9}")) {
-            CompletableFuture<Boolean> refused = refusedAtOnce(Integer.parseInt(countText));
+            int target = Integer.parseInt(countText);
+            if (config.singleton() && target > 1) {
+                return CompletableFuture.failedFuture(io.circus.runtime.CircusException.singleton());
+            }
+            CompletableFuture<Boolean> refused = refusedAtOnce(target);
             if (refused != null) {
                 return refused;
             }
         }
+        try {
+            // Against the definition current now, so a bad value is refused at once even without
+            // waiting; checked again in the queue against the definition current then.
+            validated(config, copy);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         return enqueue(() -> {
-            WatcherConfig next = config;
-            for (Map.Entry<String, Object> e : copy.entrySet()) {
-                next = WatcherOptions.apply(next, e.getKey(), e.getValue());
-            }
-            WatcherOptions.validate(next);
+            WatcherConfig next = validated(config, copy);
             CapabilityCheck.validate(next, ctx.launcher());
             StreamOutput.validate(next);
             ctx.budget().checkChange(next);
@@ -549,16 +567,44 @@ final class WatcherCore implements Watcher {
         return WatcherOptions.changedKeys(a, b).stream().allMatch(WatcherOptions::isLive);
     }
 
-    // Used by WatcherReloader.
-    SlotTable slots() { return slots; }
-    CompletableFuture<Boolean> spawnSlot() { return spawnNewSlot(); }
-    RuntimeContext context() { return ctx; }
-    void publishReload() { publish(EventType.RELOAD); }
+    /** What a graceful reload may do to this watcher; its calls run on the loop, inside the watcher's queue. */
+    private final ReloadTarget reloadTarget = new ReloadTarget() {
+        @Override public String name() { return WatcherCore.this.name(); }
+        @Override public WatcherState state() { return state; }
+        @Override public WatcherConfig config() { return config; }
+        @Override public CompletableFuture<Boolean> start() { return doStart(); }
+
+        @Override
+        public void signalAll(Signal signal) {
+            for (ProcessSlot slot : slots.values()) {
+                ManagedProcess p = slot.process();
+                if (p != null) {
+                    p.signal(signal);
+                }
+            }
+        }
+
+        @Override
+        public List<ProcessSlot> liveSlots() {
+            return slots.values().stream().filter(s -> !s.retired()).toList();
+        }
+
+        @Override public boolean fits(WatcherConfig definition) { return ctx.budget().fits(definition); }
+        @Override public CompletableFuture<Boolean> spawnSlot() { return spawnNewSlot(); }
+
+        @Override
+        public CompletableFuture<ExitStatus> stopSlot(ProcessSlot slot) {
+            return lifecycle.kill(slot, config.stopSignal(), config.gracefulTimeout(), true)
+                    .whenComplete((s, e) -> forget(slot));
+        }
+
+        @Override public CompletableFuture<Void> delay(long nanos) { return ctx.loop().delay(nanos); }
+        @Override public void reloaded() { publish(EventType.RELOAD); }
+    };
 
     /** Forgets every slot without stopping its process (rm --nostop). */
     void abandon() {
-        slots.values().forEach(ProcessSlot::cancelTimers);
-        slots.values().forEach(s -> s.retired = true);
+        slots.values().forEach(ProcessSlot::discarded);
         slots.clear();
         backoff.clear();
         setState(WatcherState.STOPPED);

@@ -2,7 +2,6 @@ package io.circus.runtime.core;
 
 import io.circus.config.WatcherConfig;
 import io.circus.process.ExitStatus;
-import io.circus.process.ManagedProcess;
 import io.circus.process.Signal;
 import io.circus.runtime.WatcherState;
 import java.util.ArrayList;
@@ -17,44 +16,37 @@ final class WatcherReloader {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WatcherReloader.class);
 
-    private final WatcherCore watcher;
-    private final SlotLifecycle lifecycle;
+    private final ReloadTarget watcher;
 
-    WatcherReloader(WatcherCore watcher, SlotLifecycle lifecycle) {
+    WatcherReloader(ReloadTarget watcher) {
         this.watcher = watcher;
-        this.lifecycle = lifecycle;
     }
 
     CompletableFuture<Boolean> reload(boolean sequential) {
         if (watcher.state() == WatcherState.STOPPED) {
-            return watcher.doStart().thenApply(started -> {
-                watcher.publishReload();
+            return watcher.start().thenApply(started -> {
+                watcher.reloaded();
                 return started;
             });
         }
         WatcherConfig config = watcher.config();
         if (config.sendHup()) {
-            for (ProcessSlot slot : watcher.slots().values()) {
-                ManagedProcess p = slot.process();
-                if (p != null) {
-                    p.signal(Signal.HUP);
-                }
-            }
-            watcher.publishReload();
+            watcher.signalAll(Signal.HUP);
+            watcher.reloaded();
             return CompletableFuture.completedFuture(true);
         }
-        List<ProcessSlot> old = watcher.slots().values().stream().filter(s -> !s.retired).toList();
-        if (!sequential && !watcher.context().budget().fits(config.withNumProcesses(old.size() + config.numProcesses()))) {
+        List<ProcessSlot> old = watcher.liveSlots();
+        if (!sequential && !watcher.fits(config.withNumProcesses(old.size() + config.numProcesses()))) {
             // New processes first means both sets at once; when the open-files limit cannot hold
             // that, replacing one at a time still never leaves the service without workers.
             LOG.info("{}: the open-files limit cannot hold {} old and {} new processes at once; reloading one by one",
                     watcher.name(), old.size(), config.numProcesses());
             sequential = true;
         }
-        old.forEach(s -> s.retired = true); // They must not be respawned while being replaced.
+        old.forEach(ProcessSlot::retire); // They must not be respawned while being replaced.
         CompletableFuture<Boolean> done = sequential ? oneByOne(old, config) : allAtOnce(old, config);
         return done.thenApply(ok -> {
-            watcher.publishReload();
+            watcher.reloaded();
             return ok;
         });
     }
@@ -63,13 +55,13 @@ final class WatcherReloader {
         CompletableFuture<Boolean> chain = CompletableFuture.completedFuture(true);
         for (int i = 0; i < config.numProcesses(); i++) {
             long warmup = i == 0 ? 0 : config.warmupDelay().toNanos();
-            chain = chain.thenCompose(ok -> watcher.context().loop().delay(warmup)
+            chain = chain.thenCompose(ok -> watcher.delay(warmup)
                     .thenCompose(x -> watcher.spawnSlot()).thenApply(spawned -> ok && spawned));
         }
         return chain.thenCompose(ok -> {
             List<CompletableFuture<ExitStatus>> exits = new ArrayList<>();
             for (ProcessSlot slot : old) {
-                exits.add(stopOld(slot, config));
+                exits.add(stopOld(slot));
             }
             return CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new)).handle((x, e) -> ok);
         });
@@ -79,14 +71,13 @@ final class WatcherReloader {
         CompletableFuture<Boolean> chain = CompletableFuture.completedFuture(true);
         for (ProcessSlot slot : old) {
             chain = chain.thenCompose(ok -> watcher.spawnSlot()
-                    .thenCompose(spawned -> stopOld(slot, config).handle((s, e) -> ok && spawned))
-                    .thenCompose(r -> watcher.context().loop().delay(config.warmupDelay().toNanos()).thenApply(x -> r)));
+                    .thenCompose(spawned -> stopOld(slot).handle((s, e) -> ok && spawned))
+                    .thenCompose(r -> watcher.delay(config.warmupDelay().toNanos()).thenApply(x -> r)));
         }
         return chain;
     }
 
-    private CompletableFuture<ExitStatus> stopOld(ProcessSlot slot, WatcherConfig config) {
-        return lifecycle.kill(slot, config.stopSignal(), config.gracefulTimeout(), true)
-                .whenComplete((s, e) -> watcher.forget(slot));
+    private CompletableFuture<ExitStatus> stopOld(ProcessSlot slot) {
+        return watcher.stopSlot(slot);
     }
 }

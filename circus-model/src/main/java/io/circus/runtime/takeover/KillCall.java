@@ -1,29 +1,25 @@
 package io.circus.runtime.takeover;
 
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
+import io.circus.os.linux.Libc;
 
 /**
  * kill(2) for processes that are not our children: a pid, or a whole group with a negative pid.
- * Through {@code java.lang.foreign} when native access is enabled (always for circusd), otherwise
- * through {@code /bin/kill}. Callers verify the target's identity right before each call.
+ * Through {@link Libc} when native access is enabled (always for circusd), otherwise through
+ * {@code /bin/kill}. Callers verify the target's identity right before each call.
  */
 final class KillCall {
 
-    private static final MethodHandle KILL = lookup();
+    private static final boolean NATIVE = nativeKill();
 
     private KillCall() {
     }
 
-    private static MethodHandle lookup() {
+    /** Whether libc's kill can be called here; loading Libc fails when native access is refused. */
+    private static boolean nativeKill() {
         try {
-            Linker linker = Linker.nativeLinker();
-            return linker.downcallHandle(linker.defaultLookup().find("kill").orElseThrow(),
-                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+            return !Libc.missing().contains("kill");
         } catch (RuntimeException | LinkageError e) {
-            return null; // Native access refused: fall back to /bin/kill.
+            return false; // Native access refused: fall back to /bin/kill.
         }
     }
 
@@ -32,12 +28,8 @@ final class KillCall {
      * @return whether the signal was delivered (false: no such process or group)
      */
     static boolean kill(long target, int signal) {
-        if (KILL != null) {
-            try {
-                return (int) KILL.invokeExact((int) target, signal) == 0;
-            } catch (Throwable t) {
-                throw new IllegalStateException("kill(" + target + ", " + signal + ") failed", t);
-            }
+        if (NATIVE) {
+            return Libc.kill((int) target, signal) == 0;
         }
         try {
             Process p = new ProcessBuilder("kill", "-s", Integer.toString(signal), "--", Long.toString(target))

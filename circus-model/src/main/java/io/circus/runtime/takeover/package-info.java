@@ -10,5 +10,10 @@
  * {@link io.circus.runtime.takeover.Takeover} stops every recorded process that is verifiably still
  * the same process (same boot, same start time), with its watcher's stop signal and graceful timeout,
  * then SIGKILL to its process group. Nothing else is ever signalled. See docs/crash-recovery.md.
+ *
+ * <p>API for the daemon launcher.
+ *
+ * <p>Threading: {@code Takeover} runs once on the thread starting the daemon, before the arbiter
+ * exists; the journal is fed from the supervisor loop and writes on its own thread.
  */
 package io.circus.runtime.takeover;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.circus.os.linux.Libc;
 import io.circus.process.Capability;
 import io.circus.process.CollectingSink;
 import io.circus.process.Credentials;

@@ -63,11 +63,11 @@ public final class PeerDirectory {
             seen = envelope.isEmpty() ? null : peers.get(ByteBuffer.wrap(envelope.getFirst()));
         }
         if (seen == null) {
-            return Caller.of("zmq", "(unknown peer)");
+            return Caller.of(Caller.ZMQ, "(unknown peer)");
         }
         String userId = seen[0];
         String address = seen[1];
-        return new Caller("zmq", () -> describe(userId, address));
+        return new Caller(Caller.ZMQ, () -> describe(userId, address));
     }
 
     private String describe(String userId, String address) {

@@ -5,5 +5,10 @@
  * that admits CURVE clients by key and, on loopback without keys, local clients by uid
  * ({@link io.circus.zmq.auth.ZapAuthenticator}), and the per-socket set-up that ties each channel to it
  * ({@link io.circus.zmq.auth.ChannelGuard}). All the cryptography is JeroMQ's.
+ *
+ * <p>Internal to circus-zmq's channels apart from the key files ({@code circusctl keygen} writes them).
+ *
+ * <p>Threading: the ZAP handler runs on a thread of its own; each channel applies its guard on its
+ * own socket thread; the peer directory is synchronized.
  */
 package io.circus.zmq.auth;

@@ -3,7 +3,7 @@ package io.circus.zmq.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.circus.zmq.wire.WireJson;
+import io.circus.protocol.WireJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.circus.zmq.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.circus.zmq.wire.WireJson;
+import io.circus.protocol.WireJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;

@@ -2,7 +2,7 @@ package io.circus.zmq.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.circus.zmq.wire.WireJson;
+import io.circus.protocol.WireJson;
 import java.util.Map;
 
 /**

@@ -1,12 +1,15 @@
 package io.circus.zmq.control;
 
+import io.circus.protocol.Request;
+import io.circus.protocol.Replies;
+import io.circus.protocol.CommandHandler;
 import io.circus.jmx.audit.AuditTrail;
 import io.circus.jmx.audit.Caller;
 import io.circus.jmx.audit.CallerContext;
 import java.util.function.Supplier;
 import io.circus.zmq.auth.PeerDirectory;
-import io.circus.zmq.wire.Errno;
-import io.circus.zmq.wire.WireJson;
+import io.circus.protocol.Errno;
+import io.circus.protocol.WireJson;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -69,10 +72,14 @@ public final class CommandExecutor implements RequestSink, AutoCloseable {
         thread.start();
     }
 
+    /** A request queued with where its reply goes. */
+    private record Routed(Envelope envelope, Request request) {
+    }
+
     @Override
-    public void submit(Request request) {
+    public void submit(Envelope envelope, Request request) {
         pending.incrementAndGet();
-        queue.add(request);
+        queue.add(new Routed(envelope, request));
     }
 
     /**
@@ -80,11 +87,11 @@ public final class CommandExecutor implements RequestSink, AutoCloseable {
      * before it, exactly as if it had waited its turn on the executor thread.
      */
     @Override
-    public Outgoing tryInline(Request request) {
+    public Outgoing tryInline(Envelope envelope, Request request) {
         if (pending.get() != 0 || !handler.readOnly(request)) {
             return null;
         }
-        return outcome(request);
+        return outcome(envelope, request);
     }
 
     private void run() {
@@ -98,7 +105,8 @@ public final class CommandExecutor implements RequestSink, AutoCloseable {
             if (next == STOP) {
                 return;
             }
-            Request request = (Request) next;
+            Routed routed = (Routed) next;
+            Request request = routed.request();
             boolean offload;
             try {
                 offload = handler.offload(request);
@@ -106,11 +114,11 @@ public final class CommandExecutor implements RequestSink, AutoCloseable {
                 offload = false;
             }
             if (offload) {
-                Thread t = offloaded.newThread(() -> sink.accept(outcome(request)));
+                Thread t = offloaded.newThread(() -> sink.accept(outcome(routed.envelope(), request)));
                 t.start();
                 awaitHandedOver(t);
             } else {
-                sink.accept(outcome(request));
+                sink.accept(outcome(routed.envelope(), request));
             }
             pending.decrementAndGet();
         }
@@ -133,10 +141,10 @@ public final class CommandExecutor implements RequestSink, AutoCloseable {
         }
     }
 
-    private Outgoing outcome(Request request) {
+    private Outgoing outcome(Envelope envelope, Request request) {
         byte[] payload;
         try {
-            Caller caller = peers.callerOf(request.envelope().frames());
+            Caller caller = peers.callerOf(envelope.frames());
             Map<String, Object> reply = CallerContext.get(caller, () -> {
                 Map<String, Object> r = handler.handle(request);
                 auditRefusal(caller, request, r);
@@ -149,7 +157,7 @@ public final class CommandExecutor implements RequestSink, AutoCloseable {
             payload = request.cast() ? null : WireJson.encode(Replies.error(Errno.COMMAND_ERROR,
                     "command " + request.command() + ": " + e, null, request.id()));
         }
-        return new Outgoing(request.envelope(), payload);
+        return new Outgoing(envelope, payload);
     }
 
     /** A command that would change something but was refused before any MBean saw it. */

@@ -1,10 +1,11 @@
 package io.circus.zmq.control;
 
+import io.circus.protocol.Replies;
 import io.circus.zmq.ControlChannelMXBean;
 import io.circus.zmq.auth.PeerDirectory;
 import io.circus.zmq.internal.Binding;
 import io.circus.zmq.internal.Mailbox;
-import io.circus.zmq.wire.WireJson;
+import io.circus.protocol.WireJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -243,10 +244,10 @@ public final class ControlChannel implements ControlChannelMXBean, AutoCloseable
         }
         switch (decoder.decode(frames)) {
             case RequestDecoder.Accepted a -> {
-                Outgoing now = sink.tryInline(a.request());
+                Outgoing now = sink.tryInline(a.envelope(), a.request());
                 if (now == null) {
                     inFlight.incrementAndGet();
-                    sink.submit(a.request());
+                    sink.submit(a.envelope(), a.request());
                 } else if (now.payload() != null) {
                     write(router, now.envelope(), now.payload());
                 }

@@ -1,15 +1,16 @@
 package io.circus.zmq.control;
 
+import io.circus.protocol.Request;
+import io.circus.protocol.Replies;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.circus.zmq.wire.Errno;
-import io.circus.zmq.wire.WireJson;
+import io.circus.protocol.Errno;
+import io.circus.protocol.WireJson;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,7 +28,8 @@ public final class RequestDecoder {
     public sealed interface Decoded permits Accepted, Rejected {
     }
 
-    public record Accepted(Request request) implements Decoded {
+    /** @param envelope where the reply goes; the request itself knows nothing of ZeroMQ */
+    public record Accepted(Envelope envelope, Request request) implements Decoded {
     }
 
     /** @param reply the error reply to send, or null when none may be sent (a cast) */
@@ -104,26 +106,7 @@ public final class RequestDecoder {
         } else {
             return rejectUnlessCast(cast, envelope, "message invalid 'properties' must be an object, got " + kind(props), id);
         }
-        return new Accepted(new Request(envelope, payload, id, command.textValue().toLowerCase(Locale.ROOT),
-                command.textValue(), properties,
-                cast, truthy(properties.get("waiting"))));
-    }
-
-    /** Python truthiness, as Circus reads {@code waiting}. */
-    static boolean truthy(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return false;
-        }
-        if (v.isBoolean()) {
-            return v.booleanValue();
-        }
-        if (v.isNumber()) {
-            return v.doubleValue() != 0;
-        }
-        if (v.isTextual()) {
-            return !v.textValue().isEmpty();
-        }
-        return !v.isEmpty();
+        return new Accepted(envelope, Request.of(payload, id, command.textValue(), properties, cast));
     }
 
     /** A JSON type as Python would name it in an error. */

@@ -1,5 +1,6 @@
 package io.circus.zmq.control;
 
+import io.circus.protocol.Request;
 /** Where the control thread hands decoded requests. */
 public interface RequestSink {
 
@@ -10,8 +11,8 @@ public interface RequestSink {
      *
      * @return its outcome, or null when it must be {@linkplain #submit submitted} instead
      */
-    Outgoing tryInline(Request request);
+    Outgoing tryInline(Envelope envelope, Request request);
 
-    /** Queues a request; its outcome comes back through the reply mailbox. */
-    void submit(Request request);
+    /** Queues a request (the envelope says where its reply goes); its outcome comes back through the reply mailbox. */
+    void submit(Envelope envelope, Request request);
 }

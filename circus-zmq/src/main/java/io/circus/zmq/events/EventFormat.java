@@ -1,6 +1,6 @@
 package io.circus.zmq.events;
 
-import io.circus.zmq.wire.WireJson;
+import io.circus.protocol.WireJson;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -2,7 +2,7 @@ package io.circus.zmq.stats;
 
 import io.circus.stats.CircusFormat;
 import io.circus.stats.ProcessInfo;
-import io.circus.zmq.wire.PythonRepr;
+import io.circus.protocol.PythonRepr;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.circus.zmq.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.circus.stats.ProcessInfo;
-import io.circus.zmq.wire.WireJson;
+import io.circus.protocol.WireJson;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

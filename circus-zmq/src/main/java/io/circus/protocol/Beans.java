@@ -1,0 +1,121 @@
+package io.circus.protocol;
+
+import io.circus.jmx.ArbiterMXBean;
+import io.circus.jmx.CircusNames;
+import io.circus.jmx.WatcherMXBean;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.management.JMX;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+
+/**
+ * The one way the protocol reaches the daemon: MXBean proxies over the MBeanServer, so every
+ * command is an attribute read or an operation invoked through {@code MBeanServer.getAttribute} /
+ * {@code invoke}, exactly what a remote JMX console would do, and nothing calls the core around JMX.
+ *
+ * <p>Works over any {@link MBeanServerConnection}: the daemon's own MBeanServer for the control
+ * channel, or a remote connection, which is how circusctl's JMX transport runs this same command
+ * layer. A remote connection's I/O failure surfaces as {@link UncheckedIOException}.
+ *
+ * <p>Threading: thread-safe. Watcher proxies are kept by ObjectName: the JDK keeps the costly
+ * per-interface mapping of a proxy only weakly, and rebuilding it per request dominated the cost of
+ * a quick command. A proxy only names its bean, so one made before a watcher was removed and added
+ * again still reaches the new bean, and one whose bean is gone fails like a missing watcher.
+ */
+public final class Beans {
+
+    /** Watcher names are few; this only bounds a client that adds and removes names without end. */
+    private static final int MAX_CACHED = 10_000;
+
+    private final MBeanServerConnection server;
+    private final ArbiterMXBean arbiter;
+    private final ConcurrentHashMap<ObjectName, WatcherMXBean> watchers = new ConcurrentHashMap<>();
+
+    public Beans(MBeanServerConnection server) {
+        this.server = server;
+        this.arbiter = JMX.newMXBeanProxy(server, CircusNames.ARBITER, ArbiterMXBean.class);
+    }
+
+    public MBeanServerConnection server() {
+        return server;
+    }
+
+    /** {@code circus:type=Arbiter}; its methods fail while the bean is not registered. */
+    public ArbiterMXBean arbiter() {
+        return arbiter;
+    }
+
+    /**
+     * The bean of a watcher named in any case (Circus's look-ups are case-insensitive; bean names
+     * keep the configured case), or empty when there is no such watcher.
+     */
+    public Optional<WatcherMXBean> watcher(String name) {
+        if (name != null && !name.isEmpty()) {
+            // Named as configured and asked for before: no look-up, the operation itself is the one
+            // MBeanServer call (a bean gone since fails like a missing watcher).
+            WatcherMXBean known = watchers.get(CircusNames.watcher(name));
+            if (known != null) {
+                return Optional.of(known);
+            }
+        }
+        return watcherName(name).map(on -> {
+            if (watchers.size() > MAX_CACHED) {
+                watchers.clear();
+            }
+            return watchers.computeIfAbsent(on, n -> JMX.newMXBeanProxy(server, n, WatcherMXBean.class));
+        });
+    }
+
+    /** The plugins ({@code circus:type=Plugin}) by name, sorted; Circus shows them as watchers {@code plugin:NAME}. */
+    public java.util.SortedMap<String, io.circus.jmx.PluginMXBean> plugins() {
+        java.util.SortedMap<String, io.circus.jmx.PluginMXBean> plugins = new java.util.TreeMap<>();
+        try {
+            for (ObjectName n : server.queryNames(CircusNames.PLUGINS, null)) {
+                String name = n.getKeyProperty("name");
+                name = name.startsWith("\"") ? ObjectName.unquote(name) : name;
+                plugins.put(name, JMX.newMXBeanProxy(server, n, io.circus.jmx.PluginMXBean.class));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return plugins;
+    }
+
+    /** Circus's status word for a plugin's watcher: active while it runs, else stopped (or starting). */
+    public static String pluginStatus(io.circus.jmx.PluginMXBean plugin) {
+        String state = plugin.getState();
+        return state.equals("active") || state.equals("starting") ? state : "stopped";
+    }
+
+    /**
+     * Drops the watcher proxies kept, after one reached no bean: a watcher added again under another
+     * case is then found by the next look-up.
+     */
+    public void forgetWatchers() {
+        watchers.clear();
+    }
+
+    /** The ObjectName of a watcher named in any case, or empty. */
+    public Optional<ObjectName> watcherName(String name) {
+        if (name == null || name.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectName exact = CircusNames.watcher(name);
+        try {
+            if (server.isRegistered(exact)) {
+                return Optional.of(exact);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String configured : arbiter.getWatcherNames()) {
+            if (configured.equalsIgnoreCase(name)) {
+                return Optional.of(CircusNames.watcher(configured));
+            }
+        }
+        return Optional.empty();
+    }
+}
