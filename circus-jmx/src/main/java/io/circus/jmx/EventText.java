@@ -29,6 +29,8 @@ public final class EventText {
             case UPDATED -> who + " options changed" + rest(f);
             case ADD -> who + " added";
             case REMOVE -> who + " removed";
+            case HOOK_SUCCESS -> who + " hook " + f.getOrDefault("name", "?") + " returned";
+            case HOOK_FAILURE -> who + " hook " + f.getOrDefault("name", "?") + " failed: " + f.getOrDefault("error", "?");
             case SPAWN_FAILED -> proc + " failed to start" + (f.get("error") != null ? ": " + f.get("error") : rest(f));
             case STATE -> who + " is " + f.getOrDefault("to", "?") + " (was " + f.getOrDefault("from", "?") + ")";
             case CONFIG_RELOADED -> "configuration reloaded" + rest(f);

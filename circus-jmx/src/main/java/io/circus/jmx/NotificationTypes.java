@@ -29,6 +29,8 @@ public final class NotificationTypes {
     public static final String UPDATED = of(EventType.UPDATED);
     public static final String ADD = of(EventType.ADD);
     public static final String REMOVE = of(EventType.REMOVE);
+    public static final String HOOK_SUCCESS = of(EventType.HOOK_SUCCESS);
+    public static final String HOOK_FAILURE = of(EventType.HOOK_FAILURE);
     public static final String SPAWN_FAILED = of(EventType.SPAWN_FAILED);
     public static final String STATE = of(EventType.STATE);
     public static final String CONFIG_RELOADED = of(EventType.CONFIG_RELOADED);

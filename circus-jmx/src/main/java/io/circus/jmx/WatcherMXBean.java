@@ -183,4 +183,11 @@ public interface WatcherMXBean {
     @Impact(INFO)
     @Description("Figures of one process of this watcher (Circus: stats with name and process)")
     ProcessStats processStats(@Name("pid") @Description("Pid of a process of this watcher") long pid);
+
+    @Impact(INFO)
+    @Description("Runs the watcher's extended_stats hook for one process (Circus: stats with extended=true) and returns the entries the hook added or changed, as text; empty without the hook or when it fails")
+    Map<String, String> extendedStats(@Name("pid") @Description("Pid of a process of this watcher") long pid);
+
+    @Description("The configured hooks, one row each: target, ignore_failure, calls, false results, failures, timeouts and the last error (docs/extending.md)")
+    Map<String, String> getHooks();
 }

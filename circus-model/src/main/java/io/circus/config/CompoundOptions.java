@@ -34,18 +34,30 @@ final class CompoundOptions {
     /** {@code hooks.<name> = target[, ignore_failure]}. */
     static void hook(WatcherConfig.Builder b, String name, String value) {
         checkHookName(name);
-        int comma = value.indexOf(',');
-        String target = (comma < 0 ? value : value.substring(0, comma)).strip();
-        boolean ignore = comma < 0 ? IGNORED_BY_DEFAULT.contains(name)
-                : OptionValues.parseBool(value.substring(comma + 1));
+        // The flag follows the last comma (a command's arguments may hold commas); Circus splits at the
+        // first, which is the same for every target without a comma.
+        int comma = value.lastIndexOf(',');
+        boolean flagged = comma >= 0 && isBool(value.substring(comma + 1));
+        String target = (flagged ? value.substring(0, comma) : value).strip();
+        boolean ignore = flagged ? OptionValues.parseBool(value.substring(comma + 1)) : IGNORED_BY_DEFAULT.contains(name);
         hook(b, name, target, ignore);
+    }
+
+    private static boolean isBool(String text) {
+        try {
+            OptionValues.parseBool(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     static void hook(WatcherConfig.Builder b, String name, String target, boolean ignoreFailure) {
         checkHookName(name);
         if (target == null || target.isBlank()) {
-            throw new IllegalArgumentException("expected a hook target, e.g. 'com.example.Hook[, true]'");
+            throw new IllegalArgumentException("expected a hook target, e.g. 'java:com.example.Hook[, true]'");
         }
+        io.circus.hook.HookTarget.parse(target); // the syntax (a Python name says what to write instead)
         b.hook(name, new HookConfig(target.strip(), ignoreFailure));
     }
 
@@ -60,7 +72,7 @@ final class CompoundOptions {
             if (item.isBlank()) {
                 continue;
             }
-            String[] parts = item.split(":", -1);
+            String[] parts = item.split(":", 2); // the target may hold ':' (java:..., exec:...)
             if (parts.length != 2) {
                 throw new IllegalArgumentException("expected hook:target pairs separated by commas");
             }

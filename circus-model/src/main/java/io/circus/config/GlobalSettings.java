@@ -41,6 +41,8 @@ import java.util.List;
  * @param security         who may use the control, event and JMX channels (docs/security.md)
  * @param extensionPath    not in Circus: the jars and directories Java hooks and plugins are loaded from
  *                         ({@code extension_path}, see docs/extending.md), absolute; empty when not set
+ * @param hookTimeout      not in Circus: how long a hook may run before it counts as failed (a command is
+ *                         killed); {@code hook_timeout}, 30 s by default
  */
 public record GlobalSettings(Duration checkDelay, String endpoint, String endpointOwner, String pubsubEndpoint,
                              String multicastEndpoint, String statsEndpoint, boolean statsd,
@@ -49,14 +51,18 @@ public record GlobalSettings(Duration checkDelay, String endpoint, String endpoi
                              String logoutput, String loggerconfig, String fqdnPrefix, int jmxPort,
                              String jmxHost, String jmxPasswordFile, String jmxAccessFile, boolean jmxSsl,
                              String statefile, String prometheusEndpoint, String httpdPasswordFile,
-                             SecuritySettings security, List<Path> extensionPath) {
+                             SecuritySettings security, List<Path> extensionPath, Duration hookTimeout) {
 
     public GlobalSettings {
         security = security == null ? SecuritySettings.defaults() : security;
         extensionPath = extensionPath == null ? List.of() : List.copyOf(extensionPath);
+        hookTimeout = hookTimeout == null ? DEFAULT_HOOK_TIMEOUT : hookTimeout;
     }
 
-    /** Without an extension path. */
+    /** The default {@code hook_timeout}. */
+    public static final Duration DEFAULT_HOOK_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Without an extension path, and with the default hook timeout. */
     public GlobalSettings(Duration checkDelay, String endpoint, String endpointOwner, String pubsubEndpoint,
                           String multicastEndpoint, String statsEndpoint, boolean statsd,
                           Duration statsInterval, int umask, Duration warmupDelay, boolean httpd,
@@ -68,7 +74,7 @@ public record GlobalSettings(Duration checkDelay, String endpoint, String endpoi
         this(checkDelay, endpoint, endpointOwner, pubsubEndpoint, multicastEndpoint, statsEndpoint, statsd,
                 statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug, pidfile, loglevel, logoutput,
                 loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile, jmxAccessFile, jmxSsl, statefile,
-                prometheusEndpoint, httpdPasswordFile, security, null);
+                prometheusEndpoint, httpdPasswordFile, security, null, null);
     }
 
     /** With the default security (loopback, trusted local users only, no CURVE). */
@@ -82,7 +88,7 @@ public record GlobalSettings(Duration checkDelay, String endpoint, String endpoi
         this(checkDelay, endpoint, endpointOwner, pubsubEndpoint, multicastEndpoint, statsEndpoint, statsd,
                 statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug, pidfile, loglevel, logoutput,
                 loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile, jmxAccessFile, jmxSsl, statefile,
-                prometheusEndpoint, httpdPasswordFile, null, null);
+                prometheusEndpoint, httpdPasswordFile, null);
     }
 
     /** Without the HTTP additions (no Prometheus listener, no HTTP password file). */
@@ -116,7 +122,7 @@ public record GlobalSettings(Duration checkDelay, String endpoint, String endpoi
         return new GlobalSettings(checkDelay, endpoint, endpointOwner, pubsubEndpoint, multicastEndpoint,
                 statsEndpoint, statsd, statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug, pidfile,
                 loglevel, logoutput, loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile, jmxAccessFile,
-                jmxSsl, statefile, prometheusEndpoint, httpdPasswordFile, s, extensionPath);
+                jmxSsl, statefile, prometheusEndpoint, httpdPasswordFile, s, extensionPath, hookTimeout);
     }
 
     /** Circus's defaults for a config file with an empty {@code [circus]} section. */

@@ -25,6 +25,10 @@ public enum EventType {
     ADD,
     /** A watcher was removed at run time. */
     REMOVE,
+    /** A hook returned (whatever it returned); carries {@code name}, the hook point. */
+    HOOK_SUCCESS,
+    /** A hook failed (threw, exited non-zero, timed out); carries {@code name} and {@code error}. */
+    HOOK_FAILURE,
     /** Not in Circus: a spawn attempt failed (missing program, bad directory, ...). */
     SPAWN_FAILED,
     /** Not in Circus: a watcher or process changed state; carries {@code from} and {@code to}. */

@@ -10,5 +10,8 @@
  * <p>The loader's parent is the class loader of the daemon's API (this package's loader), so an extension
  * sees the {@code io.circus} API types as the daemon does, and the daemon never sees the extension's
  * classes except through the loader.
+ *
+ * <p>Threading: everything here may be used from any thread; the class loader is built once per
+ * configuration and shared, read-only, by every hook and plugin that loads from it.
  */
 package io.circus.extension;

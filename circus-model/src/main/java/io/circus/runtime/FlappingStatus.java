@@ -44,8 +44,10 @@ public record FlappingStatus(String source, boolean parked, long sinceEpochMilli
         }
         if (backoff != null && backoff.backingOff()) {
             long next = backoff.nextRetryEpochMillis();
-            String when = next == 0 ? "respawning now"
-                    : String.format(java.util.Locale.ROOT, "retry in %.1f s", Math.max(0, next - nowMillis) / 1000.0);
+            // Tenths of a second without Formatter: this runs while spawns fail for want of descriptors,
+            // when loading locale data could fail too.
+            long tenths = (Math.max(0, next - nowMillis) + 50) / 100;
+            String when = next == 0 ? "respawning now" : "retry in " + tenths / 10 + "." + tenths % 10 + " s";
             return "backing off, " + when + (backoff.reason().isEmpty() ? "" : " (" + backoff.reason() + ")");
         }
         return "";

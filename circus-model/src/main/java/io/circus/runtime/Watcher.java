@@ -30,6 +30,21 @@ public interface Watcher {
         return List.of();
     }
 
+    /** The configured hooks and what their calls did (docs/extending.md); empty when there are none. */
+    default List<io.circus.hook.HookStats> hookStats() {
+        return List.of();
+    }
+
+    /**
+     * Circus's {@code stats extended=true}: runs the watcher's {@code extended_stats} hook, which may add
+     * entries to a copy of {@code stats}.
+     *
+     * @return the stats, with what the hook added; unchanged without a hook or when it fails
+     */
+    default CompletableFuture<java.util.Map<String, Object>> extendedStats(long pid, java.util.Map<String, Object> stats) {
+        return CompletableFuture.completedFuture(stats);
+    }
+
     /** Process slots ordered by wid. */
     List<SupervisedProcess> processes();
 

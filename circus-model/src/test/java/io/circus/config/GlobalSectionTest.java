@@ -116,6 +116,9 @@ class GlobalSectionTest {
         ini.write("conf/circus.ini", "[circus]", "extension_path = hooks");
         assertEquals(List.of(tmp.resolve("conf/hooks")), ini.load("conf/circus.ini").global().extensionPath());
         assertEquals(List.of(), ini.loadLines("[circus]").global().extensionPath());
+        assertEquals(GlobalSettings.DEFAULT_HOOK_TIMEOUT, ini.loadLines("[circus]").global().hookTimeout());
+        assertEquals(Duration.ofMillis(2500), ini.loadLines("[circus]", "hook_timeout = 2.5").global().hookTimeout());
+        assertTrue(ini.failLines("[circus]", "hook_timeout = 0").getMessage().contains("hook_timeout = '0'"));
         ConfigException bad = ini.failLines("[circus]", "extension_path = conf/hooks:lib/missing.jar");
         assertEquals(tmp.resolve("circus.ini") + ": [circus] extension_path = 'conf/hooks:lib/missing.jar': "
                 + "line 2: entry 'lib/missing.jar' (" + tmp.resolve("lib/missing.jar") + ") does not exist",

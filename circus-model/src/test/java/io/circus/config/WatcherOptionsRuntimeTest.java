@@ -34,8 +34,8 @@ class WatcherOptionsRuntimeTest {
         InvalidOptionException notString = assertThrows(InvalidOptionException.class,
                 () -> WatcherOptions.apply(BASE, "env", (Object) Map.of("A", 1)));
         assertEquals("'A' isn't a string", notString.problem());
-        assertEquals(new HookConfig("a.B", true), WatcherOptions.apply(BASE, "hooks",
-                (Object) Map.of("before_start", List.of("a.B", true))).hooks().get("before_start"));
+        assertEquals(new HookConfig("java:a.B", true), WatcherOptions.apply(BASE, "hooks",
+                (Object) Map.of("before_start", List.of("java:a.B", true))).hooks().get("before_start"));
         assertEquals(new StreamConfig("FileStream", Map.of("filename", "/tmp/o", "max_bytes", "10")),
                 WatcherOptions.apply(BASE, "stdout_stream",
                         (Object) Map.of("class", "FileStream", "filename", "/tmp/o", "max_bytes", 10)).stdoutStream());

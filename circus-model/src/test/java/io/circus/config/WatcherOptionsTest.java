@@ -127,17 +127,27 @@ class WatcherOptionsTest {
 
     @Test
     void hooks() {
-        WatcherConfig c = apply("hooks.before_start", "com.example.Hooks.check, true");
-        assertEquals(new HookConfig("com.example.Hooks.check", true), c.hooks().get("before_start"));
-        assertEquals(new HookConfig("com.example.H", false), apply("hooks.after_spawn", "com.example.H").hooks().get("after_spawn"));
+        WatcherConfig c = apply("hooks.before_start", "java:com.example.Hooks#check, true");
+        assertEquals(new HookConfig("java:com.example.Hooks#check", true), c.hooks().get("before_start"));
+        assertEquals(new HookConfig("java:com.example.H", false), apply("hooks.after_spawn", "java:com.example.H").hooks().get("after_spawn"));
         // Circus always ignores failures of stop and signal hooks unless told otherwise.
-        assertEquals(new HookConfig("com.example.H", true), apply("hooks.before_stop", "com.example.H").hooks().get("before_stop"));
-        assertEquals(new HookConfig("com.example.H", false),
-                apply("hooks.before_stop", "com.example.H, no").hooks().get("before_stop"));
+        assertEquals(new HookConfig("java:com.example.H", true), apply("hooks.before_stop", "java:com.example.H").hooks().get("before_stop"));
+        assertEquals(new HookConfig("java:com.example.H", false),
+                apply("hooks.before_stop", "java:com.example.H, no").hooks().get("before_stop"));
+        // The flag follows the last comma: a command's arguments may hold commas.
+        assertEquals(new HookConfig("exec:/bin/notify a,b", false),
+                apply("hooks.after_start", "exec:/bin/notify a,b").hooks().get("after_start"));
+        assertEquals(new HookConfig("/bin/notify a,b", true),
+                apply("hooks.after_start", "/bin/notify a,b , true").hooks().get("after_start"));
         assertTrue(rejects("hooks.before_strat", "x").problem().startsWith("unknown hook 'before_strat'"));
-        rejects("hooks.before_start", "x, maybe");
+        rejects("hooks.before_start", "java:x, maybe");
         rejects("hooks.before_start", " , true");
-        WatcherConfig both = apply("hooks", "before_start:a.B,after_stop:c.D");
+        rejects("hooks.before_start", "java:com.example.Hooks#no-such");
+        rejects("hooks.before_start", "exec:");
+        assertTrue(rejects("hooks.before_start", "mymodule.myhook, true").problem().contains(
+                "'mymodule.myhook' is a Python hook (Circus's module.function form), which Circus for the JVM cannot "
+                        + "run; write java:com.example.MyHook"), "the message says what to write instead");
+        WatcherConfig both = apply("hooks", "before_start:java:a.B,after_stop:exec:/bin/true");
         assertEquals(Set.of("before_start", "after_stop"), both.hooks().keySet());
     }
 

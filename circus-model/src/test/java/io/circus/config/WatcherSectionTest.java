@@ -56,8 +56,8 @@ class WatcherSectionTest {
                 "virtualenv = /opt/venv",
                 "virtualenv_py_ver = 3.11",
                 "stdin_socket = Feed",
-                "hooks.before_start = com.example.Check, true",
-                "hooks.after_reap = com.example.Audit",
+                "hooks.before_start = java:com.example.Check, true",
+                "hooks.after_reap = java:com.example.Hooks#audit",
                 "rlimit_nofile = 4096",
                 "rlimit_core =",
                 "stdout_stream.class = FileStream",
@@ -73,8 +73,8 @@ class WatcherSectionTest {
                 .copyEnv(true).copyPath(true).respawn(false).autostart(false).closeChildStdin(false)
                 .closeChildStdout(true).closeChildStderr(true).onDemand(true).maxAge(Duration.ofHours(1))
                 .maxAgeVariance(Duration.ofMinutes(1)).stdinSocket("feed")
-                .hook("before_start", new HookConfig("com.example.Check", true))
-                .hook("after_reap", new HookConfig("com.example.Audit", false))
+                .hook("before_start", new HookConfig("java:com.example.Check", true))
+                .hook("after_reap", new HookConfig("java:com.example.Hooks#audit", false))
                 .rlimit(Rlimit.NOFILE, 4096).rlimit(Rlimit.CORE, Rlimit.INFINITY)
                 .stdoutStream(new StreamConfig("FileStream", Map.of("filename", "/var/log/app.out")))
                 .stderrStream(new StreamConfig("FileStream", Map.of("filename", "/var/log/app.err")))

@@ -30,10 +30,11 @@ final class StatsCommands {
     /**
      * Three forms: every watcher ({@code infos}, stopped ones as {@code {}}), one watcher
      * ({@code name}, {@code info} by pid) and one process ({@code process} as sent, {@code info}).
-     * {@code extended} is accepted and has no effect: there are no extended_stats hooks.
+     * With {@code extended}, the watcher's extended_stats hook adds to each process's info (forms 2 and 3
+     * only, as in Circus).
      */
     private Map<String, Object> stats(Props p) {
-        p.flag("extended", false);
+        boolean extended = p.flag("extended", false);
         if (p.string("name").filter(s -> !s.isEmpty()).isEmpty()) {
             ArbiterMXBean arbiter = beans.arbiter();
             Map<String, Object> infos = new LinkedHashMap<>();
@@ -62,16 +63,33 @@ final class StatsCommands {
         if (p.has("process")) {
             long pid = p.pid("process");
             reply.put("process", WireJson.toJava(p.raw("process")));
-            reply.put("info", info(w.processStats(pid)));
+            reply.put("info", extend(w, extended, info(w.processStats(pid))));
             return reply;
         }
         Map<String, Object> byPid = new LinkedHashMap<>();
         for (ProcessStats s : w.stats()) {
-            byPid.put(Long.toString(s.pid()), info(s));
+            byPid.put(Long.toString(s.pid()), extend(w, extended, info(s)));
         }
         reply.put("name", name);
         reply.put("info", byPid);
         return reply;
+    }
+
+    /** The info with what the extended_stats hook added; numbers stay numbers. */
+    private static Map<String, Object> extend(WatcherMXBean w, boolean extended, Map<String, Object> info) {
+        if (extended) {
+            w.extendedStats(((Number) info.get("pid")).longValue()).forEach((k, v) -> info.put(k, number(v)));
+        }
+        return info;
+    }
+
+    private static Object number(String v) {
+        try {
+            return v.matches("-?\\d{1,18}") ? (Object) Long.parseLong(v) : v.matches("-?\\d+\\.\\d+([eE]-?\\d+)?")
+                    ? (Object) Double.parseDouble(v) : v;
+        } catch (NumberFormatException e) {
+            return v;
+        }
     }
 
     /** A managed process: {@code get_info} plus {@code started} and {@code wid}, age counted from the spawn. */

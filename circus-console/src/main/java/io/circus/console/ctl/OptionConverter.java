@@ -64,7 +64,7 @@ public final class OptionConverter {
             if (hook.isEmpty()) {
                 continue;
             }
-            String[] parts = hook.split(":", -1);
+            String[] parts = hook.split(":", 2); // a target holds ":" (java:..., exec:...)
             if (parts.length != 2) {
                 throw new ArgumentException(PythonRepr.repr(JSON.arrayNode().addAll(
                         java.util.Arrays.stream(parts).map(s -> (JsonNode) JSON.textNode(s)).toList())));

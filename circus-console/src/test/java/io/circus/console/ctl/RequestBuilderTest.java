@@ -52,6 +52,10 @@ class RequestBuilderTest {
                 request("set", "w", "NumProcesses", "3", "respawn", "off", "stop_signal", "sigusr1", "graceful_timeout", "2.5",
                         "env", "A=1,B=x=y", "hooks", "before_start:pkg.f", "stdout_stream.max_bytes", "10", "cmd", "sleep 5",
                         "--waiting"));
+        // Our hook targets hold ':' themselves; the hook name is what comes before the first one.
+        assertEquals("set {\"name\": \"w\", \"options\": {\"hooks\": {\"before_start\": \"java:a.B#c\", "
+                        + "\"after_stop\": \"exec:/bin/true\"}}}",
+                request("set", "w", "hooks", "before_start:java:a.B#c,after_stop:exec:/bin/true"));
         assertEquals("unknown key 'bogus'", argumentError("set", "w", "bogus", "1"));
         assertEquals("List of key/values is invalid", argumentError("set", "w", "numprocesses", "1", "cmd"));
         assertEquals("'maybe' is not a boolean", argumentError("set", "w", "respawn", "maybe"));

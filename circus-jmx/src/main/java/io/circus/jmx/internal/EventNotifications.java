@@ -197,6 +197,8 @@ final class EventNotifications {
             case UPDATED -> "A watcher option was changed at run time; user data: key";
             case ADD -> "A watcher was added at run time";
             case REMOVE -> "A watcher was removed at run time";
+            case HOOK_SUCCESS -> "A hook returned, whatever it returned (Circus's hook_success); user data: name (the hook point)";
+            case HOOK_FAILURE -> "A hook failed: threw, exited non-zero or timed out (Circus's hook_failure); user data: name, error";
             case SPAWN_FAILED -> "A spawn attempt failed; user data: error, attempt";
             case STATE -> "A watcher changed state; user data: from, to";
             case CONFIG_RELOADED -> "The configuration was re-read; user data: added, removed, restarted, updated";

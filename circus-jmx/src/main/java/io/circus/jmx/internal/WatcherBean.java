@@ -336,6 +336,42 @@ final class WatcherBean implements WatcherMXBean {
     }
 
     @Override
+    public Map<String, String> extendedStats(long pid) {
+        Watcher w = current();
+        if (!w.config().hooks().containsKey("extended_stats")) {
+            return Map.of();
+        }
+        ProcessStats base = processStats(pid);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("pid", base.pid());
+        before.put("cpu", base.cpu());
+        before.put("mem", base.mem());
+        before.put("mem_info1", base.memInfo1());
+        before.put("mem_info2", base.memInfo2());
+        before.put("age", base.age());
+        before.put("cmdline", base.cmdline());
+        Map<String, Object> after = ctx.completion().await(w.extendedStats(pid, before), "stats " + w.name());
+        Map<String, String> added = new LinkedHashMap<>();
+        after.forEach((k, v) -> {
+            if (!before.containsKey(k) || !java.util.Objects.equals(before.get(k), v)) {
+                added.put(k, String.valueOf(v));
+            }
+        });
+        return added;
+    }
+
+    @Override
+    public Map<String, String> getHooks() {
+        Map<String, String> rows = new LinkedHashMap<>();
+        for (io.circus.hook.HookStats h : watcher.hookStats()) {
+            rows.put(h.name(), h.target() + (h.ignoreFailure() ? ", true" : ", false") + "; calls " + h.calls()
+                    + ", false " + h.falseResults() + ", failures " + h.failures() + ", timeouts " + h.timeouts()
+                    + (h.lastError() == null ? "" : "; last error: " + h.lastError()));
+        }
+        return rows;
+    }
+
+    @Override
     public ProcessStats processStats(long pid) {
         Watcher w = current();
         SupervisedProcess p = w.process(pid).orElseThrow(

@@ -115,7 +115,13 @@ public final class Flapping implements Plugin {
 
     private void check(String watcher, Track t) {
         if (t.settings == null) {
-            t.settings = Settings.of(ctx.options().with(ctx.watcherOverrides(watcher, PREFIX)));
+            try {
+                t.settings = Settings.of(ctx.options().with(ctx.watcherOverrides(watcher, PREFIX)));
+            } catch (io.circus.plugin.PluginOptionException e) {
+                // A bad flapping.* option of one watcher: that watcher is not judged; the others are.
+                ctx.failed("[watcher:" + watcher + "] " + PREFIX + "." + e.key() + ": " + e.getMessage(), null);
+                return;
+            }
         }
         Settings s = t.settings;
         if (!s.active()) {

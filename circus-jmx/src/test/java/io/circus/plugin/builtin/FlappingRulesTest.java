@@ -44,6 +44,7 @@ class FlappingRulesTest {
     private final List<Duration> retries = new ArrayList<>();
     private final List<FlappingStatus> reported = new ArrayList<>();
     private final Map<String, String> overrides = new HashMap<>();
+    private final List<String> failures = new ArrayList<>();
     private long seq;
 
     @AfterEach
@@ -118,6 +119,17 @@ class FlappingRulesTest {
     }
 
     @Test
+    void aBadFlappingOptionOfOneWatcherLeavesItUnjudgedAndIsReported() {
+        overrides.put("max_retry", "often");
+        Flapping f = started(Map.of());
+        reap(f, "crashed");
+        reap(f, "crashed");
+        assertEquals(List.of(), commands);
+        assertTrue(failures.getFirst().startsWith("[watcher:web] flapping.max_retry: [plugin:flap] max_retry = often"),
+                failures.toString());
+    }
+
+    @Test
     void aBadOptionIsAConfigurationErrorNamingIt() {
         PluginOptionException e = assertThrows(PluginOptionException.class, () -> started(Map.of("attempts", "two")));
         assertEquals("[plugin:flap] attempts = two: expected an integer", e.getMessage());
@@ -165,7 +177,7 @@ class FlappingRulesTest {
         @Override public void checked() { }
         @Override public void acted(String watcher, PluginAction action, String message) { }
         @Override public void flapping(String watcher, FlappingStatus status) { reported.add(status); }
-        @Override public void failed(String message, Throwable cause) { throw new AssertionError(message, cause); }
+        @Override public void failed(String message, Throwable cause) { failures.add(message); }
 
         @Override
         public ScheduledFuture<?> schedule(Duration delay, Runnable task) {

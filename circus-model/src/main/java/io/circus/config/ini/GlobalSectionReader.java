@@ -63,6 +63,7 @@ final class GlobalSectionReader {
         SETTERS.put("statefile", (d, v) -> d.statefile = emptyToNull(v));
         SETTERS.put("stats_interval", (d, v) -> d.statsInterval = positiveSeconds(v));
         SETTERS.put("prometheus_endpoint", (d, v) -> d.prometheusEndpoint = hostPort(v));
+        SETTERS.put("hook_timeout", (d, v) -> d.hookTimeout = positiveSeconds(v));
         SETTERS.put("httpd_password_file", (d, v) -> d.httpdPasswordFile = emptyToNull(v));
         SecurityDraft.SETTERS.forEach((key, setter) -> SETTERS.put(key, (d, v) -> setter.accept(d.security, v)));
     }

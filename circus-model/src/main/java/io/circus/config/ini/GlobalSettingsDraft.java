@@ -36,6 +36,7 @@ final class GlobalSettingsDraft {
     boolean jmxSsl;
     String statefile;
     List<Path> extensionPath = List.of();
+    Duration hookTimeout = GlobalSettings.DEFAULT_HOOK_TIMEOUT;
     final SecurityDraft security = new SecurityDraft();
 
     GlobalSettingsDraft() {
@@ -74,6 +75,6 @@ final class GlobalSettingsDraft {
                 statsEndpoint, statsd, statsInterval, umask, warmupDelay, httpd, httpdHost, httpdPort, debug,
                 pidfile, loglevel, logoutput, loggerconfig, fqdnPrefix, jmxPort, jmxHost, jmxPasswordFile,
                 jmxAccessFile, jmxSsl, statefile, prometheusEndpoint, httpdPasswordFile, security.build(),
-                extensionPath);
+                extensionPath, hookTimeout);
     }
 }

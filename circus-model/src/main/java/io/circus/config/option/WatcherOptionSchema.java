@@ -86,7 +86,8 @@ public final class WatcherOptionSchema {
         compound("stdout_stream", STREAM, null, false, CHECKED, "Where the processes' stdout goes: class and settings");
         compound("stderr_stream", STREAM, null, false, CHECKED, "Where the processes' stderr goes: class and settings");
         compound("hooks.", HOOK, null, true, UNCHECKED,
-                "A hook run at a point of the watcher's life: target and whether its failure is ignored");
+                "A hook run at a point of the watcher's life: its target (java:Class, java:Class#method or "
+                        + "exec:program args) and whether its failure is ignored (docs/extending.md)");
         compound("rlimit_", RLIMIT, null, false, CHECKED,
                 "A resource limit of the processes (rlimit_nofile, rlimit_core...); empty for unlimited");
         compound("stdout_stream.", STREAM_SETTING, null, false, UNCHECKED,

@@ -4,6 +4,8 @@ import io.circus.config.CircusConfig;
 import io.circus.config.WatcherConfig;
 import io.circus.event.EventListener;
 import io.circus.event.EventType;
+import io.circus.extension.ExtensionClassPath;
+import io.circus.hook.run.HookRunner;
 import io.circus.process.Capability;
 import io.circus.process.Launchers;
 import io.circus.process.ManagedProcess;
@@ -62,6 +64,7 @@ public final class ArbiterCore implements Arbiter {
         this.config = b.config;
         this.ownsLauncher = b.launcher == null;
         ProcessLauncher launcher = b.launcher != null ? b.launcher : Launchers.best();
+        HookRunner hooks = null;
         SupervisorLoop loop = new SupervisorLoop("circus-supervisor", b.ticker);
         this.streamWriter = b.outputs == null ? new StreamWriter() : null;
         WatcherOutputFactory outputs = b.outputs != null ? b.outputs : StreamOutput.factory(streamWriter);
@@ -72,9 +75,10 @@ public final class ArbiterCore implements Arbiter {
             DescriptorBudget budget = new DescriptorBudget(launcher,
                     () -> watchers.stream().map(WatcherCore::config).toList(), b.config.sockets().size());
             budget.checkAll(b.config.watchers());
+            hooks = HookRunner.of(b.config.global().extensionPath(), b.config.global().hookTimeout());
             this.ctx = new RuntimeContext(loop, new Spawner(launcher, loop), new EventBus(), launcher, outputs,
                     new SocketSet(b.config.sockets(), launcher), b.config.global().checkDelay(), b.config.global().umask(),
-                    quitting, budget);
+                    quitting, budget, hooks);
             launcher.failure().thenAccept(this::backendFailed);
             ctx.events().add(this::rearmOnDemand);
             if (ctx.umask() >= 0 && !launcher.can(io.circus.process.Capability.UMASK)) {
@@ -93,6 +97,9 @@ public final class ArbiterCore implements Arbiter {
                 ctx.sockets().close();
             }
             loop.shutdown();
+            if (hooks != null) {
+                hooks.close();
+            }
             if (ownsLauncher) {
                 launcher.close();
             }
@@ -119,6 +126,14 @@ public final class ArbiterCore implements Arbiter {
     @Override public long lastEventSeq() { return ctx.events().lastSeq(); }
     @Override public long startEpochMillis() { return startMillis; }
     @Override public ProcessLauncher launcher() { return ctx.launcher(); }
+
+    /**
+     * The class loader over {@code [circus] extension_path} that Java hooks come from, for other
+     * extensions (plugins) to share; fixed for the arbiter's life (a change needs a restart).
+     */
+    public ExtensionClassPath extensionClassPath() {
+        return ctx.hooks().extensions();
+    }
     @Override public CompletableFuture<Void> terminated() { return terminated; }
     @Override public void addListener(EventListener l) { ctx.events().add(l); }
     @Override public void removeListener(EventListener l) { ctx.events().remove(l); }
@@ -184,6 +199,7 @@ public final class ArbiterCore implements Arbiter {
 
     private CompletableFuture<Void> startWatchers(java.util.function.Predicate<WatcherCore> which) {
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        List<CompletableFuture<Boolean>> hooked = new ArrayList<>();
         boolean first = true;
         for (WatcherCore w : watchers) {
             if (!which.test(w)) {
@@ -191,9 +207,17 @@ public final class ArbiterCore implements Arbiter {
             }
             long warmup = first ? 0 : config.global().warmupDelay().toNanos();
             first = false;
-            chain = chain.thenCompose(x -> ctx.loop().delay(warmup)).thenCompose(x -> w.start()).thenApply(x -> null);
+            chain = chain.thenCompose(x -> ctx.loop().delay(warmup)).thenCompose(x -> {
+                CompletableFuture<Boolean> started = w.start();
+                if (w.hooks().delayStart()) {
+                    // A start that waits for hooks delays only its own watcher, not the ones after it.
+                    hooked.add(started);
+                    return CompletableFuture.completedFuture(null);
+                }
+                return started;
+            }).thenApply(x -> null);
         }
-        return chain;
+        return chain.thenCompose(x -> CompletableFuture.allOf(hooked.toArray(CompletableFuture[]::new)));
     }
 
     /** on_demand watchers start at the first pending connection on any daemon socket (Circus). */
@@ -338,7 +362,9 @@ public final class ArbiterCore implements Arbiter {
         // Nothing may be spawned from here on; a spawn under way finishes first.
         ctx.spawner().closeAndAwait();
         killStragglers();
+        ctx.hooks().awaitIdle(); // the last reap hooks, before the loop that takes their outcomes stops
         ctx.loop().shutdown();
+        ctx.hooks().close();
         ctx.sockets().close();
         if (ownsLauncher) {
             ctx.launcher().close();

@@ -17,6 +17,10 @@ import org.slf4j.LoggerFactory;
  */
 final class BackoffTracker {
 
+    static {
+        FlappingEvents.warmUp();
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(BackoffTracker.class);
 
     /** A slot in back-off: when its retry is due (loop ticks), or {@code Long.MIN_VALUE} while it spawns. */

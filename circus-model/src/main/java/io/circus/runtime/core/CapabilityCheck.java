@@ -15,11 +15,6 @@ final class CapabilityCheck {
 
     /** @throws IllegalArgumentException naming the watcher, the option and the backend */
     static void validate(WatcherConfig c, ProcessLauncher launcher) {
-        if (!c.hooks().isEmpty()) {
-            // Circus hooks are Python callables; running without them would change what start and stop do.
-            throw new IllegalArgumentException("watcher '" + c.name() + "': hooks." + c.hooks().keySet().iterator().next()
-                    + " is not supported by Circus for the JVM (see docs/compatibility.md); remove the hook");
-        }
         require(c, launcher, c.uid() != null, "uid", Capability.CREDENTIALS);
         require(c, launcher, c.gid() != null, "gid", Capability.CREDENTIALS);
         require(c, launcher, !c.rlimits().isEmpty(), "rlimit_" + c.rlimits().keySet().stream().findFirst()

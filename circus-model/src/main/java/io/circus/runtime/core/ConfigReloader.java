@@ -75,6 +75,7 @@ final class ConfigReloader {
                 unchanged.add(file.name());
             } else {
                 CapabilityCheck.validate(w, arbiter.launcher());
+                existing.hooks().prepare(w);
                 StreamOutput.validate(w);
                 toChange.put(existing, w);
                 (WatcherCore.onlyLiveChanges(existing.config(), w) ? updated : restarted).add(file.name());

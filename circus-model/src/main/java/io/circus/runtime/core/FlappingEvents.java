@@ -44,7 +44,21 @@ final class FlappingEvents {
 
     private static Map<String, Object> nullsAllowed(Map<String, Object> m) {
         // Event copies its fields with Map.copyOf, which refuses null values: a missing retry is absent.
-        m.values().removeIf(java.util.Objects::isNull);
+        if (m.get("retry_in") == null) {
+            m.remove("retry_in");
+        }
         return m;
+    }
+
+    /**
+     * Loads and links everything the payloads need. The back-off event goes out when spawns fail with
+     * EMFILE: a class loaded for the first time then (it needs a descriptor to read) would fail and take
+     * the supervisor loop with it.
+     */
+    static void warmUp() {
+        backoff("warm-up", 0.1, System.currentTimeMillis() + 100);
+        fields(new FlappingStatus("warm-up", true, 0, System.currentTimeMillis() + 1000, 1, 1, "warm-up"));
+        fields(new FlappingStatus("warm-up", true, 0, 0, 1, 1, ""));
+        FlappingStatus.describe(FlappingStatus.NONE, BackoffStatus.NONE, 0);
     }
 }

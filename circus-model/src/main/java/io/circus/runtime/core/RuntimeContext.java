@@ -1,5 +1,6 @@
 package io.circus.runtime.core;
 
+import io.circus.hook.run.HookRunner;
 import io.circus.process.ProcessLauncher;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,10 +14,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * @param umask      the children's umask ({@code [circus] umask}), or -1 to inherit the daemon's
  * @param quitting   set on the loop when the arbiter begins to quit: from then on nothing spawns
  * @param budget     the open-files check for run-time changes
+ * @param hooks      runs the watchers' hooks off the loop, from the extension path ({@code [circus]})
  */
 record RuntimeContext(SupervisorLoop loop, Spawner spawner, EventBus events, ProcessLauncher launcher,
                       WatcherOutputFactory outputs, SocketSet sockets, Duration checkDelay,
-                      int umask, AtomicBoolean quitting, DescriptorBudget budget) {
+                      int umask, AtomicBoolean quitting, DescriptorBudget budget, HookRunner hooks) {
 
     /** Whether the arbiter is quitting (nothing may be spawned any more). */
     boolean isQuitting() {

@@ -3,6 +3,7 @@ package io.circus.runtime.core;
 import io.circus.config.WatcherConfig;
 import io.circus.event.EventType;
 import io.circus.event.ExitCause;
+import io.circus.hook.HookName;
 import io.circus.process.Capability;
 import io.circus.process.Credentials;
 import io.circus.process.ExitStatus;
@@ -60,7 +61,35 @@ final class SlotLifecycle {
      *         the slot was stopped meanwhile
      */
     CompletableFuture<Boolean> spawn(ProcessSlot slot) {
-        return attempt(slot, 1);
+        WatcherHooks hooks = watcher.hooks();
+        if (!hooks.defines(HookName.BEFORE_SPAWN) && !hooks.defines(HookName.AFTER_SPAWN)) {
+            return attempt(slot, 1);
+        }
+        // Circus: a false or failed before_spawn means no spawn and the watcher stops; a false or failed
+        // after_spawn kills the new process (no spawn event) and the watcher stops.
+        return hooks.call(HookName.BEFORE_SPAWN).thenCompose(go -> {
+            if (go) {
+                return attempt(slot, 1);
+            }
+            settle(slot);
+            return CompletableFuture.completedFuture(false);
+        }).thenCompose(ok -> {
+            ManagedProcess process = slot.process();
+            if (!ok || process == null || !hooks.defines(HookName.AFTER_SPAWN)) {
+                return CompletableFuture.completedFuture(ok);
+            }
+            return hooks.call(HookName.AFTER_SPAWN, process.pid(), 0, null, null, null).thenApply(go -> {
+                if (slot.process() != process) {
+                    return go;
+                }
+                if (go) {
+                    publishSpawn(slot, process);
+                    return true;
+                }
+                kill(slot, watcher.config().stopSignal(), watcher.config().gracefulTimeout(), false);
+                return false;
+            });
+        });
     }
 
     private CompletableFuture<Boolean> attempt(ProcessSlot slot, int attempt) {
@@ -137,8 +166,9 @@ final class SlotLifecycle {
     private void started(ProcessSlot slot, ManagedProcess process, List<String> argv) {
         slot.spawned(process, argv);
         WatcherConfig config = watcher.config();
-        ctx.events().publish(EventType.SPAWN, config.name(), slot.wid(), process.pid(),
-                Map.of("time", process.startedEpochMillis() / 1000.0));
+        if (!watcher.hooks().defines(HookName.AFTER_SPAWN)) {
+            publishSpawn(slot, process);
+        }
         process.onExit().whenComplete((status, error) -> ctx.loop().execute(
                 () -> reaped(slot, process, error == null ? status : ExitStatus.killed(Signal.KILL.number(), false))));
         // Spawned while the arbiter began to quit: the stop that covered this slot is over.
@@ -161,6 +191,11 @@ final class SlotLifecycle {
                 }
             });
         }
+    }
+
+    private void publishSpawn(ProcessSlot slot, ManagedProcess process) {
+        ctx.events().publish(EventType.SPAWN, watcher.name(), slot.wid(), process.pid(),
+                Map.of("time", process.startedEpochMillis() / 1000.0));
     }
 
     private Map<String, String> childEnv(WatcherConfig config) {
@@ -255,14 +290,32 @@ final class SlotLifecycle {
 
     /** Sends the stop signal of a kill sequence the slot began ({@link ProcessSlot#killBegun}). */
     private void beginKill(ProcessSlot slot, ManagedProcess process, Signal signal, Duration timeout) {
+        WatcherHooks hooks = watcher.hooks();
+        if (!hooks.defines(HookName.BEFORE_SIGNAL) && !hooks.defines(HookName.AFTER_SIGNAL)) {
+            deliverStop(slot, process, signal, timeout, true);
+            return;
+        }
+        // Circus: a false before_signal vetoes the signal (the kill event is still published, and SIGKILL
+        // follows after the graceful timeout); after_signal's result is ignored.
+        hooks.call(HookName.BEFORE_SIGNAL, process.pid(), signal.number(), null, null, null).thenAccept(go -> {
+            if (slot.process() != process) {
+                return; // Reaped meanwhile.
+            }
+            deliverStop(slot, process, signal, timeout, go || signal.number() == Signal.KILL.number());
+            hooks.call(HookName.AFTER_SIGNAL, process.pid(), signal.number(), null, null, null);
+        });
+    }
+
+    private void deliverStop(ProcessSlot slot, ManagedProcess process, Signal signal, Duration timeout, boolean send) {
         WatcherConfig config = watcher.config();
-        boolean sent = config.stopChildren() && groupMode() != GroupMode.NONE
-                ? process.signalGroup(signal) : process.signal(signal);
+        boolean sent = send && (config.stopChildren() && groupMode() != GroupMode.NONE
+                ? process.signalGroup(signal) : process.signal(signal));
         ctx.events().publish(EventType.KILL, config.name(), slot.wid(), process.pid(),
                 Map.of("time", System.currentTimeMillis() / 1000.0, "signal", signal.number()));
-        if (!sent) {
+        if (send && !sent) {
             return; // Already gone: the exit is on its way.
         }
+        // Unless an operator's kill (hasten) armed an earlier SIGKILL while before_signal ran.
         slot.escalateAfter(timeout.toNanos(), () -> escalate(slot, process));
     }
 
@@ -272,8 +325,11 @@ final class SlotLifecycle {
         }
         slot.escalated();
         LOG.info("{}: pid {} did not stop within graceful_timeout, sending SIGKILL", watcher.name(), process.pid());
+        // SIGKILL cannot be vetoed: the signal hooks are told, and not waited for.
+        watcher.hooks().call(HookName.BEFORE_SIGNAL, process.pid(), Signal.KILL.number(), null, null, null);
         killGroup(process);
         process.signal(Signal.KILL);
+        watcher.hooks().call(HookName.AFTER_SIGNAL, process.pid(), Signal.KILL.number(), null, null, null);
         ctx.events().publish(EventType.KILL, watcher.name(), slot.wid(), process.pid(),
                 Map.of("time", System.currentTimeMillis() / 1000.0, "signal", Signal.KILL.number()));
     }
@@ -302,7 +358,11 @@ final class SlotLifecycle {
         if (status.signalled()) {
             fields.put("signal", status.signal());
         }
+        // The reap hooks' results are ignored, so the supervision does not wait for them.
+        watcher.hooks().call(HookName.BEFORE_REAP, process.pid(), 0, null, null, null);
         ctx.events().publish(EventType.REAP, watcher.name(), slot.wid(), process.pid(), fields);
+        watcher.hooks().afterReap(process.pid(), System.currentTimeMillis() / 1000.0, status.circusExitCode(),
+                stop != null ? null : "DEAD_OR_ZOMBIE");
         if (stop != null) {
             stop.complete(status);
         } else {

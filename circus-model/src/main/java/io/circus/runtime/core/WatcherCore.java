@@ -3,6 +3,7 @@ package io.circus.runtime.core;
 import io.circus.config.WatcherConfig;
 import io.circus.config.WatcherOptions;
 import io.circus.event.EventType;
+import io.circus.hook.HookName;
 import io.circus.process.ExitStatus;
 import io.circus.process.ManagedProcess;
 import io.circus.process.Signal;
@@ -37,6 +38,7 @@ final class WatcherCore implements Watcher {
     private final SlotLifecycle lifecycle;
     private final BackoffTracker backoff;
     private final SlotTable slots;
+    private final WatcherHooks hooks;
     private volatile WatcherConfig config;
     private volatile WatcherState state = WatcherState.STOPPED;
     private volatile long restartCount;
@@ -53,6 +55,8 @@ final class WatcherCore implements Watcher {
         this.lifecycle = new SlotLifecycle(ctx, this);
         this.slots = new SlotTable((slot, added) -> ctx.events().slot(this, slot, added));
         this.backoff = new BackoffTracker(config.name(), ctx);
+        this.hooks = new WatcherHooks(ctx, this);
+        hooks.prepare(config);
     }
 
     @Override public String name() { return config.name(); }
@@ -67,6 +71,23 @@ final class WatcherCore implements Watcher {
 
     BackoffTracker backoffTracker() {
         return backoff;
+    }
+
+    WatcherHooks hooks() {
+        return hooks;
+    }
+
+    @Override
+    public List<io.circus.hook.HookStats> hookStats() {
+        return hooks.stats();
+    }
+
+    /** Not queued behind this watcher's operations: stats are a read, the hook only adds entries. */
+    @Override
+    public CompletableFuture<Map<String, Object>> extendedStats(long pid, Map<String, Object> stats) {
+        Map<String, Object> copy = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(stats));
+        return ctx.loop().call(() -> hooks.call(HookName.EXTENDED_STATS, pid, 0, null, null, copy))
+                .thenApply(x -> new java.util.LinkedHashMap<String, Object>(copy));
     }
 
     /** A stop (or restart) was asked for and has not run yet: no new process may start meanwhile. */
@@ -205,21 +226,35 @@ final class WatcherCore implements Watcher {
         }
         abortStart = false;
         setState(WatcherState.STARTING);
+        // Circus: a false or failed before_start leaves the watcher stopped, with no process and no stop event.
+        return hooks.call(HookName.BEFORE_START).thenCompose(go -> {
+            if (!go || abortStart || ctx.isQuitting()) {
+                setState(WatcherState.STOPPED);
+                return CompletableFuture.completedFuture(false);
+            }
+            return startProcesses();
+        });
+    }
+
+    private CompletableFuture<Boolean> startProcesses() {
         output.reopen();
         if (config.numProcesses() == 0) {
             LOG.warn("{}: numprocesses is 0, nothing to start", name());
             setState(WatcherState.STOPPED);
             return CompletableFuture.completedFuture(false);
         }
-        return spawnMissing().thenCompose(ok -> {
-            if (ok && state == WatcherState.STARTING) {
-                setState(WatcherState.ACTIVE);
-                publish(EventType.START);
-                LOG.info("{} started", name());
-                return CompletableFuture.completedFuture(true);
-            }
-            return doStop().thenApply(x -> false);
-        });
+        return spawnMissing()
+                .thenCompose(ok -> ok && state == WatcherState.STARTING
+                        ? hooks.call(HookName.AFTER_START) : CompletableFuture.completedFuture(false))
+                .thenCompose(ok -> {
+                    if (ok && state == WatcherState.STARTING) {
+                        setState(WatcherState.ACTIVE);
+                        publish(EventType.START);
+                        LOG.info("{} started", name());
+                        return CompletableFuture.completedFuture(true);
+                    }
+                    return doStop().thenApply(x -> false);
+                });
     }
 
     CompletableFuture<Boolean> doStop() {
@@ -227,6 +262,12 @@ final class WatcherCore implements Watcher {
             return CompletableFuture.completedFuture(false);
         }
         setState(WatcherState.STOPPING);
+        // Circus ignores the results of the stop hooks; they only run before and after.
+        return hooks.call(HookName.BEFORE_STOP).thenCompose(x -> stopProcesses())
+                .thenCompose(stopped -> hooks.call(HookName.AFTER_STOP).thenApply(x -> stopped));
+    }
+
+    private CompletableFuture<Boolean> stopProcesses() {
         List<CompletableFuture<ExitStatus>> exits = new ArrayList<>();
         for (ProcessSlot slot : slots.values()) {
             exits.add(lifecycle.kill(slot, config.stopSignal(), config.gracefulTimeout(), true));
@@ -466,8 +507,7 @@ final class WatcherCore implements Watcher {
 
     @Override
     public CompletableFuture<List<Long>> signal(Signal signal, long pid, boolean children, boolean recursive) {
-        return ctx.loop().call(() -> CompletableFuture.completedFuture(
-                new SignalSender(ctx.launcher()).send(targets(pid), signal, children, recursive)));
+        return ctx.loop().call(() -> hooks.signal(targets(pid), signal, children, recursive));
     }
 
     /**
@@ -537,6 +577,7 @@ final class WatcherCore implements Watcher {
         return enqueue(() -> {
             WatcherConfig next = validated(config, copy);
             CapabilityCheck.validate(next, ctx.launcher());
+            hooks.prepare(next);
             StreamOutput.validate(next);
             ctx.budget().checkChange(next);
             for (String key : copy.keySet()) {

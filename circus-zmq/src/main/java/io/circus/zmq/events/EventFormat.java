@@ -58,6 +58,13 @@ public final class EventFormat {
                 payload.put("exit_code", value(data, "exit_code"));
                 payload.put("cause", value(data, "cause"));
             }
+            case "hook_success", "hook_failure" -> {
+                payload.put("name", value(data, "name"));
+                payload.put("time", value(data, "time"));
+                if (data.containsKey("error")) {
+                    payload.put("error", value(data, "error"));
+                }
+            }
             case "updated" -> {
                 payload.put("time", value(data, "time"));
                 if (data.containsKey("key")) {
