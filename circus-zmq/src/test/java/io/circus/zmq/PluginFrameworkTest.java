@@ -109,7 +109,8 @@ class PluginFrameworkTest {
     @Test
     void sectionsThatCannotRunAreRefusedWithTheSectionTheValueAndWhatToWrite() throws Exception {
         assertRefused("use = circus.plugins.nope.Nope", "[plugin:bad] use = circus.plugins.nope.Nope: unknown Circus "
-                + "plugin; the built-in ones are circus.plugins.flapping.Flapping");
+                + "plugin; the built-in ones are circus.plugins._statsd.StatsdEmitter, ");
+        assertRefused("use = circus.plugins.nope.Nope", " circus.plugins.flapping.Flapping, ");
         assertRefused("use = circus.plugins.redis_observer.RedisObserver", "Redis client");
         assertRefused("use = com.example.Missing", "class com.example.Missing is not found on the extension path");
         assertRefused("use = java.lang.String", "does not implement io.circus.plugin.Plugin");
