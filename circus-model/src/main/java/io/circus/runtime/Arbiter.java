@@ -102,4 +102,14 @@ public interface Arbiter extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * The class loader over {@code [circus] extension_path} that Java hooks come from, shared with
+     * other extensions (plugins) so a hook and a plugin from the same jar see the same classes. Owned
+     * by the arbiter: fixed for its life (a change needs a restart), never closed by a borrower. An
+     * arbiter without extensions answers one over the daemon's own class path.
+     */
+    default io.circus.extension.ExtensionClassPath extensionClassPath() {
+        return io.circus.extension.ExtensionClassPath.of(config().global().extensionPath());
+    }
 }

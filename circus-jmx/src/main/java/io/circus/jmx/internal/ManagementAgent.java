@@ -78,7 +78,7 @@ public final class ManagementAgent implements ManagementHandle {
         registry.reconcileSockets(sockets.get());
         dispatcher.start();
         arbiter.terminated().whenComplete((x, e) -> dispatcher.retire());
-        plugins = io.circus.plugin.host.PluginHost.start(arbiter, server, PluginClassPath.loader(arbiter.config()));
+        plugins = io.circus.plugin.host.PluginHost.start(arbiter, server, arbiter.extensionClassPath());
         if (s.global().jmxPort() > 0) {
             connector = RemoteConnector.start(s.global(), server, s.sslContext());
         }

@@ -67,7 +67,7 @@ public final class PluginHost implements EventListener, AutoCloseable {
      * Starts every {@code [plugin:NAME]} of the arbiter's configuration and waits (10 s at most each) for
      * their {@code start}.
      *
-     * @param extensions where {@code use = com.example.X} classes are found; the host closes it
+     * @param extensions where {@code use = com.example.X} classes are found (the arbiter's, shared with the hooks; the host never closes it)
      * @throws IllegalArgumentException naming the section, key and value, when a plugin's {@code use} or
      *                                  an option is not valid; nothing is left running
      */
@@ -203,10 +203,6 @@ public final class PluginHost implements EventListener, AutoCloseable {
         for (PluginRunner r : List.copyOf(runners.values())) {
             remove(r);
         }
-        try {
-            extensions.close();
-        } catch (java.io.IOException e) {
-            LOG.debug("closing the extension path", e);
-        }
+        // The extension class path is the arbiter's (shared with the hooks): not ours to close.
     }
 }

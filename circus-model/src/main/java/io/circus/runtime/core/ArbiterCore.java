@@ -127,10 +127,7 @@ public final class ArbiterCore implements Arbiter {
     @Override public long startEpochMillis() { return startMillis; }
     @Override public ProcessLauncher launcher() { return ctx.launcher(); }
 
-    /**
-     * The class loader over {@code [circus] extension_path} that Java hooks come from, for other
-     * extensions (plugins) to share; fixed for the arbiter's life (a change needs a restart).
-     */
+    @Override
     public ExtensionClassPath extensionClassPath() {
         return ctx.hooks().extensions();
     }
