@@ -10,6 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.management.JMX;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
+import io.circus.jmx.PluginMXBean;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The one way the protocol reaches the daemon: MXBean proxies over the MBeanServer, so every
@@ -70,13 +73,13 @@ public final class Beans {
     }
 
     /** The plugins ({@code circus:type=Plugin}) by name, sorted; Circus shows them as watchers {@code plugin:NAME}. */
-    public java.util.SortedMap<String, io.circus.jmx.PluginMXBean> plugins() {
-        java.util.SortedMap<String, io.circus.jmx.PluginMXBean> plugins = new java.util.TreeMap<>();
+    public SortedMap<String, PluginMXBean> plugins() {
+        SortedMap<String, PluginMXBean> plugins = new TreeMap<>();
         try {
             for (ObjectName n : server.queryNames(CircusNames.PLUGINS, null)) {
                 String name = n.getKeyProperty("name");
                 name = name.startsWith("\"") ? ObjectName.unquote(name) : name;
-                plugins.put(name, JMX.newMXBeanProxy(server, n, io.circus.jmx.PluginMXBean.class));
+                plugins.put(name, JMX.newMXBeanProxy(server, n, PluginMXBean.class));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -85,7 +88,7 @@ public final class Beans {
     }
 
     /** Circus's status word for a plugin's watcher: active while it runs, else stopped (or starting). */
-    public static String pluginStatus(io.circus.jmx.PluginMXBean plugin) {
+    public static String pluginStatus(PluginMXBean plugin) {
         String state = plugin.getState();
         return state.equals("active") || state.equals("starting") ? state : "stopped";
     }

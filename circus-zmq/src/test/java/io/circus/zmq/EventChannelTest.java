@@ -109,10 +109,15 @@ class EventChannelTest {
 
     /** A consumer whose subscription has reached the publisher, so nothing published later is missed. */
     static CircusConsumer subscribedTo(ZmqDaemon d, String topic) {
-        CircusConsumer c = new CircusConsumer(d.zmq.pubsubEndpoint(), topic);
+        return subscribedTo(d.zmq, d.server, topic);
+    }
+
+    /** As {@link #subscribedTo(ZmqDaemon, String)}, for any daemon's ZeroMQ facade and MBeanServer. */
+    static CircusConsumer subscribedTo(ZmqFacade zmq, javax.management.MBeanServer server, String topic) {
+        CircusConsumer c = new CircusConsumer(zmq.pubsubEndpoint(), topic);
         Await.until("subscription seen by the publisher", () -> {
             try {
-                return (Integer) d.server.getAttribute(ChannelBeans.name("pubsub"), "Subscriptions") >= 1;
+                return (Integer) server.getAttribute(ChannelBeans.name("pubsub"), "Subscriptions") >= 1;
             } catch (Exception e) {
                 throw new AssertionError(e);
             }

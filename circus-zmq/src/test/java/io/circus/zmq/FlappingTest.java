@@ -128,14 +128,6 @@ class FlappingTest {
     }
 
     private static CircusConsumer subscribed(PluginDaemon d, String topic) {
-        CircusConsumer c = new CircusConsumer(d.zmq.pubsubEndpoint(), topic);
-        Await.until("subscription seen by the publisher", () -> {
-            try {
-                return (Integer) d.server.getAttribute(ChannelBeans.name("pubsub"), "Subscriptions") >= 1;
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
-        return c;
+        return EventChannelTest.subscribedTo(d.zmq, d.server, topic);
     }
 }

@@ -3,6 +3,7 @@ package io.circus.zmq;
 import io.circus.config.CircusConfig;
 import io.circus.config.ConfigException;
 import io.circus.config.ConfigLoader;
+import io.circus.daemon.EmbeddedDaemon;
 import io.circus.jmx.CircusManagement;
 import io.circus.jmx.ManagementHandle;
 import io.circus.runtime.EventLog;
@@ -13,12 +14,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
 
 /**
- * A daemon read from an ini file the test writes, as circusd reads it: real configuration loading
+ * An {@link EmbeddedDaemon} read from an ini file the test writes, as circusd reads it: real configuration loading
  * ({@code [plugin:NAME]} sections included), the JMX beans with their plugins on a fresh MBeanServer,
  * the ZeroMQ facade on free loopback ports; {@code reloadconfig} re-reads the file.
  */
@@ -34,6 +34,7 @@ final class PluginDaemon implements AutoCloseable {
     final EventLog events = new EventLog();
     final MBeanServer server = MBeanServerFactory.newMBeanServer();
     final Path file;
+    final EmbeddedDaemon daemon;
     final ArbiterCore arbiter;
     final ManagementHandle jmx;
     final ZmqFacade zmq;
@@ -41,23 +42,16 @@ final class PluginDaemon implements AutoCloseable {
     private PluginDaemon(Path file) throws ConfigException {
         this.file = file;
         CircusConfig config = ConfigLoader.load(file);
-        arbiter = ArbiterCore.builder(config).listener(events).build();
-        ManagementHandle j = null;
-        ZmqFacade z = null;
-        try {
-            j = CircusManagement.builder(arbiter).server(server).configSource(() -> ConfigLoader.load(file))
-                    .operationTimeout(Duration.ofSeconds(60)).start();
-            z = ZmqFacade.start(server, config.global());
-            arbiter.start().get(30, TimeUnit.SECONDS);
-        } catch (RuntimeException e) {
-            close(z, j);
-            throw e;
-        } catch (Exception e) {
-            close(z, j);
-            throw new AssertionError("daemon did not start: " + e, e);
-        }
-        jmx = j;
-        zmq = z;
+        // A refusal (a plugin section that cannot run) reaches the test as it is; the builder has
+        // already stopped what it started.
+        daemon = EmbeddedDaemon.builder(config).listener(events).closeTimeout(Duration.ofSeconds(60))
+                .configSource(() -> ConfigLoader.load(file))
+                .facade(CircusManagement.facade(b -> b.server(server).operationTimeout(Duration.ofSeconds(60))))
+                .facade(ZmqFacade.facade())
+                .start(Duration.ofSeconds(30));
+        arbiter = daemon.arbiter();
+        jmx = daemon.facade(ManagementHandle.class).orElseThrow();
+        zmq = daemon.facade(ZmqFacade.class).orElseThrow();
     }
 
     /** Writes {@code sections} (after the {@code [circus]} endpoints) to {@code dir/circus.ini} and starts. */
@@ -91,26 +85,12 @@ final class PluginDaemon implements AutoCloseable {
         }
     }
 
-    private void close(ZmqFacade z, ManagementHandle j) {
-        if (z != null) {
-            z.close();
-        }
-        if (j != null) {
-            j.close();
-        }
-        arbiter.quit().orTimeout(60, TimeUnit.SECONDS).join();
-        arbiter.close();
-    }
-
     @Override
     public void close() {
         try {
-            arbiter.quit().get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
+            daemon.close();
+        } catch (IllegalStateException e) {
             throw new AssertionError("arbiter did not quit: " + e, e);
-        } finally {
-            zmq.close();
-            jmx.close();
         }
     }
 }
