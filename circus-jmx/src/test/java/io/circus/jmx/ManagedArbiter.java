@@ -82,11 +82,8 @@ final class ManagedArbiter implements AutoCloseable {
     }
 
     static GlobalSettings jmx(int port, String passwordFile, String accessFile, boolean ssl) {
-        GlobalSettings d = GlobalSettings.defaults();
-        return new GlobalSettings(d.checkDelay(), d.endpoint(), d.endpointOwner(), d.pubsubEndpoint(),
-                d.multicastEndpoint(), d.statsEndpoint(), d.statsd(), d.statsInterval(), d.umask(), d.warmupDelay(),
-                d.httpd(), d.httpdHost(), d.httpdPort(), d.debug(), d.pidfile(), d.loglevel(), d.logoutput(),
-                d.loggerconfig(), d.fqdnPrefix(), port, "127.0.0.1", passwordFile, accessFile, ssl);
+        return GlobalSettings.builder().jmxPort(port).jmxPasswordFile(passwordFile).jmxAccessFile(accessFile)
+                .jmxSsl(ssl).build();
     }
 
     /** An attribute, for conditions that cannot throw. */

@@ -55,11 +55,14 @@ class GlobalSectionTest {
                 "jmx_access_file = /etc/circus/jmx.access",
                 "jmx_ssl = true",
                 "stats_interval = 0.5").global();
-        assertEquals(new GlobalSettings(Duration.ofMillis(10_500), "ipc:///run/circus/control", "circus",
-                "tcp://127.0.0.1:6556", "", GlobalOptions.DEFAULT_STATS_ENDPOINT, true, Duration.ofMillis(500),
-                027, Duration.ofSeconds(2), false, "0.0.0.0", 9090, true, "/run/circusd.pid", "debug",
-                "syslog:///dev/log?local0", "/etc/circus/logging.yaml", "prod", 9010, "0.0.0.0",
-                "/etc/circus/jmx.password", "/etc/circus/jmx.access", true), g);
+        assertEquals(GlobalSettings.builder().checkDelay(Duration.ofMillis(10_500))
+                .endpoint("ipc:///run/circus/control").endpointOwner("circus").pubsubEndpoint("tcp://127.0.0.1:6556")
+                .multicastEndpoint("").statsEndpoint(GlobalOptions.DEFAULT_STATS_ENDPOINT).statsd(true)
+                .statsInterval(Duration.ofMillis(500)).umask(027).warmupDelay(Duration.ofSeconds(2)).httpd(false)
+                .httpdHost("0.0.0.0").httpdPort(9090).debug(true).pidfile("/run/circusd.pid").loglevel("debug")
+                .logoutput("syslog:///dev/log?local0").loggerconfig("/etc/circus/logging.yaml").fqdnPrefix("prod")
+                .jmxPort(9010).jmxHost("0.0.0.0").jmxPasswordFile("/etc/circus/jmx.password")
+                .jmxAccessFile("/etc/circus/jmx.access").jmxSsl(true).build(), g);
     }
 
     @Test

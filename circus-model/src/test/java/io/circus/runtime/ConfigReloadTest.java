@@ -85,12 +85,7 @@ class ConfigReloadTest {
     @Test
     void globalChangesAreReportedAndNotStored() {
         CircusConfig file = CircusConfig.of(List.of(sleepers("one", 1).build()));
-        GlobalSettings g = file.global();
-        GlobalSettings changed = new GlobalSettings(Duration.ofSeconds(2), g.endpoint(), g.endpointOwner(),
-                g.pubsubEndpoint(), g.multicastEndpoint(), g.statsEndpoint(), g.statsd(), g.statsInterval(),
-                g.umask(), g.warmupDelay(), g.httpd(), g.httpdHost(), g.httpdPort(), g.debug(), g.pidfile(),
-                g.loglevel(), g.logoutput(), g.loggerconfig(), g.fqdnPrefix(), g.jmxPort(), g.jmxHost(),
-                g.jmxPasswordFile(), g.jmxAccessFile(), g.jmxSsl());
+        GlobalSettings changed = file.global().toBuilder().checkDelay(Duration.ofSeconds(2)).build();
         CircusConfig next = new CircusConfig(null, List.of(), changed, file.env(), file.watchers(), List.of(),
                 List.of(), List.of());
         try (JdkLauncher launcher = new JdkLauncher();

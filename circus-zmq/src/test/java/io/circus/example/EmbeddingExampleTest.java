@@ -25,11 +25,8 @@ class EmbeddingExampleTest {
 
     @Test
     void theDocumentedDaemonServesCircusClientsUntilQuit() throws Exception {
-        GlobalSettings d = GlobalSettings.defaults();
-        GlobalSettings loopback = new GlobalSettings(d.checkDelay(), "tcp://127.0.0.1:*", null, "tcp://127.0.0.1:*",
-                d.multicastEndpoint(), null, false, d.statsInterval(), d.umask(), d.warmupDelay(), d.httpd(),
-                d.httpdHost(), d.httpdPort(), d.debug(), d.pidfile(), d.loglevel(), d.logoutput(), d.loggerconfig(),
-                d.fqdnPrefix(), -1, "127.0.0.1", null, null, false);
+        GlobalSettings loopback = GlobalSettings.builder().endpoint("tcp://127.0.0.1:*")
+                .pubsubEndpoint("tcp://127.0.0.1:*").build();
         CircusConfig config = new CircusConfig(null, List.of(), loopback, Map.of(), List.of(sleepers("web", 2).build()),
                 List.of(), List.of(), List.of());
         CompletableFuture<Void> daemon = CompletableFuture.runAsync(() -> EmbeddingExample.run(config));

@@ -77,11 +77,8 @@ class ChannelSecurityTest {
     @Test
     void ipcEndpointAdmitsTrustedUsersOnly(@TempDir Path dir) throws Exception {
         LocalPeers.requireNobody();
-        GlobalSettings g = ZmqDaemon.settings(false);
         String ipc = "ipc://" + dir.resolve("control");
-        g = new GlobalSettings(g.checkDelay(), ipc, null, g.pubsubEndpoint(), g.multicastEndpoint(), null, false,
-                g.statsInterval(), g.umask(), g.warmupDelay(), false, g.httpdHost(), g.httpdPort(), false, null, null,
-                null, null, null, -1, "127.0.0.1", null, null, false);
+        GlobalSettings g = ZmqDaemon.settings(false).toBuilder().endpoint(ipc).build();
         try (ZmqDaemon d = ZmqDaemon.startedWith(g); CircusClient root = new CircusClient(ipc, SHORT.multipliedBy(10))) {
             assertEquals(ipc, d.endpoint());
             assertEquals("ok", root.call("list").status());
@@ -104,8 +101,8 @@ class ChannelSecurityTest {
         Files.copy(clientFiles[0], authorised.resolve("client.key"));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(serverFiles[1])));
 
-        GlobalSettings g = ZmqDaemon.settings(false).withSecurity(new SecuritySettings(serverFiles[1].toString(),
-                authorised.toString(), true, null, false));
+        GlobalSettings g = ZmqDaemon.settings(false).toBuilder().security(new SecuritySettings(
+                serverFiles[1].toString(), authorised.toString(), true, null, false)).build();
         Certificate serverPublic = new Certificate(server.publicKey(), null);
         try (ZmqDaemon d = ZmqDaemon.startedWith(g, TestChildren.sleepers("sleeper", 1).build())) {
             try (CircusClient good = new CircusClient(d.endpoint(), SHORT.multipliedBy(10),
@@ -141,9 +138,7 @@ class ChannelSecurityTest {
         GlobalSettings d = ZmqDaemon.settings(false);
         for (String[] c : List.of(new String[] {"tcp://0.0.0.0:*", d.pubsubEndpoint(), "endpoint"},
                 new String[] {d.endpoint(), "tcp://*:*", "pubsub_endpoint"})) {
-            GlobalSettings g = new GlobalSettings(d.checkDelay(), c[0], null, c[1], d.multicastEndpoint(), null, false,
-                    d.statsInterval(), d.umask(), d.warmupDelay(), false, d.httpdHost(), d.httpdPort(), false, null,
-                    null, null, null, null, -1, "127.0.0.1", null, null, false);
+            GlobalSettings g = d.toBuilder().endpoint(c[0]).pubsubEndpoint(c[1]).build();
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> ZmqFacade.start(MBeanServerFactory.newMBeanServer(), g).close());
             assertTrue(e.getMessage().contains(c[2] + " = ") && e.getMessage().contains("curve_server_key")

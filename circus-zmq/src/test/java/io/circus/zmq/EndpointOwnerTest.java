@@ -25,12 +25,8 @@ class EndpointOwnerTest {
     @Test
     void addThroughAnIpcEndpointMustRunAsItsOwner(@TempDir Path dir) {
         String owner = System.getProperty("user.name");
-        GlobalSettings d = ZmqDaemon.settings(false);
-        GlobalSettings g = new GlobalSettings(d.checkDelay(), "ipc://" + dir.resolve("ctl.sock"), owner,
-                d.pubsubEndpoint(), d.multicastEndpoint(), d.statsEndpoint(), d.statsd(), d.statsInterval(), d.umask(),
-                d.warmupDelay(), d.httpd(), d.httpdHost(), d.httpdPort(), d.debug(), d.pidfile(), d.loglevel(),
-                d.logoutput(), d.loggerconfig(), d.fqdnPrefix(), d.jmxPort(), d.jmxHost(), d.jmxPasswordFile(),
-                d.jmxAccessFile(), d.jmxSsl());
+        GlobalSettings g = ZmqDaemon.settings(false).toBuilder().endpoint("ipc://" + dir.resolve("ctl.sock"))
+                .endpointOwner(owner).build();
         try (ZmqDaemon daemon = ZmqDaemon.startedWith(g); RawPeer peer = daemon.peer()) {
             peer.send("{\"id\":\"o1\",\"command\":\"add\",\"properties\":{\"name\":\"a\",\"cmd\":\"sleep 9\"}}");
             error(peer.text(), 3, "uid does not match endpoint_owner", "o1");

@@ -136,10 +136,7 @@ class FacadeLifecycleTest {
 
     /** The settings with another control endpoint. */
     static GlobalSettings with(GlobalSettings g, String endpoint) {
-        return new GlobalSettings(g.checkDelay(), endpoint, g.endpointOwner(), g.pubsubEndpoint(), g.multicastEndpoint(),
-                g.statsEndpoint(), g.statsd(), g.statsInterval(), g.umask(), g.warmupDelay(), g.httpd(), g.httpdHost(),
-                g.httpdPort(), g.debug(), g.pidfile(), g.loglevel(), g.logoutput(), g.loggerconfig(), g.fqdnPrefix(),
-                g.jmxPort(), g.jmxHost(), g.jmxPasswordFile(), g.jmxAccessFile(), g.jmxSsl());
+        return g.toBuilder().endpoint(endpoint).build();
     }
 
     private static ObjectName name(String text) {

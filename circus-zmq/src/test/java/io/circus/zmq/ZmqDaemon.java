@@ -60,21 +60,14 @@ final class ZmqDaemon implements AutoCloseable {
 
     /** A started daemon that also publishes the stats stream every {@code interval}. */
     static ZmqDaemon withStats(Duration interval, WatcherConfig... watchers) {
-        GlobalSettings g = settings(true);
-        g = new GlobalSettings(g.checkDelay(), g.endpoint(), g.endpointOwner(), g.pubsubEndpoint(),
-                g.multicastEndpoint(), g.statsEndpoint(), g.statsd(), interval, g.umask(), g.warmupDelay(), g.httpd(),
-                g.httpdHost(), g.httpdPort(), g.debug(), g.pidfile(), g.loglevel(), g.logoutput(), g.loggerconfig(),
-                g.fqdnPrefix(), g.jmxPort(), g.jmxHost(), g.jmxPasswordFile(), g.jmxAccessFile(), g.jmxSsl());
+        GlobalSettings g = settings(true).toBuilder().statsInterval(interval).build();
         return new ZmqDaemon(g, List.of(watchers), true);
     }
 
     /** Defaults with every ZeroMQ endpoint on a free loopback port. */
     static GlobalSettings settings(boolean stats) {
-        GlobalSettings d = GlobalSettings.defaults();
-        return new GlobalSettings(d.checkDelay(), ANY_PORT, null, ANY_PORT, d.multicastEndpoint(),
-                stats ? ANY_PORT : null, stats, d.statsInterval(), d.umask(), d.warmupDelay(), d.httpd(),
-                d.httpdHost(), d.httpdPort(), d.debug(), d.pidfile(), d.loglevel(), d.logoutput(), d.loggerconfig(),
-                d.fqdnPrefix(), -1, "127.0.0.1", null, null, false);
+        return GlobalSettings.builder().endpoint(ANY_PORT).pubsubEndpoint(ANY_PORT)
+                .statsEndpoint(stats ? ANY_PORT : null).statsd(stats).build();
     }
 
     String endpoint() {

@@ -53,11 +53,9 @@ final class CtlDaemon implements AutoCloseable {
                       io.circus.config.SecuritySettings security) {
         this.server = server;
         jmxPort = FreePorts.loopback();
-        GlobalSettings d = GlobalSettings.defaults();
-        GlobalSettings global = new GlobalSettings(Duration.ofSeconds(1), "tcp://127.0.0.1:*", null, pubsubEndpoint,
-                d.multicastEndpoint(), null, false, d.statsInterval(), d.umask(), d.warmupDelay(), d.httpd(),
-                d.httpdHost(), d.httpdPort(), d.debug(), d.pidfile(), d.loglevel(), d.logoutput(), d.loggerconfig(),
-                d.fqdnPrefix(), jmxPort, "127.0.0.1", null, null, false, null, null, null, security);
+        GlobalSettings global = GlobalSettings.builder().checkDelay(Duration.ofSeconds(1))
+                .endpoint("tcp://127.0.0.1:*").pubsubEndpoint(pubsubEndpoint).jmxPort(jmxPort)
+                .security(security).build();
         CircusConfig config = new CircusConfig(null, List.of(), global, Map.of(), watchers, List.of(), List.of(), List.of());
         try {
             daemon = EmbeddedDaemon.builder(config).closeTimeout(Duration.ofSeconds(60))

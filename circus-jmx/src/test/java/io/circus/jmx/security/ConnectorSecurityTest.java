@@ -178,11 +178,9 @@ class ConnectorSecurityTest {
     }
 
     private static GlobalSettings settings(String host, Path passwords, Path access, boolean ssl) {
-        GlobalSettings d = GlobalSettings.defaults();
-        return new GlobalSettings(d.checkDelay(), d.endpoint(), null, d.pubsubEndpoint(), d.multicastEndpoint(), null,
-                false, d.statsInterval(), d.umask(), d.warmupDelay(), false, d.httpdHost(), d.httpdPort(), false, null,
-                null, null, null, null, FreePorts.loopback(), host, passwords == null ? null : passwords.toString(),
-                access == null ? null : access.toString(), ssl);
+        return GlobalSettings.builder().jmxPort(FreePorts.loopback()).jmxHost(host)
+                .jmxPasswordFile(passwords == null ? null : passwords.toString())
+                .jmxAccessFile(access == null ? null : access.toString()).jmxSsl(ssl).build();
     }
 
     /** A started daemon with only the JMX facade, on these settings. */

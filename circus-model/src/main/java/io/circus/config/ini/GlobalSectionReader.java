@@ -27,7 +27,7 @@ final class GlobalSectionReader {
     static final String SECTION = "circus";
     static final String EXTENSION_PATH = "extension_path";
 
-    private static final Map<String, BiConsumer<GlobalSettingsDraft, String>> SETTERS = new LinkedHashMap<>();
+    private static final Map<String, BiConsumer<GlobalSettings.Builder, String>> SETTERS = new LinkedHashMap<>();
     // Accepted so that Circus files load unchanged; Circus's own loader ignores them too.
     private static final Set<String> NO_EFFECT = Set.of("stream_backend", "statsd_close_outputs",
             "httpd_close_outputs");
@@ -36,36 +36,35 @@ final class GlobalSectionReader {
     private static final Pattern OCTAL = Pattern.compile("\\+?(?:0[oO])?[0-7]+");
 
     static {
-        SETTERS.put("check_delay", (d, v) -> d.checkDelay = OptionValues.parseSignedSeconds(v));
-        SETTERS.put("endpoint", (d, v) -> d.endpoint = OptionValues.endpoint(v));
-        SETTERS.put("endpoint_owner", (d, v) -> d.endpointOwner = emptyToNull(v));
-        SETTERS.put("pubsub_endpoint", (d, v) -> d.pubsubEndpoint = OptionValues.endpoint(v));
-        SETTERS.put("multicast_endpoint", (d, v) -> d.multicastEndpoint = v);
-        SETTERS.put("stats_endpoint", (d, v) -> d.statsEndpoint = OptionValues.endpoint(v));
-        SETTERS.put("statsd", (d, v) -> d.statsd = parseBool(v));
-        SETTERS.put("umask", (d, v) -> d.umask = umask(v));
-        SETTERS.put("warmup_delay", (d, v) -> d.warmupDelay = OptionValues.parseSeconds(v));
-        SETTERS.put("httpd", (d, v) -> d.httpd = parseBool(v));
-        SETTERS.put("httpd_host", (d, v) -> d.httpdHost = requireText(v));
-        SETTERS.put("httpd_port", (d, v) -> d.httpdPort = port(v, 0));
-        SETTERS.put("debug", (d, v) -> d.debug = parseBool(v));
+        SETTERS.put("check_delay", (d, v) -> d.checkDelay(OptionValues.parseSignedSeconds(v)));
+        SETTERS.put("endpoint", (d, v) -> d.endpoint(OptionValues.endpoint(v)));
+        SETTERS.put("endpoint_owner", (d, v) -> d.endpointOwner(emptyToNull(v)));
+        SETTERS.put("pubsub_endpoint", (d, v) -> d.pubsubEndpoint(OptionValues.endpoint(v)));
+        SETTERS.put("multicast_endpoint", (d, v) -> d.multicastEndpoint(v));
+        SETTERS.put("stats_endpoint", (d, v) -> d.statsEndpoint(OptionValues.endpoint(v)));
+        SETTERS.put("statsd", (d, v) -> d.statsd(parseBool(v)));
+        SETTERS.put("umask", (d, v) -> d.umask(umask(v)));
+        SETTERS.put("warmup_delay", (d, v) -> d.warmupDelay(OptionValues.parseSeconds(v)));
+        SETTERS.put("httpd", (d, v) -> d.httpd(parseBool(v)));
+        SETTERS.put("httpd_host", (d, v) -> d.httpdHost(requireText(v)));
+        SETTERS.put("httpd_port", (d, v) -> d.httpdPort(port(v, 0)));
+        SETTERS.put("debug", (d, v) -> d.debug(parseBool(v)));
         SETTERS.put("debug_gc", (d, v) -> parseBool(v));
-        SETTERS.put("pidfile", (d, v) -> d.pidfile = emptyToNull(v));
-        SETTERS.put("loglevel", (d, v) -> d.loglevel = logLevel(v));
-        SETTERS.put("logoutput", (d, v) -> d.logoutput = emptyToNull(v));
-        SETTERS.put("loggerconfig", (d, v) -> d.loggerconfig = emptyToNull(v));
-        SETTERS.put("fqdn_prefix", (d, v) -> d.fqdnPrefix = emptyToNull(v));
-        SETTERS.put("jmx_port", (d, v) -> d.jmxPort = port(v, -1));
-        SETTERS.put("jmx_host", (d, v) -> d.jmxHost = requireText(v));
-        SETTERS.put("jmx_password_file", (d, v) -> d.jmxPasswordFile = emptyToNull(v));
-        SETTERS.put("jmx_access_file", (d, v) -> d.jmxAccessFile = emptyToNull(v));
-        SETTERS.put("jmx_ssl", (d, v) -> d.jmxSsl = parseBool(v));
-        SETTERS.put("statefile", (d, v) -> d.statefile = emptyToNull(v));
-        SETTERS.put("stats_interval", (d, v) -> d.statsInterval = positiveSeconds(v));
-        SETTERS.put("prometheus_endpoint", (d, v) -> d.prometheusEndpoint = hostPort(v));
-        SETTERS.put("hook_timeout", (d, v) -> d.hookTimeout = positiveSeconds(v));
-        SETTERS.put("httpd_password_file", (d, v) -> d.httpdPasswordFile = emptyToNull(v));
-        SecurityDraft.SETTERS.forEach((key, setter) -> SETTERS.put(key, (d, v) -> setter.accept(d.security, v)));
+        SETTERS.put("pidfile", (d, v) -> d.pidfile(emptyToNull(v)));
+        SETTERS.put("loglevel", (d, v) -> d.loglevel(logLevel(v)));
+        SETTERS.put("logoutput", (d, v) -> d.logoutput(emptyToNull(v)));
+        SETTERS.put("loggerconfig", (d, v) -> d.loggerconfig(emptyToNull(v)));
+        SETTERS.put("fqdn_prefix", (d, v) -> d.fqdnPrefix(emptyToNull(v)));
+        SETTERS.put("jmx_port", (d, v) -> d.jmxPort(port(v, -1)));
+        SETTERS.put("jmx_host", (d, v) -> d.jmxHost(requireText(v)));
+        SETTERS.put("jmx_password_file", (d, v) -> d.jmxPasswordFile(emptyToNull(v)));
+        SETTERS.put("jmx_access_file", (d, v) -> d.jmxAccessFile(emptyToNull(v)));
+        SETTERS.put("jmx_ssl", (d, v) -> d.jmxSsl(parseBool(v)));
+        SETTERS.put("statefile", (d, v) -> d.statefile(emptyToNull(v)));
+        SETTERS.put("stats_interval", (d, v) -> d.statsInterval(positiveSeconds(v)));
+        SETTERS.put("prometheus_endpoint", (d, v) -> d.prometheusEndpoint(hostPort(v)));
+        SETTERS.put("hook_timeout", (d, v) -> d.hookTimeout(positiveSeconds(v)));
+        SETTERS.put("httpd_password_file", (d, v) -> d.httpdPasswordFile(emptyToNull(v)));
     }
 
     private GlobalSectionReader() {
@@ -74,6 +73,7 @@ final class GlobalSectionReader {
     /** Every key the section understands. */
     static Set<String> knownKeys() {
         Set<String> keys = new TreeSet<>(SETTERS.keySet());
+        keys.addAll(SecurityDraft.SETTERS.keySet());
         keys.add(EXTENSION_PATH);
         keys.addAll(NO_EFFECT);
         keys.addAll(INCLUDES);
@@ -82,7 +82,8 @@ final class GlobalSectionReader {
 
     static GlobalSettings read(IniDocument doc, Map<String, String> env, Warnings warnings)
             throws ConfigException {
-        GlobalSettingsDraft d = new GlobalSettingsDraft();
+        GlobalSettings.Builder d = GlobalSettings.builder();
+        SecurityDraft security = new SecurityDraft();
         boolean statsEndpointSet = false;
         Map<String, IniEntry> items = doc.has(SECTION) ? doc.items(SECTION) : Map.of();
         for (Map.Entry<String, IniEntry> item : items.entrySet()) {
@@ -92,9 +93,7 @@ final class GlobalSectionReader {
                 continue;
             }
             String v = VariableSubstitutor.substituteEnv(e.value(), env);
-            BiConsumer<GlobalSettingsDraft, String> setter = key.equals(EXTENSION_PATH)
-                    ? (draft, value) -> draft.extensionPath = ExtensionPath.parse(value, baseDir(e))
-                    : SETTERS.get(key);
+            BiConsumer<GlobalSettings.Builder, String> setter = setter(key, e, security);
             if (setter != null) {
                 try {
                     setter.accept(d, v);
@@ -113,22 +112,32 @@ final class GlobalSectionReader {
                 warnings.add(SECTION, key, e, "unknown option, ignored" + SpellingAdvisor.hint(key, knownKeys()));
             }
         }
-        if (statsEndpointSet && !d.statsd) {
+        boolean statsd = d.build().statsd();
+        if (statsEndpointSet && !statsd) {
             // Circus's loader does this too (with a DeprecationWarning); we keep it so files behave alike.
-            d.statsd = true;
+            d.statsd(true);
             warnings.add(doc.fileOf(SECTION), SECTION, "stats_endpoint",
                     "stats_endpoint is set, so statsd is turned on, as in Circus; set statsd = true explicitly");
         }
         if (!statsEndpointSet) {
-            d.statsEndpoint = d.statsd ? GlobalOptions.DEFAULT_STATS_ENDPOINT : null;
+            d.statsEndpoint(statsd ? GlobalOptions.DEFAULT_STATS_ENDPOINT : null);
         }
-        String half = d.security.halfConfiguredKey();
+        String half = security.halfConfiguredKey();
         if (half != null) {
             IniEntry e = items.get(half);
             throw e.error(SECTION, half, e.value(), "CURVE needs both curve_server_key (the server's secret key "
                     + "file) and curve_authorized_keys (a directory of client public key files)");
         }
-        return d.build();
+        return d.security(security.build()).build();
+    }
+
+    /** The setter of {@code key}, or null when the key is not a setting. */
+    private static BiConsumer<GlobalSettings.Builder, String> setter(String key, IniEntry e, SecurityDraft security) {
+        if (key.equals(EXTENSION_PATH)) {
+            return (d, v) -> d.extensionPath(ExtensionPath.parse(v, baseDir(e)));
+        }
+        BiConsumer<SecurityDraft, String> securitySetter = SecurityDraft.SETTERS.get(key);
+        return securitySetter == null ? SETTERS.get(key) : (d, v) -> securitySetter.accept(security, v);
     }
 
     /** Relative extension path entries are relative to the file that sets them, wherever circusd runs. */
