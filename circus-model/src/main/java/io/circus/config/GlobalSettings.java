@@ -197,7 +197,10 @@ public record GlobalSettings(Duration checkDelay, String endpoint, String endpoi
         /** {@code curve_*}, {@code trusted_group}, {@code insecure_open_endpoints}: see docs/security.md. */
         public Builder security(SecuritySettings s) { security = Objects.requireNonNull(s, "security"); return this; }
         /** {@code extension_path}: the absolute jars and directories hooks and plugins are loaded from. */
-        public Builder extensionPath(List<Path> path) { extensionPath = List.copyOf(path); return this; }
+        public Builder extensionPath(List<Path> path) {
+            extensionPath = List.copyOf(Objects.requireNonNull(path, "extensionPath"));
+            return this;
+        }
         /** {@code hook_timeout}: how long a hook may run before it counts as failed. */
         public Builder hookTimeout(Duration d) { hookTimeout = Objects.requireNonNull(d, "hookTimeout"); return this; }
 

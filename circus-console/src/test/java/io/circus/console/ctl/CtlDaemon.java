@@ -46,7 +46,7 @@ final class CtlDaemon implements AutoCloseable {
 
     /** @param pubsubEndpoint a concrete port where the test needs {@code globaloptions} to name it */
     CtlDaemon(List<WatcherConfig> watchers, MBeanServer server, String pubsubEndpoint) {
-        this(watchers, server, pubsubEndpoint, null);
+        this(watchers, server, pubsubEndpoint, io.circus.config.SecuritySettings.defaults());
     }
 
     private CtlDaemon(List<WatcherConfig> watchers, MBeanServer server, String pubsubEndpoint,
