@@ -1,6 +1,6 @@
 package io.circus.hook;
 
-import static io.circus.hook.HookedDaemon.join;
+import static io.circus.runtime.ArbiterFixture.join;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.circus.event.Event;
 import io.circus.event.EventType;
 import io.circus.testing.Pids;
+import io.circus.runtime.ArbiterFixture;
 import io.circus.runtime.WatcherState;
 import io.circus.testing.Await;
 import java.io.IOException;
@@ -64,7 +65,7 @@ class CommandHookTest {
                 "exit \"$2\"");
     }
 
-    private HookedDaemon daemon(String... watcherLines) throws Exception {
+    private ArbiterFixture daemon(String... watcherLines) throws Exception {
         List<String> lines = new java.util.ArrayList<>(List.of("[watcher:w]", "cmd = sleep 3600", "graceful_timeout = 5"));
         lines.addAll(List.of(watcherLines));
         return HookedDaemon.of(dir, null, lines.toArray(String[]::new));
@@ -88,7 +89,7 @@ class CommandHookTest {
     @Test
     void exitZeroSucceedsWithTheDataInEnvironmentAndStdinAndTheOutputInTheLog() throws Exception {
         Path rec = recorder();
-        try (HookedDaemon d = daemon("hooks.before_start = exec:" + rec + " " + dir.resolve("calls") + " 0",
+        try (ArbiterFixture d = daemon("hooks.before_start = exec:" + rec + " " + dir.resolve("calls") + " 0",
                 "hooks.after_spawn = " + rec + " " + dir.resolve("calls") + " 0")) {
             join(d.arbiter.start());
             assertEquals(WatcherState.ACTIVE, d.watcher("w").state());
@@ -108,14 +109,14 @@ class CommandHookTest {
     @Test
     void aNonZeroExitIsAFailureThatAbortsUnlessIgnored() throws Exception {
         Path rec = recorder();
-        try (HookedDaemon d = daemon("hooks.before_start = exec:" + rec + " " + dir.resolve("calls") + " 3")) {
+        try (ArbiterFixture d = daemon("hooks.before_start = exec:" + rec + " " + dir.resolve("calls") + " 3")) {
             join(d.arbiter.start());
             assertEquals(WatcherState.STOPPED, d.watcher("w").state());
             Event failure = d.events.of("w", EventType.HOOK_FAILURE).getFirst();
             assertEquals("exited with code 3", failure.fields().get("error"));
             assertEquals(0, d.events.count("w", EventType.SPAWN));
         }
-        try (HookedDaemon d = daemon("hooks.before_start = exec:" + rec + " " + dir.resolve("calls") + " 3, true")) {
+        try (ArbiterFixture d = daemon("hooks.before_start = exec:" + rec + " " + dir.resolve("calls") + " 3, true")) {
             join(d.arbiter.start());
             assertEquals(WatcherState.ACTIVE, d.watcher("w").state());
             assertEquals(1, d.events.count("w", EventType.HOOK_FAILURE));
@@ -130,7 +131,7 @@ class CommandHookTest {
         assertEquals("watcher 'w': hooks.before_start = exec:" + missing + ": program " + missing
                 + " is not an executable file", refused.getMessage());
         Path vanishing = script("vanishing.sh", "exit 0");
-        try (HookedDaemon d = daemon("hooks.before_start = exec:" + vanishing)) {
+        try (ArbiterFixture d = daemon("hooks.before_start = exec:" + vanishing)) {
             Files.delete(vanishing);
             join(d.arbiter.start());
             assertEquals(WatcherState.STOPPED, d.watcher("w").state());
@@ -144,7 +145,7 @@ class CommandHookTest {
         Path pidFile = dir.resolve("background.pid");
         // The background sleep is orphaned (its subshell exits): only its process group still finds it.
         Path hang = script("hang.sh", "( sleep 3600 & echo $! > \"$1\" )", "sleep 3600");
-        try (HookedDaemon d = daemon("hooks.before_start = exec:" + hang + " " + pidFile)) {
+        try (ArbiterFixture d = daemon("hooks.before_start = exec:" + hang + " " + pidFile)) {
             join(d.arbiter.start());
             assertEquals(WatcherState.STOPPED, d.watcher("w").state());
             Event failure = d.events.of("w", EventType.HOOK_FAILURE).getFirst();
@@ -160,7 +161,7 @@ class CommandHookTest {
     @Test
     void reapHooksOfACommandSeeTheExitCodeAndStatus() throws Exception {
         Path rec = recorder();
-        try (HookedDaemon d = daemon("hooks.after_reap = exec:" + rec + " " + dir.resolve("calls") + " 0")) {
+        try (ArbiterFixture d = daemon("hooks.after_reap = exec:" + rec + " " + dir.resolve("calls") + " 0")) {
             join(d.arbiter.start());
             long pid = d.watcher("w").pids().getFirst();
             join(d.watcher("w").stop());

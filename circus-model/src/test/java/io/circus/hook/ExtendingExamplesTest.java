@@ -1,10 +1,11 @@
 package io.circus.hook;
 
-import static io.circus.hook.HookedDaemon.join;
+import static io.circus.runtime.ArbiterFixture.join;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.circus.extension.ExtensionCompiler;
+import io.circus.runtime.ArbiterFixture;
 import io.circus.runtime.WatcherState;
 import io.circus.testing.Await;
 import java.io.IOException;
@@ -53,7 +54,7 @@ class ExtendingExamplesTest {
                 "com.example.hooks.SpawnAudit", resource("SpawnAudit.java")));
         Path ready = dir.resolve("ready");
         Path audit = dir.resolve("audit.log");
-        try (HookedDaemon d = HookedDaemon.of(dir, "hooks/ready-hooks.jar",
+        try (ArbiterFixture d = HookedDaemon.of(dir, "hooks/ready-hooks.jar",
                 "[watcher:web]", "cmd = sleep 3600", "numprocesses = 2",
                 "hooks.before_start = java:com.example.hooks.WaitForReadyFile",
                 "hooks.after_spawn = java:com.example.hooks.SpawnAudit#record",
@@ -76,7 +77,7 @@ class ExtendingExamplesTest {
         Files.writeString(script, resource("notify.sh"));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path log = dir.resolve("hooks.log");
-        try (HookedDaemon d = HookedDaemon.of(dir, null, "[watcher:web]", "cmd = sleep 3600",
+        try (ArbiterFixture d = HookedDaemon.of(dir, null, "[watcher:web]", "cmd = sleep 3600",
                 "hooks.after_spawn = exec:" + script + " " + log)) {
             join(d.arbiter.start());
             assertEquals(WatcherState.ACTIVE, d.watcher("web").state());

@@ -1,6 +1,6 @@
 package io.circus.hook;
 
-import static io.circus.hook.HookedDaemon.join;
+import static io.circus.runtime.ArbiterFixture.join;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +10,7 @@ import io.circus.event.Event;
 import io.circus.event.EventType;
 import io.circus.extension.ExtensionCompiler;
 import io.circus.testing.Pids;
+import io.circus.runtime.ArbiterFixture;
 import io.circus.runtime.WatcherState;
 import io.circus.testing.Await;
 import java.io.IOException;
@@ -116,7 +117,7 @@ class JavaHookTest {
         Files.writeString(dir.resolve("go"), "");
     }
 
-    private HookedDaemon daemon(String... watcherLines) throws Exception {
+    private ArbiterFixture daemon(String... watcherLines) throws Exception {
         List<String> lines = new java.util.ArrayList<>(List.of("[watcher:w]", "cmd = sleep 3600", "numprocesses = 2",
                 "graceful_timeout = 5"));
         lines.addAll(List.of(watcherLines));
@@ -136,20 +137,20 @@ class JavaHookTest {
         return calls().stream().filter(l -> l.startsWith("w " + hook + " ")).toList();
     }
 
-    private static List<Event> hookEvents(HookedDaemon d) {
+    private static List<Event> hookEvents(ArbiterFixture d) {
         return d.events.all().stream().filter(e -> e.type() == EventType.HOOK_SUCCESS || e.type() == EventType.HOOK_FAILURE)
                 .toList();
     }
 
     /** Starts the watcher and returns its state once the start is over. */
-    private static WatcherState started(HookedDaemon d) {
+    private static WatcherState started(ArbiterFixture d) {
         join(d.arbiter.start());
         return d.watcher("w").state();
     }
 
     @Test
     void beforeStartTrueStartsAndRunsOffTheLoop() throws Exception {
-        try (HookedDaemon d = daemon("hooks.before_start = java:t.Hooks#yes")) {
+        try (ArbiterFixture d = daemon("hooks.before_start = java:t.Hooks#yes")) {
             assertEquals(WatcherState.ACTIVE, started(d));
             assertEquals(2, d.watcher("w").pids().size());
             String call = callsOf("before_start").getFirst();
@@ -168,7 +169,7 @@ class JavaHookTest {
     void beforeStartFalseNullOrFailureLeavesTheWatcherStoppedWithoutAProcess() throws Exception {
         for (String target : List.of("java:t.Hooks#no", "java:t.Hooks#nothing", "java:t.Hooks#boom",
                 "java:t.Hooks#hang")) {
-            try (HookedDaemon d = daemon("hooks.before_start = " + target)) {
+            try (ArbiterFixture d = daemon("hooks.before_start = " + target)) {
                 assertEquals(WatcherState.STOPPED, started(d), target);
                 assertEquals(0, d.events.count("w", EventType.SPAWN), target);
                 assertEquals(0, d.events.count("w", EventType.STOP), target);
@@ -191,24 +192,24 @@ class JavaHookTest {
 
     @Test
     void anIgnoredFailureLetsTheStartGoOnButFalseStillAborts() throws Exception {
-        try (HookedDaemon d = daemon("hooks.before_start = java:t.Hooks#boom, true")) {
+        try (ArbiterFixture d = daemon("hooks.before_start = java:t.Hooks#boom, true")) {
             assertEquals(WatcherState.ACTIVE, started(d));
             assertEquals(EventType.HOOK_FAILURE, hookEvents(d).getFirst().type());
             HookStats stats = d.watcher("w").hookStats().getFirst();
             assertEquals(new HookStats("before_start", "java:t.Hooks#boom", true, 1, 0, 1, 0, "boom"), stats);
         }
-        try (HookedDaemon d = daemon("hooks.before_start = java:t.Hooks#no, true")) {
+        try (ArbiterFixture d = daemon("hooks.before_start = java:t.Hooks#no, true")) {
             assertEquals(WatcherState.STOPPED, started(d));
         }
     }
 
     @Test
     void afterStartFalseOrFailureStopsTheStartedProcesses() throws Exception {
-        try (HookedDaemon d = daemon("hooks.after_start = java:t.Counting")) {
+        try (ArbiterFixture d = daemon("hooks.after_start = java:t.Counting")) {
             assertEquals(WatcherState.ACTIVE, started(d));
         }
         for (String target : List.of("java:t.Hooks#no", "java:t.Hooks#boom")) {
-            try (HookedDaemon d = daemon("hooks.after_start = " + target)) {
+            try (ArbiterFixture d = daemon("hooks.after_start = " + target)) {
                 assertEquals(WatcherState.STOPPED, started(d), target);
                 List<Long> spawned = d.events.of("w", EventType.SPAWN).stream().map(Event::pid).toList();
                 assertEquals(2, spawned.size(), target);
@@ -221,7 +222,7 @@ class JavaHookTest {
 
     @Test
     void beforeSpawnRunsForEverySpawnAndFalseStopsTheWatcher() throws Exception {
-        try (HookedDaemon d = daemon("hooks.before_spawn = java:t.Hooks#yes")) {
+        try (ArbiterFixture d = daemon("hooks.before_spawn = java:t.Hooks#yes")) {
             assertEquals(WatcherState.ACTIVE, started(d));
             assertEquals(2, callsOf("before_spawn").size());
             List<EventType> seq = d.events.sequence("w");
@@ -230,7 +231,7 @@ class JavaHookTest {
             assertEquals(2, d.events.count("w", EventType.HOOK_SUCCESS));
         }
         for (String target : List.of("java:t.Hooks#no", "java:t.Hooks#boom")) {
-            try (HookedDaemon d = daemon("hooks.before_spawn = " + target)) {
+            try (ArbiterFixture d = daemon("hooks.before_spawn = " + target)) {
                 assertEquals(WatcherState.STOPPED, started(d), target);
                 assertEquals(0, d.events.count("w", EventType.SPAWN), target);
             }
@@ -239,7 +240,7 @@ class JavaHookTest {
 
     @Test
     void afterSpawnGetsThePidAndFalseKillsTheProcessWithoutASpawnEvent() throws Exception {
-        try (HookedDaemon d = daemon("hooks.after_spawn = java:t.Hooks#yes")) {
+        try (ArbiterFixture d = daemon("hooks.after_spawn = java:t.Hooks#yes")) {
             assertEquals(WatcherState.ACTIVE, started(d));
             List<Long> pids = d.watcher("w").pids();
             List<String> calls = callsOf("after_spawn");
@@ -252,7 +253,7 @@ class JavaHookTest {
             assertTrue(seq.indexOf(EventType.HOOK_SUCCESS) < seq.indexOf(EventType.SPAWN), seq.toString());
         }
         for (String target : List.of("java:t.Hooks#no", "java:t.Hooks#boom")) {
-            try (HookedDaemon d = daemon("hooks.after_spawn = " + target)) {
+            try (ArbiterFixture d = daemon("hooks.after_spawn = " + target)) {
                 assertEquals(WatcherState.STOPPED, started(d), target);
                 assertEquals(0, d.events.count("w", EventType.SPAWN), target);
                 for (String call : callsOf("after_spawn")) {
@@ -266,7 +267,7 @@ class JavaHookTest {
     @Test
     void stopHooksRunAroundTheStopAndTheirFailuresNeverPreventIt() throws Exception {
         for (String target : List.of("java:t.Hooks#yes", "java:t.Hooks#no", "java:t.Hooks#boom")) {
-            try (HookedDaemon d = daemon("hooks.before_stop = " + target, "hooks.after_stop = " + target)) {
+            try (ArbiterFixture d = daemon("hooks.before_stop = " + target, "hooks.after_stop = " + target)) {
                 assertEquals(WatcherState.ACTIVE, started(d));
                 List<Long> pids = d.watcher("w").pids();
                 assertTrue(join(d.watcher("w").stop()));
@@ -284,7 +285,7 @@ class JavaHookTest {
 
     @Test
     void beforeSignalFalseVetoesTheStopSignalSoSigkillFollows() throws Exception {
-        try (HookedDaemon d = daemon("graceful_timeout = 1", "hooks.before_signal = java:t.Hooks#no",
+        try (ArbiterFixture d = daemon("graceful_timeout = 1", "hooks.before_signal = java:t.Hooks#no",
                 "hooks.after_signal = java:t.Hooks#yes")) {
             assertEquals(WatcherState.ACTIVE, started(d));
             List<Long> pids = d.watcher("w").pids();
@@ -306,7 +307,7 @@ class JavaHookTest {
 
     @Test
     void theSignalCommandRunsTheSignalHooksAndAVetoHoldsExceptForSigkill() throws Exception {
-        try (HookedDaemon d = daemon("numprocesses = 1", "hooks.before_signal = java:t.Hooks#no",
+        try (ArbiterFixture d = daemon("numprocesses = 1", "hooks.before_signal = java:t.Hooks#no",
                 "hooks.after_signal = java:t.Counting")) {
             assertEquals(WatcherState.ACTIVE, started(d));
             long pid = d.watcher("w").pids().getFirst();
@@ -321,7 +322,7 @@ class JavaHookTest {
 
     @Test
     void failingSignalHooksAreIgnoredByDefault() throws Exception {
-        try (HookedDaemon d = daemon("hooks.before_signal = java:t.Hooks#boom", "hooks.after_signal = java:t.Hooks#boom")) {
+        try (ArbiterFixture d = daemon("hooks.before_signal = java:t.Hooks#boom", "hooks.after_signal = java:t.Hooks#boom")) {
             assertEquals(WatcherState.ACTIVE, started(d));
             assertTrue(join(d.watcher("w").stop()));
             for (Event reap : d.events.of("w", EventType.REAP)) {
@@ -335,7 +336,7 @@ class JavaHookTest {
 
     @Test
     void reapHooksTellWhetherTheDaemonStoppedTheProcess() throws Exception {
-        try (HookedDaemon d = daemon("hooks.before_reap = java:t.Hooks#yes", "hooks.after_reap = java:t.Counting")) {
+        try (ArbiterFixture d = daemon("hooks.before_reap = java:t.Hooks#yes", "hooks.after_reap = java:t.Counting")) {
             assertEquals(WatcherState.ACTIVE, started(d));
             long victim = d.watcher("w").pids().getFirst();
             ProcessHandle.of(victim).orElseThrow().destroy();
@@ -356,7 +357,7 @@ class JavaHookTest {
 
     @Test
     void aSlowBeforeStartDelaysOnlyItsOwnWatcher() throws Exception {
-        try (HookedDaemon d = HookedDaemon.of(dir, classes.toString(),
+        try (ArbiterFixture d = HookedDaemon.of(dir, classes.toString(),
                 "[watcher:a]", "cmd = sleep 3600", "priority = 10", "hooks.before_start = java:t.Hooks#awaitGo",
                 "[watcher:b]", "cmd = sleep 3600", "priority = 1")) {
             var start = d.arbiter.start();
@@ -374,7 +375,7 @@ class JavaHookTest {
 
     @Test
     void extendedStatsHookAddsToTheStats() throws Exception {
-        try (HookedDaemon d = daemon("hooks.extended_stats = java:t.Hooks#addStats")) {
+        try (ArbiterFixture d = daemon("hooks.extended_stats = java:t.Hooks#addStats")) {
             assertEquals(WatcherState.ACTIVE, started(d));
             long pid = d.watcher("w").pids().getFirst();
             Map<String, Object> stats = new java.util.HashMap<>(Map.of("cpu", 0.0));
@@ -387,7 +388,7 @@ class JavaHookTest {
 
     @Test
     void setHooksAtRunTimeReplacesTheHookAndRefusesAnUnusableOne() throws Exception {
-        try (HookedDaemon d = daemon()) {
+        try (ArbiterFixture d = daemon()) {
             assertEquals(WatcherState.ACTIVE, started(d));
             join(d.watcher("w").set(Map.of("hooks.before_stop", "java:t.Hooks#yes")));
             var bad = assertThrows(AssertionError.class, () -> join(d.watcher("w").set(Map.of("hooks.after_stop",

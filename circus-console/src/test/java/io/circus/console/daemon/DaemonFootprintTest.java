@@ -37,17 +37,7 @@ class DaemonFootprintTest {
     @Test
     void theWireNeedsNoMapperAndThePlatformBeansWaitForAnAttach() throws Exception {
         int port = FreePorts.loopback();
-        Path ini = dir.resolve("circus.ini");
-        Files.writeString(ini, """
-                [circus]
-                endpoint = tcp://127.0.0.1:%d
-                pubsub_endpoint = tcp://127.0.0.1:%d
-
-                [watcher:web]
-                cmd = sleep 3600
-                numprocesses = 2
-                graceful_timeout = 5
-                """.formatted(port, FreePorts.loopback()));
+        Path ini = DaemonProcess.twoSleepersIni(dir, port);
         Path classes = dir.resolve("classes.log");
         try (DaemonProcess d = new DaemonProcess(dir, List.of("-Xlog:class+load=info:file=" + classes), ini.toString());
              CircusClient client = new CircusClient("tcp://127.0.0.1:" + port, Duration.ofSeconds(20))) {

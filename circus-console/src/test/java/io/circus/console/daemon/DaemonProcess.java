@@ -36,6 +36,23 @@ public final class DaemonProcess implements AutoCloseable {
         return "endpoint = tcp://127.0.0.1:" + FreePorts.loopback() + "\npubsub_endpoint = tcp://127.0.0.1:" + FreePorts.loopback() + "\n";
     }
 
+    /**
+     * Writes {@code circus.ini} into {@code dir}: the control channel on {@code controlPort}, events on a
+     * free port, and watcher {@code web} of two sleepers.
+     */
+    static Path twoSleepersIni(Path dir, int controlPort) throws IOException {
+        return Files.writeString(dir.resolve("circus.ini"), """
+                [circus]
+                endpoint = tcp://127.0.0.1:%d
+                pubsub_endpoint = tcp://127.0.0.1:%d
+
+                [watcher:web]
+                cmd = sleep 3600
+                numprocesses = 2
+                graceful_timeout = 5
+                """.formatted(controlPort, FreePorts.loopback()));
+    }
+
     public long pid() {
         return process.pid();
     }

@@ -23,17 +23,7 @@ class DaemonZmqTest {
     @Test
     void theControlChannelDrivesTheDaemonAndQuitEndsIt() throws Exception {
         int port = FreePorts.loopback();
-        Path ini = dir.resolve("circus.ini");
-        Files.writeString(ini, """
-                [circus]
-                endpoint = tcp://127.0.0.1:%d
-                pubsub_endpoint = tcp://127.0.0.1:%d
-
-                [watcher:web]
-                cmd = sleep 3600
-                numprocesses = 2
-                graceful_timeout = 5
-                """.formatted(port, FreePorts.loopback()));
+        Path ini = DaemonProcess.twoSleepersIni(dir, port);
         try (DaemonProcess d = new DaemonProcess(dir, ini.toString());
              CircusClient client = new CircusClient("tcp://127.0.0.1:" + port, Duration.ofSeconds(10))) {
             d.awaitLog("Arbiter now waiting for commands");
