@@ -31,6 +31,9 @@ public interface ArbiterMXBean {
     @Description("Watcher names as configured, in start order (Circus: list)")
     String[] getWatcherNames();
 
+    @Description("Names of the running plugins ([plugin:NAME] sections), sorted; each is a circus:type=Plugin,name=NAME bean (Circus lists them as watchers plugin:NAME)")
+    String[] getPluginNames();
+
     @Description("Number of watchers (Circus: numwatchers)")
     int getNumWatchers();
 

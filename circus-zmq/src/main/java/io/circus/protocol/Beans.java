@@ -72,17 +72,15 @@ public final class Beans {
         });
     }
 
-    /** The plugins ({@code circus:type=Plugin}) by name, sorted; Circus shows them as watchers {@code plugin:NAME}. */
+    /**
+     * The plugins ({@code circus:type=Plugin}) by name, sorted; Circus shows them as watchers {@code
+     * plugin:NAME}. One attribute read (the Arbiter's {@code PluginNames}), not a query, which would
+     * walk every bean of the domain, one per process.
+     */
     public SortedMap<String, PluginMXBean> plugins() {
         SortedMap<String, PluginMXBean> plugins = new TreeMap<>();
-        try {
-            for (ObjectName n : server.queryNames(CircusNames.PLUGINS, null)) {
-                String name = n.getKeyProperty("name");
-                name = name.startsWith("\"") ? ObjectName.unquote(name) : name;
-                plugins.put(name, JMX.newMXBeanProxy(server, n, PluginMXBean.class));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String name : arbiter().getPluginNames()) {
+            plugins.put(name, JMX.newMXBeanProxy(server, CircusNames.plugin(name), PluginMXBean.class));
         }
         return plugins;
     }

@@ -60,6 +60,8 @@ class PluginFrameworkTest {
             assertTrue(info.getNotifications().length >= 2, "acted and failed notifications are declared");
 
             assertEquals(List.of("plugin:flap", "web"), texts(circus.call("list").get("watchers")));
+            assertEquals(List.of("flap"), List.of((String[]) d.attr(CircusNames.ARBITER, "PluginNames")),
+                    "the Arbiter names its plugins: what list and status read");
             Reply status = circus.call("status");
             assertEquals("active", status.get("statuses").get("plugin:flap").asText(), status.toString());
             assertEquals("active", circus.call("status", Map.of("name", "plugin:flap")).status());

@@ -46,10 +46,13 @@ final class ArbiterBean implements ArbiterMXBean {
     private final WatcherGroupCommands group;
     private final List<String> takenOver;
     private final EventLog events;
+    private final Supplier<List<String>> plugins;
 
     ArbiterBean(AgentContext ctx, ConfigSource source, Supplier<List<SocketInfo>> sockets, String version,
-                Supplier<String> jmxAddress, LongSupplier lost, List<String> takenOver, EventLog events) {
+                Supplier<String> jmxAddress, LongSupplier lost, List<String> takenOver, EventLog events,
+                Supplier<List<String>> plugins) {
         this.events = events;
+        this.plugins = plugins;
         this.ctx = ctx;
         this.arbiter = ctx.arbiter();
         this.source = source;
@@ -71,6 +74,11 @@ final class ArbiterBean implements ArbiterMXBean {
     @Override
     public String[] getWatcherNames() {
         return arbiter.watchers().stream().map(Watcher::name).toArray(String[]::new);
+    }
+
+    @Override
+    public String[] getPluginNames() {
+        return plugins.get().toArray(String[]::new);
     }
 
     @Override public int getNumWatchers() { return arbiter.watchers().size(); }

@@ -51,7 +51,7 @@ public final class ManagementAgent implements ManagementHandle {
         dispatcherRef[0] = dispatcher;
         ArbiterBean bean = new ArbiterBean(ctx, s.source(), sockets, s.version(),
                 () -> connector != null ? connector.address().toString() : "local", dispatcher::lost, s.takenOver(),
-                events);
+                events, this::pluginNames);
         registry.registerArbiter(bean, arbiterEmitter);
         registry.registerAudit(audit);
         audit.bind(server);
@@ -82,6 +82,12 @@ public final class ManagementAgent implements ManagementHandle {
         if (s.global().jmxPort() > 0) {
             connector = RemoteConnector.start(s.global(), server, s.sslContext());
         }
+    }
+
+    /** The running plugins' names; none before the host started or after it closed. */
+    private List<String> pluginNames() {
+        io.circus.plugin.host.PluginHost p = plugins;
+        return p == null || closed.get() ? List.of() : p.names();
     }
 
     @Override
