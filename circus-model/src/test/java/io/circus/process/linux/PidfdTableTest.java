@@ -60,6 +60,7 @@ class PidfdTableTest {
             assertTrue(own.isPrivate(), "unshare(CLONE_FILES) is allowed here");
             assertTrue(!shared.isPrivate());
             long before = sharedPidfds();
+            assertTrue(own.reserve(1) && shared.reserve(1));
             int inOwn = own.watch(Libc.getpid(), loop, LinuxConstants.EPOLLIN, loop.newToken(), fd -> { }, events -> { });
             assertTrue(inOwn >= 0, "watch: " + inOwn);
             assertEquals(before, sharedPidfds(), "a pidfd of the private table is not in the shared one");
