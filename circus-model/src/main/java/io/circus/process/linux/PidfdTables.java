@@ -112,7 +112,9 @@ final class PidfdTables implements AutoCloseable {
             if (closed || !privateTables) {
                 return null;
             }
-            PidfdTable added = new PidfdTable(name + "-" + tables.size(), true, loops);
+            int held = held();
+            String next = name + "-" + tables.size();
+            PidfdTable added = new PidfdTable(next, true, loops);
             if (!added.isPrivate() || !added.reserve(capacity(added))) {
                 // Not one more pidfd fits (or unshare failed now after it worked once): stay as we are.
                 added.close();
@@ -120,9 +122,9 @@ final class PidfdTables implements AutoCloseable {
                         limit, added.kept());
                 return null;
             }
+            LOG.info("{} pidfds fill {} descriptor table(s) (open-files limit {}); started {}", held, tables.size(),
+                    limit, next);
             tables.add(added);
-            LOG.info("{} children's pidfds fill {} descriptor table(s); started {}", held(), tables.size() - 1,
-                    name + "-" + (tables.size() - 1));
             return added;
         }
     }

@@ -86,6 +86,7 @@ class PidfdTableTest {
             long added = sharedTable() - before;
             assertTrue(added < CHILDREN / 5, CHILDREN + " running children added " + added
                     + " descriptors to the table every spawn copies (a pidfd each would be " + CHILDREN + ")");
+            assertEquals(1, fixture.launcher.pidfdTables().tables().size(), "one table holds them: no second thread");
 
             // Watched all the same: each exit is seen, with its cause, and a reaped child takes no signal.
             for (ManagedProcess child : children) {
