@@ -39,9 +39,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The pidfd lives in the private descriptor table of one of the {@link PidfdTables} (so spawning
  * does not copy one descriptor per running child into every new child): only that table's thread
- * opens, arms and closes it, and the process keeps that table for it. Signals and the reap use the pid, which cannot name another process while
- * this child is unreaped; both happen under {@code pidfdLock}, so a signal is either sent before
- * the reap or not at all.
+ * opens, arms and closes it, and the process keeps that table for it. Signals and the reap use the
+ * pid, which cannot name another process while this child is unreaped; both happen under
+ * {@code pidfdLock}, so a signal is either sent before the reap or not at all.
  *
  * <p>Threading: {@link #signal}, {@link #signalGroup}, {@link #isAlive} from any thread; everything
  * else runs on the loop thread.
