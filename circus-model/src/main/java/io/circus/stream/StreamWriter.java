@@ -44,6 +44,8 @@ public final class StreamWriter implements AutoCloseable {
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean aboveHighWater = new AtomicBoolean();
     private final AtomicInteger submitting = new AtomicInteger();
+    /** Whether the first submission started the thread; close() waits for submissions, so it sees this. */
+    private final AtomicBoolean started = new AtomicBoolean();
     private final long highWaterBytes;
     private final Clock clock;
     private final Thread thread;
@@ -61,8 +63,9 @@ public final class StreamWriter implements AutoCloseable {
         }
         this.clock = clock;
         this.highWaterBytes = highWaterBytes;
-        // A platform thread: it blocks in file I/O, which would pin a carrier anyway.
-        this.thread = Thread.ofPlatform().daemon().name("circus-stream-writer").start(this::run);
+        // A platform thread: it blocks in file I/O, which would pin a carrier anyway. Started by the
+        // first write, so a daemon whose watchers configure no stream has no such thread.
+        this.thread = Thread.ofPlatform().daemon().name("circus-stream-writer").unstarted(this::run);
     }
 
     /** The wall clock for stamps and rotation. */
@@ -97,6 +100,9 @@ public final class StreamWriter implements AutoCloseable {
             }
             long queued = queuedBytes.addAndGet(task.bytes());
             queue.add(task);
+            if (!started.get() && started.compareAndSet(false, true)) {
+                thread.start();
+            }
             if (queued > highWaterBytes && !aboveHighWater.get() && aboveHighWater.compareAndSet(false, true)) {
                 // Logged elsewhere: an appender may block, and this may be the launcher's I/O thread.
                 CompletableFuture.runAsync(() -> LOG.warn(

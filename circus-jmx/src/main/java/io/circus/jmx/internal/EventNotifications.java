@@ -4,23 +4,13 @@ import io.circus.event.Event;
 import io.circus.event.EventType;
 import io.circus.jmx.NotificationTypes;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.management.AttributeChangeNotification;
 import javax.management.MBeanNotificationInfo;
 import javax.management.Notification;
 import javax.management.ObjectName;
-import javax.management.openmbean.ArrayType;
 import javax.management.openmbean.CompositeData;
-import javax.management.openmbean.CompositeDataSupport;
-import javax.management.openmbean.CompositeType;
-import javax.management.openmbean.OpenDataException;
-import javax.management.openmbean.OpenType;
-import javax.management.openmbean.SimpleType;
 
 /**
  * Turns model events into notifications whose user data is a CompositeData (readable by any JMX
@@ -31,9 +21,6 @@ final class EventNotifications {
     /** Which events a bean sends. */
     enum Level { ARBITER, WATCHER, PROCESS }
 
-    private static final ArrayType<String[]> STRINGS = stringArray();
-    /** Composite types by item signature: the same event shape always gets the same type. */
-    private static final Map<String, CompositeType> TYPES = new ConcurrentHashMap<>();
 
     private EventNotifications() {
     }
@@ -89,68 +76,7 @@ final class EventNotifications {
     }
 
     static CompositeData userData(Event event) {
-        Map<String, Object> items = new LinkedHashMap<>();
-        items.put("seq", event.seq());
-        items.put("type", event.type().circusName());
-        items.put("topic", event.topic());
-        items.put("watcher", event.watcher());
-        items.put("wid", event.wid());
-        items.put("pid", event.pid());
-        items.put("timeMillis", event.epochMillis());
-        items.put("time", event.epochMillis() / 1000.0);
-        // The event's own time wins: for spawn it is the process's start, as in Circus's payload.
-        new TreeMap<>(event.fields()).forEach((k, v) -> items.put(k, open(v)));
-        return composite(event.type(), items);
-    }
-
-    private static Object open(Object v) {
-        return switch (v) {
-            case null -> null;
-            case Integer i -> i;
-            case Long l -> l;
-            case Double d -> d;
-            case Boolean b -> b;
-            case String s -> s;
-            case Float f -> f.doubleValue();
-            case Collection<?> c -> c.stream().map(String::valueOf).toArray(String[]::new);
-            default -> String.valueOf(v);
-        };
-    }
-
-    private static CompositeData composite(EventType type, Map<String, Object> items) {
-        String[] names = items.keySet().toArray(String[]::new);
-        OpenType<?>[] types = new OpenType<?>[names.length];
-        StringBuilder signature = new StringBuilder(type.name());
-        for (int i = 0; i < names.length; i++) {
-            types[i] = typeOf(items.get(names[i]));
-            signature.append(',').append(names[i]).append(':').append(types[i].getTypeName());
-        }
-        try {
-            CompositeType ct = TYPES.computeIfAbsent(signature.toString(), s -> newType(type, names, types));
-            return new CompositeDataSupport(ct, names, items.values().toArray());
-        } catch (OpenDataException e) {
-            throw new IllegalStateException("event not representable: " + e.getMessage(), e);
-        }
-    }
-
-    private static CompositeType newType(EventType type, String[] names, OpenType<?>[] types) {
-        try {
-            return new CompositeType("io.circus.event." + type.circusName(), "Circus " + type.circusName() + " event",
-                    names, names, types);
-        } catch (OpenDataException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static OpenType<?> typeOf(Object v) {
-        return switch (v) {
-            case Integer i -> SimpleType.INTEGER;
-            case Long l -> SimpleType.LONG;
-            case Double d -> SimpleType.DOUBLE;
-            case Boolean b -> SimpleType.BOOLEAN;
-            case String[] a -> STRINGS;
-            case null, default -> SimpleType.STRING;
-        };
+        return EventData.of(event);
     }
 
     private static final Map<Level, MBeanNotificationInfo[]> INFOS = new java.util.EnumMap<>(Level.class);
@@ -206,13 +132,5 @@ final class EventNotifications {
             case RECOVERED -> "The watcher left back-off; user data: reason (stable or stopped), respawns";
             case FLAPPING -> "The watcher was judged flapping (source backoff: the core respawns it with a delay; source plugin:NAME: a plugin parked it); user data: source, state (the operator's line), parked, retry_in (seconds, absent when no retry), tries, max_retry, reason";
         };
-    }
-
-    private static ArrayType<String[]> stringArray() {
-        try {
-            return ArrayType.getArrayType(SimpleType.STRING);
-        } catch (OpenDataException e) {
-            throw new ExceptionInInitializerError(e);
-        }
     }
 }

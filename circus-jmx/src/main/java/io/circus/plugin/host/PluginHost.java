@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * plugins.close();
  * }</pre>
  *
- * <p>Threading: one host thread ({@code circus-plugin-host}) reconciles and watches for hung plugins;
+ * <p>Threading: one host thread ({@code circus-plugin-host}, started with the first plugin or the first
+ * {@code reloadconfig}) reconciles and watches for hung plugins;
  * {@link #onEvent} runs on the supervisor's thread and only queues.
  */
 public final class PluginHost implements EventListener, AutoCloseable {
@@ -54,6 +56,7 @@ public final class PluginHost implements EventListener, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final AtomicBoolean ticking = new AtomicBoolean();
     private volatile boolean closed;
 
     private PluginHost(Arbiter arbiter, MBeanServer server, ExtensionClassPath extensions) {
@@ -86,7 +89,6 @@ public final class PluginHost implements EventListener, AutoCloseable {
             throw e;
         }
         arbiter.addListener(h);
-        h.host.scheduleWithFixedDelay(h::tick, 250, 250, TimeUnit.MILLISECONDS);
         return h;
     }
 
@@ -158,6 +160,11 @@ public final class PluginHost implements EventListener, AutoCloseable {
         }
         runners.put(c.name(), r);
         r.start();
+        if (ticking.compareAndSet(false, true)) {
+            // The first plugin starts the host thread: a daemon without plugins has neither the thread
+            // nor its four wake-ups a second.
+            host.scheduleWithFixedDelay(this::tick, 250, 250, TimeUnit.MILLISECONDS);
+        }
         return r;
     }
 

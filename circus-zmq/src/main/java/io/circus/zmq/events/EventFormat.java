@@ -39,12 +39,27 @@ public final class EventFormat {
 
     /** The message for a notification's user data, or null when it is not a Circus event. */
     public static Published of(CompositeData data) {
+        String topic = topic(data);
+        return topic == null ? null : new Published(topic, WireJson.encode(payload(data)), number(data, "seq"));
+    }
+
+    /**
+     * The topic a notification's user data is published under, or null when it is not a Circus
+     * event: cheap, so a publisher can ask whether anyone subscribes before building the payload.
+     */
+    public static String topic(CompositeData data) {
         String type = text(data, "type");
         if (type == null) {
             return null;
         }
         String watcher = text(data, "watcher");
-        long seq = number(data, "seq");
+        String scope = watcher == null ? "arbiter." : "watcher." + topicName(watcher) + ".";
+        boolean circusTopic = CIRCUS_EVENTS.contains(type) || type.equals("flapping");
+        return (circusTopic ? "" : "circus.") + scope + type;
+    }
+
+    private static Map<String, Object> payload(CompositeData data) {
+        String type = text(data, "type");
         boolean circus = CIRCUS_EVENTS.contains(type);
         Map<String, Object> payload = new LinkedHashMap<>();
         switch (type) {
@@ -78,10 +93,8 @@ public final class EventFormat {
                 }
             }
         }
-        payload.put("seq", seq);
-        String scope = watcher == null ? "arbiter." : "watcher." + topicName(watcher) + ".";
-        boolean circusTopic = circus || type.equals("flapping");
-        return new Published((circusTopic ? "" : "circus.") + scope + type, WireJson.encode(payload), seq);
+        payload.put("seq", number(data, "seq"));
+        return payload;
     }
 
     /** circusd's {@code watcher.name.lower().replace(" ", "_")}. */

@@ -3,6 +3,7 @@ package io.circus.zmq.events;
 import io.circus.zmq.PubsubChannelMXBean;
 import io.circus.zmq.internal.Binding;
 import io.circus.zmq.internal.Mailbox;
+import io.circus.zmq.internal.TopicSubscriptions;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -22,7 +23,8 @@ import org.zeromq.ZMQ;
  * sends every event queued by {@link #offer}, in order, as Circus's two frames (topic, JSON).
  *
  * <p>The socket is an XPUB, which subscribers cannot tell from Circus's PUB; it lets the publisher
- * count subscriptions (an attribute, and how tests know a subscriber is ready). Two places can
+ * know the subscribed topic prefixes (their count is an attribute, and how tests know a subscriber
+ * is ready), so an event no subscriber would receive is never encoded nor queued. Two places can
  * lose events and both are visible: the queue to this thread is bounded ({@code DroppedEvents}),
  * and ZeroMQ drops a slow subscriber's events past the send high-water mark, which only that
  * subscriber can see as a gap in {@code seq}.
@@ -50,7 +52,8 @@ public final class EventPublisher implements PubsubChannelMXBean, AutoCloseable 
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private volatile long lastSeq;
-    private volatile int subscriptions;
+    /** What the subscribers hold; read on this thread, asked by {@link #offer}'s callers. */
+    private final TopicSubscriptions subscriptions = new TopicSubscriptions();
 
     /**
      * @param sndHwm        ZeroMQ send high-water mark per subscriber, in frames (an event is two)
@@ -100,16 +103,24 @@ public final class EventPublisher implements PubsubChannelMXBean, AutoCloseable 
      */
     public void offer(CompositeData event) {
         EventFormat.Published message;
+        byte[] topic;
         try {
+            String name = EventFormat.topic(event);
+            if (name == null) {
+                return;
+            }
+            topic = name.getBytes(StandardCharsets.UTF_8);
+            if (!subscriptions.matches(topic)) {
+                // Nobody would receive it: the socket would drop it after we encoded it. A stop of
+                // 10,000 processes is 20,000 events, most often with no subscriber at all.
+                return;
+            }
             message = EventFormat.of(event);
         } catch (RuntimeException e) {
             LOG.warn("event not publishable: {}", event, e);
             return;
         }
-        if (message == null) {
-            return;
-        }
-        Queued item = new Queued(message.topic().getBytes(StandardCharsets.UTF_8), message.payload(), message.seq());
+        Queued item = new Queued(topic, message.payload(), message.seq());
         long bytes = item.weight();
         if (queuedBytes.addAndGet(bytes) > maxQueueBytes) {
             queuedBytes.addAndGet(-bytes);
@@ -151,7 +162,7 @@ public final class EventPublisher implements PubsubChannelMXBean, AutoCloseable 
             while (running) {
                 poller.poll(-1); // Woken by a message, a reply or close(), never by a timer.
                 queue.drain(event -> publish(pub, event));
-                readSubscriptions(pub);
+                subscriptions.read(pub);
             }
             queue.drain(event -> publish(pub, event));
         } catch (RuntimeException e) {
@@ -171,16 +182,9 @@ public final class EventPublisher implements PubsubChannelMXBean, AutoCloseable 
         lastSeq = message.seq();
     }
 
-    /** XPUB hands up one message per new topic prefix (1 + prefix) and per abandoned one (0 + prefix). */
-    private void readSubscriptions(ZMQ.Socket pub) {
-        byte[] m;
-        while ((m = pub.recv(ZMQ.DONTWAIT)) != null) {
-            if (m.length > 0 && m[0] == 1) {
-                subscriptions++;
-            } else if (m.length > 0 && m[0] == 0) {
-                subscriptions = Math.max(0, subscriptions - 1);
-            }
-        }
+    /** The subscriptions this publisher knows of; for tests that stand in for a subscriber. */
+    TopicSubscriptions subscriptions() {
+        return subscriptions;
     }
 
     @Override
@@ -196,7 +200,7 @@ public final class EventPublisher implements PubsubChannelMXBean, AutoCloseable 
     @Override public long getPublishedEvents() { return published.get(); }
     @Override public long getDroppedEvents() { return dropped.get(); }
     @Override public long getLastPublishedSeq() { return lastSeq; }
-    @Override public int getSubscriptions() { return subscriptions; }
+    @Override public int getSubscriptions() { return subscriptions.count(); }
 
     /** Publishes what is queued, then closes the socket. */
     @Override

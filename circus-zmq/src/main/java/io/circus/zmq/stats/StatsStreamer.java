@@ -10,12 +10,10 @@ import io.circus.protocol.Beans;
 import io.circus.zmq.internal.Binding;
 import io.circus.protocol.WireJson;
 import io.circus.zmq.internal.Mailbox;
-import java.nio.charset.StandardCharsets;
+import io.circus.zmq.internal.TopicSubscriptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,8 +56,8 @@ public final class StatsStreamer implements StatsChannelMXBean, AutoCloseable {
     private final Path procNet;
     private final CompletableFuture<String> bound = new CompletableFuture<>();
     private final Mailbox<Object> wakeup = new Mailbox<>();
-    /** Topic prefixes subscribed to; stats thread only. */
-    private final Set<String> subscribed = new HashSet<>();
+    /** Topic prefixes subscribed to; read on the stats thread. */
+    private final TopicSubscriptions subscribed = new TopicSubscriptions();
     /** Per-process payloads; stats thread only. */
     private final StatsJson json = new StatsJson();
     private volatile boolean running = true;
@@ -133,7 +131,7 @@ public final class StatsStreamer implements StatsChannelMXBean, AutoCloseable {
                 long wait = subscribed.isEmpty() ? -1 : Math.max(0, next - System.nanoTime());
                 poller.poll(wait < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(wait + 999_999));
                 wakeup.drain(x -> { });
-                readSubscriptions(pub);
+                subscribed.read(pub);
                 long now = System.nanoTime();
                 if (!running || subscribed.isEmpty()) {
                     next = now; // The first subscriber gets a round at once.
@@ -151,32 +149,6 @@ public final class StatsStreamer implements StatsChannelMXBean, AutoCloseable {
         }
     }
 
-    /** XPUB hands up 1 + prefix when a prefix is first subscribed and 0 + prefix when last abandoned. */
-    private void readSubscriptions(ZMQ.Socket pub) {
-        byte[] m;
-        while ((m = pub.recv(ZMQ.DONTWAIT)) != null) {
-            if (m.length == 0) {
-                continue;
-            }
-            String prefix = new String(m, 1, m.length - 1, StandardCharsets.ISO_8859_1);
-            if (m[0] == 1) {
-                subscribed.add(prefix);
-            } else if (m[0] == 0) {
-                subscribed.remove(prefix);
-            }
-        }
-    }
-
-    /** Whether some subscription matches {@code topic} or one of its sub-topics ({@code topic.<x>}). */
-    private boolean wanted(String topic) {
-        for (String prefix : subscribed) {
-            if (topic.startsWith(prefix) || prefix.startsWith(topic + ".")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void round(ZMQ.Socket pub) {
         long started = System.nanoTime();
         long now = System.currentTimeMillis();
@@ -184,14 +156,14 @@ public final class StatsStreamer implements StatsChannelMXBean, AutoCloseable {
         try {
             ArbiterMXBean arbiter = beans.arbiter();
             for (String name : arbiter.getWatcherNames()) {
-                if (wanted("stat." + name.toLowerCase(Locale.ROOT))) {
+                if (subscribed.feeds("stat." + name.toLowerCase(Locale.ROOT))) {
                     sampled += watcher(pub, name, now);
                 }
             }
-            if (wanted("stat.circus")) {
+            if (subscribed.feeds("stat.circus")) {
                 daemon(pub, now);
             }
-            if (wanted("stat.sockets")) {
+            if (subscribed.feeds("stat.sockets")) {
                 sockets(pub, arbiter.listSockets());
             }
         } catch (RuntimeException e) {
