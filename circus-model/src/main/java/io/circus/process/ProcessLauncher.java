@@ -82,8 +82,11 @@ public interface ProcessLauncher extends AutoCloseable {
     }
 
     /**
-     * Descriptors the daemon holds for one running child with {@code pipedStreams} captured output
-     * streams (0..2); while it is being spawned it briefly holds one more per stream (the write end).
+     * Descriptors the daemon holds in its own descriptor table (the one {@link #openFileLimit()}
+     * bounds) for one running child with {@code pipedStreams} captured output streams (0..2); while
+     * it is being spawned it briefly holds one more per stream (the write end). The default counts a
+     * handle per child besides the pipes; a backend that keeps its handles in descriptor tables of
+     * their own (the Linux one's private pidfd tables) counts only the pipes.
      */
     default int descriptorsPerChild(int pipedStreams) {
         return 1 + pipedStreams;

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.circus.config.CircusConfig;
 import io.circus.config.StreamConfig;
 import io.circus.config.WatcherConfig;
 import io.circus.event.EventType;
 import io.circus.process.jdk.JdkLauncher;
+import io.circus.process.linux.LinuxFfmLauncher;
 import io.circus.runtime.core.ArbiterCore;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The open-files limit is checked before anything spawns: a configuration or a change it cannot
  * hold is refused with the numbers and the remedy, and nothing changes. The limit is reported small
  * by the launcher (150; 68 are kept for the daemon and for spawning), so each process costs 1 descriptor (its pidfd)
- * plus one per captured stream.
+ * plus one per captured stream. The Linux launcher keeps the pidfds in descriptor tables of their own (as many as
+ * they need), so there only the pipes count: a watcher as large as the limit fits.
  */
 class DescriptorBudgetTest {
 
@@ -110,6 +113,45 @@ class DescriptorBudgetTest {
                     "one new process, then one old one stops: " + reload);
             assertEquals(50, f.watcher("wide").pids().size());
             assertTrue(f.watcher("wide").pids().stream().noneMatch(old::contains));
+        }
+    }
+
+    /** Issue 15's N = 20,000 under a limit of 20000: the pidfds are not the daemon's descriptors. */
+    @Test
+    void withPrivatePidfdTablesOnlyThePipesCountAgainstTheLimit() {
+        try (LinuxFfmLauncher ffm = LinuxFfmLauncher.create()) {
+            ScriptedLauncher limited = new ScriptedLauncher(ffm).limit(20000);
+            ArbiterCore.builder(CircusConfig.of(List.of(sleepers("bench", 20000)))).launcher(limited).build().close();
+            assertEquals(0, limited.calls(), "nothing was spawned");
+
+            Path out = dir.resolve("out.log");
+            WatcherConfig streamed = WatcherConfig.builder("streamed", "sleep").args("3600").numProcesses(19990)
+                    .stdoutStream(new StreamConfig("FileStream", Map.of("filename", out.toString()))).build();
+            DescriptorLimitException e = assertThrows(DescriptorLimitException.class, () -> ArbiterCore
+                    .builder(CircusConfig.of(List.of(streamed))).launcher(limited).build());
+            assertEquals(BASE + 19990 + 1, e.needed(), "a pipe per process and the stream's file");
+            assertTrue(e.getMessage().contains("1 per process: a pipe per captured stream, the pidfds being in tables"
+                    + " of their own"), e.getMessage());
+        }
+    }
+
+    /** Where the pidfds share the daemon's table (the fallback), each still counts. */
+    @Test
+    void inTheSharedTableFallbackThePidfdsCount() {
+        System.setProperty("circus.pidfds.private", "false");
+        LinuxFfmLauncher created;
+        try {
+            created = LinuxFfmLauncher.create();
+        } finally {
+            System.clearProperty("circus.pidfds.private");
+        }
+        try (LinuxFfmLauncher ffm = created) {
+            ScriptedLauncher limited = new ScriptedLauncher(ffm).limit(20000);
+            DescriptorLimitException e = assertThrows(DescriptorLimitException.class, () -> ArbiterCore
+                    .builder(CircusConfig.of(List.of(sleepers("bench", 20000)))).launcher(limited).build());
+            assertEquals(BASE + 20000, e.needed());
+            assertTrue(e.getMessage().contains("1 per process: a pidfd and a pipe per captured stream"), e.getMessage());
+            assertFalse(e.getMessage().contains("tables of their own"), e.getMessage());
         }
     }
 }

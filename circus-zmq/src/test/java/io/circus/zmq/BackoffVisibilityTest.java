@@ -69,7 +69,10 @@ class BackoffVisibilityTest {
                 .filter(l -> l.startsWith("Max open files")).map(l -> l.substring(14).trim().split("\\s+")[0])
                 .filter(v -> v.matches("\\d+")).mapToLong(Long::parseLong).findFirst()
                 .orElseThrow(() -> new AssertionError("the test needs a finite open-files limit"));
-        try (ZmqDaemon d = ZmqDaemon.started(TestChildren.sleepers("web", 1).build()); CircusClient circus = d.client()) {
+        // Captured stdout: a pipe per process in the daemon's table (the pidfds have tables of their own).
+        WatcherConfig web = TestChildren.sleepers("web", 1)
+                .stdoutStream(new io.circus.config.StreamConfig("StdoutStream", Map.of())).build();
+        try (ZmqDaemon d = ZmqDaemon.started(web); CircusClient circus = d.client()) {
             Reply r = circus.call("incr", Map.of("name", "web", "nb", limit));
             assertTrue(r.isError(), r.toString());
             assertTrue(r.reason().contains("may open only " + limit) && r.reason().contains("ulimit -n"), r.reason());

@@ -82,13 +82,13 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
     private final ConcurrentHashMap<LinuxProcess, EventLoop> loopOf = new ConcurrentHashMap<>();
     private final AtomicInteger nextLoop = new AtomicInteger();
     private final OrphanReaper orphans;
-    private final PidfdTable pidfds;
+    private final PidfdTables pidfds;
     private final CompletableFuture<String> failure = new CompletableFuture<>();
     /** {soft, hard} every child gets when the daemon raised its own soft limit; null until then. */
     private volatile long[] childNofile;
     private volatile boolean closed;
 
-    private LinuxFfmLauncher(Settings settings) {
+    private LinuxFfmLauncher(Settings settings, int pidfdsPerTable) {
         this.settings = settings;
         ChildSignalReset.resetIfIgnored();
         this.planner = ExecPlanner.fromSystem();
@@ -117,7 +117,7 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
         // -Dcircus.pidfds.private=false keeps the pidfds in the shared table: the escape hatch should a
         // JVM or a kernel ever disagree with a thread that has a descriptor table of its own.
         boolean privateTable = !"false".equals(System.getProperty("circus.pidfds.private"));
-        this.pidfds = new PidfdTable("circus-pidfds", privateTable, loops);
+        this.pidfds = new PidfdTables("circus-pidfds", privateTable, softLimit(), pidfdsPerTable, loops);
         this.orphans = subreaper ? new OrphanReaper(loops[0], settings.orphanScanInterval().toNanos()) : null;
         if (orphans != null) {
             orphans.start();
@@ -135,8 +135,13 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
 
     /** @throws UnsupportedOperationException with the reason when it cannot run here */
     public static LinuxFfmLauncher create(Settings settings) {
+        return create(settings, 0);
+    }
+
+    /** Test seam: at most {@code pidfdsPerTable} pidfds per private table (0: what the limit allows). */
+    static LinuxFfmLauncher create(Settings settings, int pidfdsPerTable) {
         checkPlatform();
-        return new LinuxFfmLauncher(settings);
+        return new LinuxFfmLauncher(settings, pidfdsPerTable);
     }
 
     private static void checkPlatform() {
@@ -214,6 +219,27 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
         return process;
     }
 
+    /**
+     * A pipe per captured stream: with private pidfd tables the pidfd is not in the daemon's table
+     * (a table holds what the limit allows and another starts when it is full); in the fallback the
+     * pidfd as well.
+     */
+    @Override
+    public int descriptorsPerChild(int pipedStreams) {
+        return (pidfds.isPrivate() ? 0 : 1) + pipedStreams;
+    }
+
+    /** The soft open-files limit as a count ({@code Long.MAX_VALUE} when unlimited or unknown). */
+    private static long softLimit() {
+        long[] now = NofileLimit.get();
+        return now == null || now[0] == LinuxConstants.RLIM_INFINITY ? Long.MAX_VALUE : now[0];
+    }
+
+    /** The pidfd tables (tests). */
+    PidfdTables pidfdTables() {
+        return pidfds;
+    }
+
     @Override
     public OptionalLong openFileLimit() {
         long[] now = NofileLimit.get();
@@ -247,6 +273,7 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
             return openFileLimit();
         }
         childNofile = now;
+        pidfds.limitChanged(softLimit());
         LOG.info("open-files limit raised from {} to {} for the daemon; children keep {}", now[0],
                 openFileLimit().orElse(-1), now[0]);
         return openFileLimit();

@@ -37,11 +37,11 @@ import org.slf4j.LoggerFactory;
  * reaped <em>and</em> every pipe reached end of file. A descendant may keep a pipe open after the
  * child exited; then the pipes are read for at most the drain grace after the exit and cut off.
  *
- * <p>The pidfd lives in the {@link PidfdTable}'s private descriptor table (so spawning does not
- * copy one descriptor per running child into every new child): only that table's thread opens,
- * arms and closes it. Signals and the reap use the pid, which cannot name another process while
- * this child is unreaped; both happen under {@code pidfdLock}, so a signal is either sent before
- * the reap or not at all.
+ * <p>The pidfd lives in the private descriptor table of one of the {@link PidfdTables} (so spawning
+ * does not copy one descriptor per running child into every new child): only that table's thread
+ * opens, arms and closes it, and the process keeps that table for it. Signals and the reap use the
+ * pid, which cannot name another process while this child is unreaped; both happen under
+ * {@code pidfdLock}, so a signal is either sent before the reap or not at all.
  *
  * <p>Threading: {@link #signal}, {@link #signalGroup}, {@link #isAlive} from any thread; everything
  * else runs on the loop thread.
@@ -61,7 +61,9 @@ final class LinuxProcess implements ManagedProcess {
     private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
     private final List<PipeReader> pipes = new ArrayList<>(2);
     private final long pidfdToken;
-    private final PidfdTable pidfds;
+    private final PidfdTables tables;
+    /** The table that holds the pidfd; chosen once by {@link #start}, before the pidfd is opened. */
+    private volatile PidfdTable pidfds;
     private final Object pidfdLock = new Object();
     /** The pidfd's number in the private table; -1 until opened. Written once by the table's thread. */
     private volatile int pidfd = -1;
@@ -73,9 +75,9 @@ final class LinuxProcess implements ManagedProcess {
     private TimerQueue.Timer grace;
 
     LinuxProcess(NativeSpawner.Spawned spawned, GroupMode group, boolean killGroupOnExit, OutputSink sink,
-                 EventLoop loop, PidfdTable pidfds, long drainGraceNanos, Consumer<LinuxProcess> onFinished) {
+                 EventLoop loop, PidfdTables tables, long drainGraceNanos, Consumer<LinuxProcess> onFinished) {
         this.pid = spawned.pid();
-        this.pidfds = pidfds;
+        this.tables = tables;
         this.group = group;
         this.killGroupOnExit = killGroupOnExit && group != GroupMode.NONE;
         this.loop = loop;
@@ -98,8 +100,8 @@ final class LinuxProcess implements ManagedProcess {
      *                               and reaped and every descriptor closed
      */
     void start() {
-        int r = pidfds.watch(pid, loop, EPOLLIN | EPOLLONESHOT, pidfdToken, fd -> pidfd = fd,
-                events -> onPidfdReadable());
+        int r = tables.watch(pid, loop, EPOLLIN | EPOLLONESHOT, pidfdToken, table -> pidfds = table,
+                fd -> pidfd = fd, events -> onPidfdReadable());
         if (r < 0) {
             killReapAndClose();
             throw new EventLoop.RegistrationException("pidfd_open: " + Libc.strerror(-r), -r);

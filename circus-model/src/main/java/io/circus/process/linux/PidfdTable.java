@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,13 @@ import org.slf4j.LoggerFactory;
  * <p>Where {@code unshare} is refused (a container's seccomp profile may), the thread keeps the
  * shared table and says so once in the log: everything works as before, at the old cost per spawn.
  *
+ * <p>{@code RLIMIT_NOFILE} bounds the descriptor numbers of each table on its own, so one private
+ * table holds at most the limit minus what it {@linkplain #kept() kept}; {@link PidfdTables} starts
+ * another table when every one is full. The table counts the pidfds it holds: a slot is
+ * {@linkplain #reserve reserved} before a watch, given back by a failed watch and by {@link #close}.
+ * The thread that constructs a table must have the shared table (a spawner thread, never another
+ * table's thread): the new thread starts with a copy of its creator's table, epoll sets included.
+ *
  * <p>Threading: {@link #watch} blocks its caller (a spawner thread) for one hand-off; {@link #close}
  * and {@link #rearm} return at once. Any thread.
  */
@@ -58,6 +66,12 @@ final class PidfdTable implements AutoCloseable {
     private final EventLoop[] loops;
     private final CompletableFuture<Integer> unshared = new CompletableFuture<>();
     private final boolean wantPrivate;
+    /** Pidfds open in this table, or reserved for a watch under way. */
+    private final AtomicInteger held = new AtomicInteger();
+    /** Descriptors the table kept after the unshare (the JVM's files, the epoll sets); written before {@code unshared}. */
+    private int kept;
+    /** At most this many pidfds: lowered when an open failed with EMFILE below the computed capacity. */
+    private volatile int ceiling = Integer.MAX_VALUE;
     private volatile boolean closed;
 
     /** Starts the thread with a private table (or the shared one, where unshare is refused). */
@@ -88,12 +102,65 @@ final class PidfdTable implements AutoCloseable {
     }
 
     /**
-     * Opens the pidfd of {@code pid} (an unreaped child), tells {@code opened} its number (on this
-     * thread, before the handler can run) and adds it to {@code loop} under {@code token}.
+     * Descriptors other than pidfds this table holds: for a private table, what it kept of the
+     * shared table at the unshare (counted right after closing the pipes and sockets, plus the
+     * directory listing that counted them); 0 for the shared table, whose descriptors the budget
+     * check counts.
+     */
+    int kept() {
+        unshared.join();
+        return kept;
+    }
+
+    /** Pidfds open or being opened in this table. */
+    int held() {
+        return held.get();
+    }
+
+    /** The most pidfds this table has shown it can hold; unbounded until an open failed with EMFILE. */
+    int ceiling() {
+        return ceiling;
+    }
+
+    /** An open failed with EMFILE: what the table holds now is all it can. */
+    void markFull() {
+        ceiling = held.get();
+    }
+
+    /** Takes a slot for one more pidfd if fewer than {@code capacity} are held. */
+    boolean reserve(int capacity) {
+        while (true) {
+            int now = held.get();
+            if (now >= capacity) {
+                return false;
+            }
+            if (held.compareAndSet(now, now + 1)) {
+                return true;
+            }
+        }
+    }
+
+    /**
+     * Opens the pidfd of {@code pid} (an unreaped child) in a slot {@linkplain #reserve reserved}
+     * before, tells {@code opened} its number (on this thread, before the handler can run) and adds
+     * it to {@code loop} under {@code token}.
      *
-     * @return the pidfd's number in the private table, or minus errno (nothing is left open then)
+     * @return the pidfd's number in the private table, or minus errno (nothing is left open then,
+     *         and the slot is free again)
      */
     int watch(int pid, EventLoop loop, int eventMask, long token, IntConsumer opened, EventLoop.Handler handler) {
+        int r = -LinuxConstants.EBADF;
+        try {
+            r = watchOnce(pid, loop, eventMask, token, opened, handler);
+            return r;
+        } finally {
+            if (r < 0) {
+                held.decrementAndGet();
+            }
+        }
+    }
+
+    private int watchOnce(int pid, EventLoop loop, int eventMask, long token, IntConsumer opened, EventLoop.Handler handler) {
         CompletableFuture<Integer> result = new CompletableFuture<>();
         submit(() -> {
             int pidfd = Libc.pidfdOpen(pid);
@@ -137,8 +204,9 @@ final class PidfdTable implements AutoCloseable {
         submit(() -> loop.rearm(pidfd, eventMask, token), null);
     }
 
-    /** Closes a pidfd of the private table, which also takes it out of the epoll set. */
+    /** Closes a pidfd of the private table, which also takes it out of the epoll set, and frees its slot. */
     void close(int pidfd) {
+        held.decrementAndGet();
         submit(() -> Libc.close(pidfd), null);
     }
 
@@ -157,6 +225,7 @@ final class PidfdTable implements AutoCloseable {
         int r = wantPrivate ? Libc.unshare(CLONE_FILES) : -LinuxConstants.EPERM;
         if (r >= 0) {
             closeInherited(); // never on the shared table: it would close the daemon's own pipes
+            kept = inherited().length;
         }
         unshared.complete(r);
         while (!closed) {

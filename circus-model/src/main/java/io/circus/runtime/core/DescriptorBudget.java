@@ -15,7 +15,9 @@ import java.util.function.Supplier;
  * Checks that the daemon's open-files limit can hold what the watchers ask for, before anything is
  * spawned: when it cannot, the operator gets one clear refusal naming the watcher, instead of
  * thousands of EMFILE failures and a watcher that gives up. Per running child the daemon holds what
- * the launcher says (a pidfd and the read end of each captured stream's pipe); each of the two
+ * the launcher says: the read end of each captured stream's pipe, and a pidfd unless the launcher
+ * keeps the pidfds in descriptor tables of their own (the Linux launcher does, starting another
+ * table whenever one is full, so they are not bounded by this limit); each of the two
  * spawner threads briefly holds both ends of two pipes; and {@link #RESERVE} descriptors are kept
  * for the daemon itself (JVM and jars, ZeroMQ and JMX sockets, log and stream files, bound sockets).
  *
@@ -126,12 +128,17 @@ final class DescriptorBudget {
         int perChild = perChild(w);
         long suggested = Long.highestOneBit(Math.max(1, total - 1)) << 1;
         String message = "watcher '" + w.name() + "': numprocesses = " + w.numProcesses() + " needs " + total
-                + " open files in all (" + perChild + " per process: a pidfd and a pipe per captured stream;"
+                + " open files in all (" + perChild + " per process: " + perChildWhat() + ";"
                 + " " + (total - need(w)) + " for the daemon itself and the other watchers), but circusd may open only "
                 + limit + ". Raise the daemon's limit: 'ulimit -n " + suggested + "' in the shell that starts circusd,"
                 + " LimitNOFILE=" + suggested + " in its systemd unit, or nofile in /etc/security/limits.conf"
                 + " (circusd raises its soft limit to the hard limit by itself; a watcher's rlimit_nofile only sets"
                 + " its children's limit); or lower numprocesses";
         return new DescriptorLimitException(w.name(), total, limit, message);
+    }
+
+    private String perChildWhat() {
+        return launcher.descriptorsPerChild(0) > 0 ? "a pidfd and a pipe per captured stream"
+                : "a pipe per captured stream, the pidfds being in tables of their own";
     }
 }

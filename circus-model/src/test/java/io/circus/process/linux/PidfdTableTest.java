@@ -60,6 +60,7 @@ class PidfdTableTest {
             assertTrue(own.isPrivate(), "unshare(CLONE_FILES) is allowed here");
             assertTrue(!shared.isPrivate());
             long before = sharedPidfds();
+            assertTrue(own.reserve(1) && shared.reserve(1));
             int inOwn = own.watch(Libc.getpid(), loop, LinuxConstants.EPOLLIN, loop.newToken(), fd -> { }, events -> { });
             assertTrue(inOwn >= 0, "watch: " + inOwn);
             assertEquals(before, sharedPidfds(), "a pidfd of the private table is not in the shared one");
@@ -85,6 +86,7 @@ class PidfdTableTest {
             long added = sharedTable() - before;
             assertTrue(added < CHILDREN / 5, CHILDREN + " running children added " + added
                     + " descriptors to the table every spawn copies (a pidfd each would be " + CHILDREN + ")");
+            assertEquals(1, fixture.launcher.pidfdTables().tables().size(), "one table holds them: no second thread");
 
             // Watched all the same: each exit is seen, with its cause, and a reaped child takes no signal.
             for (ManagedProcess child : children) {
