@@ -102,6 +102,9 @@ public final class EventPublisher implements PubsubChannelMXBean, AutoCloseable 
      * is reached.
      */
     public void offer(CompositeData event) {
+        if (subscriptions.isEmpty()) {
+            return; // the common case: nobody subscribes, so not even the topic is worth building
+        }
         EventFormat.Published message;
         byte[] topic;
         try {
