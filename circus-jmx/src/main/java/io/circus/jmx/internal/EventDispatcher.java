@@ -11,9 +11,9 @@ import io.circus.runtime.Watcher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -42,7 +42,8 @@ final class EventDispatcher implements EventListener, TopologyListener {
     private record Change(boolean added, Watcher watcher, SupervisedProcess slot) {
     }
 
-    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
+    /** Linked, not an array: an array of the bound would hold 256 KiB of heap from the start, at rest. */
+    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>(CAPACITY);
     private final AtomicLong lost = new AtomicLong();
     private final BeanRegistry registry;
     private final Emitter arbiter;
