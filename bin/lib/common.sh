@@ -88,15 +88,13 @@ circus_console_jar() {
 # grows the old generation for it instead of collecting (RSS climbed to the heap cap; see
 # docs/zmq-protocol.md, "Memory under abuse"). glibc keeps freed native memory (start-up's
 # class parsing, compilations) unless told to give it back: trimming every 10 s returned ~5 MiB of RSS
-# at N = 1000 (docs/performance.md, "Where the daemon's memory goes"). Together, measured by bin/bench at
-# N = 1000 (RSS 76.4-76.5 -> 71.7-71.8 MiB, docs/performance.md "Why these JVM flags"): C1 compiles after
-# four times the usual calls (start-up code that runs a few hundred times stays interpreted; tenfold saved
-# more but made the first start of 1000 and `status` slower), no class-data sharing (the JDK's archive is
-# 14 MiB, all of it resident, for the ~1100 of its classes the daemon uses), no string deduplication.
+# at N = 1000 (docs/performance.md, "Where the daemon's memory goes"). No string deduplication: its
+# thread and table did not pay. C1's thresholds and class-data sharing stay at their defaults: raising
+# the thresholds fourfold or turning CDS off saved 2-3 MiB each at N = 1000 but made `status`, respawn
+# and stop slower at N = 5000 and 10000 (measured, docs/performance.md "Why these JVM flags").
 CIRCUS_DAEMON_JVM_OPTS=(
   -XX:+UseSerialGC -Xms4m "-Xmx${CIRCUS_HEAP:-256m}" -XX:NewSize=3m -XX:MaxNewSize=8m -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20
-  -Xss512k -XX:TieredStopAtLevel=1 -XX:Tier3InvocationThreshold=800 -XX:Tier3MinInvocationThreshold=400
-  -XX:Tier3CompileThreshold=8000 -Xshare:off
+  -Xss512k -XX:TieredStopAtLevel=1
   -XX:CICompilerCount=1 -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m -XX:-MaxFDLimit
   -XX:TrimNativeHeapInterval=10000 --enable-native-access=ALL-UNNAMED
 )
