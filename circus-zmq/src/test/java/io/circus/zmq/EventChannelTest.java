@@ -116,6 +116,7 @@ class EventChannelTest {
     static CircusConsumer subscribedTo(ZmqFacade zmq, javax.management.MBeanServer server, String topic) {
         CircusConsumer c = new CircusConsumer(zmq.pubsubEndpoint(), topic);
         Await.until("subscription seen by the publisher", () -> {
+            c.ready(); // ZeroMQ hands the subscription on only when the subscriber's socket is called
             try {
                 return (Integer) server.getAttribute(ChannelBeans.name("pubsub"), "Subscriptions") >= 1;
             } catch (Exception e) {

@@ -86,7 +86,10 @@ class FacadeLifecycleTest {
             assertTrue(early.reason().endsWith("the arbiter is not available (circus:type=Arbiter is not registered)"));
             try (ManagementHandle jmx = CircusManagement.builder(arbiter).server(server).configSource(() -> config)
                     .settings(g).start()) {
-                io.circus.testing.Await.until("subscribed", () -> attribute(server, "Subscriptions") >= 1);
+                io.circus.testing.Await.until("subscribed", () -> {
+                    events.ready(); // ZeroMQ hands the subscription on only when the subscriber's socket is called
+                    return attribute(server, "Subscriptions") >= 1;
+                });
                 arbiter.start().get(30, TimeUnit.SECONDS);
                 assertEquals("[\"web\"]", circus.call("list").get("watchers").toString());
                 Message started = events.receive(Duration.ofSeconds(30)).orElseThrow();

@@ -97,6 +97,21 @@ public final class CircusConsumer implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a message is waiting, without taking it. It also lets the socket handle what ZeroMQ
+     * queued for it (its connection's hand-shakes, a re-sent subscription after a reconnect), which
+     * ZeroMQ only does when its owner calls into the socket: a subscriber that neither receives nor
+     * calls this may never have its subscription reach the publisher (seen in about one of 40 fresh
+     * connections). Call it while waiting for something else, e.g. for the daemon to count the
+     * subscription.
+     */
+    public synchronized boolean ready() {
+        if (closed) {
+            throw new IllegalStateException("consumer closed");
+        }
+        return (socket.getEvents() & ZMQ.Poller.POLLIN) != 0;
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
