@@ -21,12 +21,7 @@ final class EventNotifications {
     /** Which events a bean sends. */
     enum Level { ARBITER, WATCHER, PROCESS }
 
-
     private EventNotifications() {
-    }
-
-    static Notification of(Event event, ObjectName source) {
-        return of(new Content(event), source);
     }
 
     /**
@@ -55,7 +50,7 @@ final class EventNotifications {
 
         private CompositeData data() {
             if (data == null) {
-                data = userData(event);
+                data = EventData.of(event);
             }
             return data;
         }
@@ -73,10 +68,6 @@ final class EventNotifications {
     static AttributeChangeNotification stateChange(ObjectName source, Event cause, String from, String to) {
         return new AttributeChangeNotification(source, cause.seq(), cause.epochMillis(),
                 "State changed from " + from + " to " + to, "State", String.class.getName(), from, to);
-    }
-
-    static CompositeData userData(Event event) {
-        return EventData.of(event);
     }
 
     private static final Map<Level, MBeanNotificationInfo[]> INFOS = new java.util.EnumMap<>(Level.class);

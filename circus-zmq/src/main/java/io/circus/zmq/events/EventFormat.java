@@ -40,7 +40,12 @@ public final class EventFormat {
     /** The message for a notification's user data, or null when it is not a Circus event. */
     public static Published of(CompositeData data) {
         String topic = topic(data);
-        return topic == null ? null : new Published(topic, WireJson.encode(payload(data)), number(data, "seq"));
+        return topic == null ? null : of(data, topic);
+    }
+
+    /** The message for user data whose {@link #topic} the caller has already worked out. */
+    public static Published of(CompositeData data, String topic) {
+        return new Published(topic, WireJson.encode(payload(data)), number(data, "seq"));
     }
 
     /**

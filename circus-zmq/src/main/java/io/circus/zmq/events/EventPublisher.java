@@ -118,7 +118,7 @@ public final class EventPublisher implements PubsubChannelMXBean, AutoCloseable 
                 // 10,000 processes is 20,000 events, most often with no subscriber at all.
                 return;
             }
-            message = EventFormat.of(event);
+            message = EventFormat.of(event, name);
         } catch (RuntimeException e) {
             LOG.warn("event not publishable: {}", event, e);
             return;

@@ -77,10 +77,6 @@ public final class TopicSubscriptions {
         return false;
     }
 
-    private static boolean startsWith(byte[] s, byte[] prefix) {
-        return s.length >= prefix.length && Arrays.equals(s, 0, prefix.length, prefix, 0, prefix.length);
-    }
-
     /** Whether nobody subscribes to anything. */
     public boolean isEmpty() {
         return prefixes.isEmpty();
@@ -89,5 +85,9 @@ public final class TopicSubscriptions {
     /** Distinct prefixes subscribed now. */
     public int count() {
         return prefixes.size();
+    }
+
+    private static boolean startsWith(byte[] s, byte[] prefix) {
+        return s.length >= prefix.length && Arrays.equals(s, 0, prefix.length, prefix, 0, prefix.length);
     }
 }
