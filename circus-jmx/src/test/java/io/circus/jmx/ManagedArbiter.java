@@ -8,6 +8,7 @@ import io.circus.daemon.EmbeddedDaemon;
 import io.circus.daemon.FacadeStartException;
 import io.circus.runtime.EventLog;
 import io.circus.runtime.core.ArbiterCore;
+import io.circus.testing.Daemons;
 import io.circus.testing.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -113,10 +114,6 @@ final class ManagedArbiter implements AutoCloseable {
         } catch (IOException ignored) {
             // The server side is being closed anyway.
         }
-        try {
-            daemon.close();
-        } catch (IllegalStateException e) {
-            throw new AssertionError("arbiter did not quit: " + e, e);
-        }
+        Daemons.close(daemon);
     }
 }

@@ -8,6 +8,7 @@ import io.circus.daemon.EmbeddedDaemon;
 import io.circus.process.ProcessLauncher;
 import io.circus.runtime.core.ArbiterCore;
 import io.circus.testing.Await;
+import io.circus.testing.Daemons;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,10 +79,6 @@ public final class ArbiterFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            daemon.close();
-        } catch (IllegalStateException e) {
-            throw new AssertionError("arbiter did not quit: " + e, e);
-        }
+        Daemons.close(daemon);
     }
 }

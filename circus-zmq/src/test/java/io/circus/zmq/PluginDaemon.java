@@ -8,6 +8,7 @@ import io.circus.jmx.CircusManagement;
 import io.circus.jmx.ManagementHandle;
 import io.circus.runtime.EventLog;
 import io.circus.runtime.core.ArbiterCore;
+import io.circus.testing.Daemons;
 import io.circus.zmq.client.CircusClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -87,10 +88,6 @@ final class PluginDaemon implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            daemon.close();
-        } catch (IllegalStateException e) {
-            throw new AssertionError("arbiter did not quit: " + e, e);
-        }
+        Daemons.close(daemon);
     }
 }

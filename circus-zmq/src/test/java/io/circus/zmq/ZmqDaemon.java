@@ -8,6 +8,7 @@ import io.circus.jmx.CircusManagement;
 import io.circus.jmx.ManagementHandle;
 import io.circus.runtime.EventLog;
 import io.circus.runtime.core.ArbiterCore;
+import io.circus.testing.Daemons;
 import io.circus.zmq.client.CircusClient;
 import java.time.Duration;
 import java.util.List;
@@ -84,10 +85,6 @@ final class ZmqDaemon implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            daemon.close();
-        } catch (IllegalStateException e) {
-            throw new AssertionError("arbiter did not quit: " + e, e);
-        }
+        Daemons.close(daemon);
     }
 }

@@ -7,6 +7,7 @@ import io.circus.daemon.EmbeddedDaemon;
 import io.circus.jmx.CircusManagement;
 import io.circus.jmx.ManagementHandle;
 import io.circus.runtime.core.ArbiterCore;
+import io.circus.testing.Daemons;
 import io.circus.testing.FreePorts;
 import io.circus.zmq.ZmqFacade;
 import java.time.Duration;
@@ -91,10 +92,6 @@ final class CtlDaemon implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            daemon.close();
-        } catch (IllegalStateException e) {
-            throw new AssertionError("arbiter did not quit: " + e, e);
-        }
+        Daemons.close(daemon);
     }
 }

@@ -15,6 +15,7 @@ import io.circus.jmx.CircusNames;
 import io.circus.jmx.ManagementHandle;
 import io.circus.jmx.audit.AuditTrail;
 import io.circus.testing.Await;
+import io.circus.testing.Daemons;
 import io.circus.testing.FreePorts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -208,11 +209,7 @@ class ConnectorSecurityTest {
 
         @Override
         public void close() {
-            try {
-                daemon.close();
-            } catch (IllegalStateException e) {
-                throw new AssertionError("arbiter did not quit: " + e, e);
-            }
+            Daemons.close(daemon);
         }
     }
 }
