@@ -50,7 +50,7 @@ class FlappingTest {
                 retry_in = 1
                 max_retry = 1
                 """;
-        try (PluginDaemon d = PluginDaemon.start(dir, sections); CircusClient circus = d.client();
+        try (ZmqDaemon d = ZmqDaemon.fromIni(dir, sections); CircusClient circus = d.client();
              CircusConsumer events = subscribed(d, "watcher.crasher.")) {
             List<Notification> acted = new CopyOnWriteArrayList<>();
             ObjectName plugin = CircusNames.plugin("flap");
@@ -114,7 +114,7 @@ class FlappingTest {
                 [watcher:looper]
                 cmd = /bin/sh -c 'exit 5'
                 """;
-        try (PluginDaemon d = PluginDaemon.start(dir, sections); CircusClient circus = d.client();
+        try (ZmqDaemon d = ZmqDaemon.fromIni(dir, sections); CircusClient circus = d.client();
              CircusConsumer events = subscribed(d, "watcher.looper.")) {
             circus.call("restart", Map.of("name", "looper"));
             Message m = until(events, x -> x.topic().equals("watcher.looper.flapping")).getLast();
@@ -127,7 +127,7 @@ class FlappingTest {
         }
     }
 
-    private static CircusConsumer subscribed(PluginDaemon d, String topic) {
+    private static CircusConsumer subscribed(ZmqDaemon d, String topic) {
         return EventChannelTest.subscribedTo(d.zmq, d.server, topic);
     }
 }

@@ -39,7 +39,7 @@ class JavaPluginDocTest {
         assertTrue(Files.isDirectory(classes));
         String sections = ini.substring(ini.indexOf("[watcher:"));
 
-        try (PluginDaemon d = PluginDaemon.start(dir, "extension_path = plugins/classes", sections)) {
+        try (ZmqDaemon d = ZmqDaemon.fromIni(dir, "extension_path = plugins/classes", sections)) {
             Await.until("worker stopped by the plugin", () -> (Long) d.attr(CircusNames.plugin("crashlimit"), "Stops") == 1);
             assertEquals("stopped", d.attr(CircusNames.watcher("worker"), "State"));
             assertTrue((Long) d.attr(CircusNames.plugin("crashlimit"), "Checks") >= 3);

@@ -42,7 +42,7 @@ class PluginFrameworkTest {
 
     @Test
     void aPluginIsAnMBeanAndAWatcherNamedPluginColonName() throws Exception {
-        try (PluginDaemon d = PluginDaemon.start(dir, FLAP); CircusClient circus = d.client()) {
+        try (ZmqDaemon d = ZmqDaemon.fromIni(dir, FLAP); CircusClient circus = d.client()) {
             ObjectName bean = CircusNames.plugin("flap");
             assertEquals("active", d.attr(bean, "State"));
             assertEquals(true, d.attr(bean, "Active"));
@@ -80,8 +80,8 @@ class PluginFrameworkTest {
 
     @Test
     void reloadconfigAddsReconfiguresAndRemovesPluginsAndNamesThem() throws Exception {
-        try (PluginDaemon d = PluginDaemon.start(dir, FLAP); CircusClient circus = d.client()) {
-            PluginDaemon.write(dir, FLAP.replace("attempts = 3", "attempts = 4") + """
+        try (ZmqDaemon d = ZmqDaemon.fromIni(dir, FLAP); CircusClient circus = d.client()) {
+            ZmqDaemon.writeIni(dir, FLAP.replace("attempts = 3", "attempts = 4") + """
 
                     [plugin:flap2]
                     use = circus.plugins.flapping.Flapping
@@ -97,7 +97,7 @@ class PluginFrameworkTest {
             assertEquals(List.of("plugin:flap", "plugin:flap2", "web"), texts(circus.call("list").get("watchers")));
             assertTrue(reload(d).unchanged().containsAll(List.of("plugin:flap", "plugin:flap2")));
 
-            PluginDaemon.write(dir, """
+            ZmqDaemon.writeIni(dir, """
                     [watcher:web]
                     cmd = sleep 3600
                     """);
@@ -121,8 +121,8 @@ class PluginFrameworkTest {
         assertRefused("use = circus.plugins.flapping.Flapping\nactive = perhaps", "[plugin:bad] active = perhaps");
 
         // At reloadconfig: refused, and nothing changes.
-        try (PluginDaemon d = PluginDaemon.start(dir, FLAP); CircusClient circus = d.client()) {
-            PluginDaemon.write(dir, FLAP.replace("circus.plugins.flapping.Flapping", "circus.plugins.nope.Nope"));
+        try (ZmqDaemon d = ZmqDaemon.fromIni(dir, FLAP); CircusClient circus = d.client()) {
+            ZmqDaemon.writeIni(dir, FLAP.replace("circus.plugins.flapping.Flapping", "circus.plugins.nope.Nope"));
             Reply r = circus.call("reloadconfig", Map.of("waiting", true));
             assertTrue(r.isError() && r.reason().contains("[plugin:flap] use = circus.plugins.nope.Nope"), r.toString());
             assertEquals("active", d.attr(CircusNames.plugin("flap"), "State"), "the running plugin is untouched");
@@ -132,7 +132,7 @@ class PluginFrameworkTest {
 
     private void assertRefused(String body, String expected) {
         RuntimeException e = assertThrows(RuntimeException.class,
-                () -> PluginDaemon.start(dir, "[plugin:bad]\n" + body + "\n").close());
+                () -> ZmqDaemon.fromIni(dir, "[plugin:bad]\n" + body + "\n").close());
         assertTrue(e.getMessage().contains(expected), "'" + expected + "' in: " + e.getMessage());
     }
 
@@ -149,7 +149,7 @@ class PluginFrameworkTest {
                 use = io.circus.zmq.testplugins.HangingPlugin
                 hang_timeout = 1
                 """;
-        try (PluginDaemon d = PluginDaemon.start(dir, sections); CircusClient circus = d.client()) {
+        try (ZmqDaemon d = ZmqDaemon.fromIni(dir, sections); CircusClient circus = d.client()) {
             for (int i = 0; i < 6; i++) {
                 long t0 = System.nanoTime();
                 assertEquals("ok", circus.call("incr", Map.of("name", "web", "waiting", true)).status());
@@ -173,11 +173,11 @@ class PluginFrameworkTest {
         }
     }
 
-    private static io.circus.jmx.PluginMXBean proxy(PluginDaemon d, String name) {
+    private static io.circus.jmx.PluginMXBean proxy(ZmqDaemon d, String name) {
         return javax.management.JMX.newMXBeanProxy(d.server, CircusNames.plugin(name), io.circus.jmx.PluginMXBean.class);
     }
 
-    private static io.circus.runtime.ConfigDiff reload(PluginDaemon d) throws Exception {
+    private static io.circus.runtime.ConfigDiff reload(ZmqDaemon d) throws Exception {
         return diffOf((javax.management.openmbean.CompositeData) d.server.invoke(CircusNames.ARBITER, "reloadConfig",
                 new Object[]{true}, new String[]{"boolean"}));
     }
