@@ -26,7 +26,7 @@ final class StreamsScenario {
         long since = System.nanoTime();
         long deadline = System.nanoTime() + CoreScenario.deadline(n).toNanos();
         while (System.nanoTime() - deadline < 0) {
-            long running = d.process().children().filter(h -> ProcFs.alive(h.pid())).count();
+            long running = ProcFs.children(d.pid()).stream().filter(ProcFs::alive).count();
             if (running >= n) {
                 return -1;
             }
