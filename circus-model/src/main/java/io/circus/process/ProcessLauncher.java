@@ -92,6 +92,11 @@ public interface ProcessLauncher extends AutoCloseable {
         return 1 + pipedStreams;
     }
 
+    /** What {@link #descriptorsPerChild} counts, in words for an operator reading a refusal. */
+    default String descriptorsPerChildWhat() {
+        return "a descriptor for the process and a pipe per captured stream";
+    }
+
     /**
      * Completes, on a launcher thread, with the reason when the backend can no longer watch its
      * children reliably and the daemon should stop them and exit; children still running are

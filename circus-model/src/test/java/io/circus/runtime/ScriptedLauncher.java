@@ -73,6 +73,7 @@ public final class ScriptedLauncher implements ProcessLauncher {
     @Override public boolean signalPid(long pid, io.circus.process.Signal s) { return real.signalPid(pid, s); }
     @Override public OptionalLong openFileLimit() { return limit != null ? limit : real.openFileLimit(); }
     @Override public int descriptorsPerChild(int streams) { return real.descriptorsPerChild(streams); }
+    @Override public String descriptorsPerChildWhat() { return real.descriptorsPerChildWhat(); }
     @Override public java.util.concurrent.CompletionStage<String> failure() { return real.failure(); }
 
     @Override

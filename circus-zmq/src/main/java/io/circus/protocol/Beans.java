@@ -23,19 +23,21 @@ import java.util.TreeMap;
  * channel, or a remote connection, which is how circusctl's JMX transport runs this same command
  * layer. A remote connection's I/O failure surfaces as {@link UncheckedIOException}.
  *
- * <p>Threading: thread-safe. Watcher proxies are kept by ObjectName: the JDK keeps the costly
+ * <p>Threading: thread-safe. Watcher and plugin proxies are kept: the JDK keeps the costly
  * per-interface mapping of a proxy only weakly, and rebuilding it per request dominated the cost of
  * a quick command. A proxy only names its bean, so one made before a watcher was removed and added
  * again still reaches the new bean, and one whose bean is gone fails like a missing watcher.
  */
 public final class Beans {
 
-    /** Watcher names are few; this only bounds a client that adds and removes names without end. */
+    /** Watcher and plugin names are few; this only bounds clients and configs that add and remove names without end. */
     private static final int MAX_CACHED = 10_000;
 
     private final MBeanServerConnection server;
     private final ArbiterMXBean arbiter;
     private final ConcurrentHashMap<ObjectName, WatcherMXBean> watchers = new ConcurrentHashMap<>();
+    /** Plugin proxies by plugin name, for the same reason; the names come from the Arbiter at each call. */
+    private final ConcurrentHashMap<String, PluginMXBean> pluginProxies = new ConcurrentHashMap<>();
 
     public Beans(MBeanServerConnection server) {
         this.server = server;
@@ -80,7 +82,11 @@ public final class Beans {
     public SortedMap<String, PluginMXBean> plugins() {
         SortedMap<String, PluginMXBean> plugins = new TreeMap<>();
         for (String name : arbiter().getPluginNames()) {
-            plugins.put(name, JMX.newMXBeanProxy(server, CircusNames.plugin(name), PluginMXBean.class));
+            if (pluginProxies.size() > MAX_CACHED) {
+                pluginProxies.clear();
+            }
+            plugins.put(name, pluginProxies.computeIfAbsent(name,
+                    n -> JMX.newMXBeanProxy(server, CircusNames.plugin(n), PluginMXBean.class)));
         }
         return plugins;
     }

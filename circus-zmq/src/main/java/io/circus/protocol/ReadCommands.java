@@ -2,6 +2,7 @@ package io.circus.protocol;
 
 import io.circus.config.WatcherOptions;
 import io.circus.jmx.ArbiterMXBean;
+import io.circus.jmx.PluginMXBean;
 import io.circus.jmx.SocketInfo;
 import io.circus.jmx.WatcherMXBean;
 import java.util.ArrayList;
@@ -77,8 +78,9 @@ final class ReadCommands {
     private Map<String, Object> status(Props p) {
         if (p.string("name").filter(s -> !s.isEmpty()).isPresent()) {
             String name = p.requireString("name");
-            if (name.regionMatches(true, 0, "plugin:", 0, 7) && beans.plugins().containsKey(name.substring(7))) {
-                return Map.of("status", Beans.pluginStatus(beans.plugins().get(name.substring(7))));
+            PluginMXBean plugin = name.regionMatches(true, 0, "plugin:", 0, 7) ? beans.plugins().get(name.substring(7)) : null;
+            if (plugin != null) {
+                return Map.of("status", Beans.pluginStatus(plugin));
             }
             WatcherMXBean w = watcher(p);
             String state = w.getState();

@@ -229,6 +229,12 @@ public final class LinuxFfmLauncher implements ProcessLauncher {
         return (pidfds.isPrivate() ? 0 : 1) + pipedStreams;
     }
 
+    @Override
+    public String descriptorsPerChildWhat() {
+        return pidfds.isPrivate() ? "a pipe per captured stream, the pidfds being in tables of their own"
+                : "a pidfd and a pipe per captured stream";
+    }
+
     /** The soft open-files limit as a count ({@code Long.MAX_VALUE} when unlimited or unknown). */
     private static long softLimit() {
         long[] now = NofileLimit.get();

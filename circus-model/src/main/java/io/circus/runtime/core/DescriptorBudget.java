@@ -128,7 +128,7 @@ final class DescriptorBudget {
         int perChild = perChild(w);
         long suggested = Long.highestOneBit(Math.max(1, total - 1)) << 1;
         String message = "watcher '" + w.name() + "': numprocesses = " + w.numProcesses() + " needs " + total
-                + " open files in all (" + perChild + " per process: " + perChildWhat() + ";"
+                + " open files in all (" + perChild + " per process: " + launcher.descriptorsPerChildWhat() + ";"
                 + " " + (total - need(w)) + " for the daemon itself and the other watchers), but circusd may open only "
                 + limit + ". Raise the daemon's limit: 'ulimit -n " + suggested + "' in the shell that starts circusd,"
                 + " LimitNOFILE=" + suggested + " in its systemd unit, or nofile in /etc/security/limits.conf"
@@ -137,8 +137,4 @@ final class DescriptorBudget {
         return new DescriptorLimitException(w.name(), total, limit, message);
     }
 
-    private String perChildWhat() {
-        return launcher.descriptorsPerChild(0) > 0 ? "a pidfd and a pipe per captured stream"
-                : "a pipe per captured stream, the pidfds being in tables of their own";
-    }
 }
