@@ -38,15 +38,28 @@ circus_find_jdk() {
   return 1
 }
 
+# The build's stamp, touched after every build these scripts run. Sources are compared with it, not
+# with the console's jar: Maven leaves a jar whose classes did not change alone, so after a change
+# in another module the console jar stays older than the sources, and comparing with it rebuilt the
+# project at every later bin/circusd and bin/circusctl (2 s added to each one-shot command).
+circus_build_stamp() {
+  printf '%s\n' "$CIRCUS_HOME/circus-console/target/circus.built"
+}
+
 # Builds the project (without tests) when the console's runtime class path is missing or older
-# than any source file, so that a fresh clone works with bin/circusd straight away.
+# than any source file, so that a fresh clone works with bin/circusd straight away. A tree built
+# by Maven directly has no stamp yet: its console jar stands in once, and the stamp takes its time.
 circus_ensure_built() {
   local lib="$CIRCUS_HOME/circus-console/target/lib"
-  local jar
+  local jar stamp ref
   jar="$(circus_console_jar)"
+  stamp="$(circus_build_stamp)"
+  ref="$stamp"
+  [ -f "$stamp" ] || ref="$jar"
   if [ -d "$lib" ] && [ -n "$jar" ] &&
-     [ -z "$(find "$CIRCUS_HOME" -path '*/src/main/*' -newer "$jar" -print -quit 2>/dev/null)" ] &&
-     [ -z "$(find "$CIRCUS_HOME" -name pom.xml -newer "$jar" -print -quit 2>/dev/null)" ]; then
+     [ -z "$(find "$CIRCUS_HOME" -path '*/src/main/*' -newer "$ref" -print -quit 2>/dev/null)" ] &&
+     [ -z "$(find "$CIRCUS_HOME" -name pom.xml -newer "$ref" -print -quit 2>/dev/null)" ]; then
+    [ -f "$stamp" ] || touch -r "$jar" "$stamp"
     return 0
   fi
   if ! command -v mvn >/dev/null 2>&1; then
@@ -67,6 +80,7 @@ circus_ensure_built() {
     echo "circus: the build finished but left no circus-console jar or target/lib in $CIRCUS_HOME/circus-console." >&2
     return 1
   fi
+  touch "$stamp"
 }
 
 # Prints the console module's jar (not its tests jar), or nothing when it is not built. Globs, not
