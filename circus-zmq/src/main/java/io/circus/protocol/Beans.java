@@ -36,6 +36,8 @@ public final class Beans {
     private final MBeanServerConnection server;
     private final ArbiterMXBean arbiter;
     private final ConcurrentHashMap<ObjectName, WatcherMXBean> watchers = new ConcurrentHashMap<>();
+    /** The same proxies by name as configured, so that a hit builds no ObjectName. */
+    private final ConcurrentHashMap<String, WatcherMXBean> byName = new ConcurrentHashMap<>();
     /** Plugin proxies by plugin name, for the same reason; the names come from the Arbiter at each call. */
     private final ConcurrentHashMap<String, PluginMXBean> pluginProxies = new ConcurrentHashMap<>();
 
@@ -58,19 +60,26 @@ public final class Beans {
      * keep the configured case), or empty when there is no such watcher.
      */
     public Optional<WatcherMXBean> watcher(String name) {
-        if (name != null && !name.isEmpty()) {
-            // Named as configured and asked for before: no look-up, the operation itself is the one
-            // MBeanServer call (a bean gone since fails like a missing watcher).
-            WatcherMXBean known = watchers.get(CircusNames.watcher(name));
+        if (name != null) {
+            // Named as configured and asked for before: no look-up and no ObjectName built (one was
+            // 1.2 KB of garbage per status call); the operation itself is the one MBeanServer call
+            // (a bean gone since fails like a missing watcher).
+            WatcherMXBean known = byName.get(name);
             if (known != null) {
                 return Optional.of(known);
             }
         }
         return watcherName(name).map(on -> {
             if (watchers.size() > MAX_CACHED) {
-                watchers.clear();
+                forgetWatchers();
             }
-            return watchers.computeIfAbsent(on, n -> JMX.newMXBeanProxy(server, n, WatcherMXBean.class));
+            WatcherMXBean proxy = watchers.computeIfAbsent(on, n -> JMX.newMXBeanProxy(server, n, WatcherMXBean.class));
+            if (on.equals(CircusNames.watcher(name))) {
+                // Only the configured spelling: a name in another case is looked up each time, so
+                // it finds the watcher even after it was removed and added again in yet another case.
+                byName.put(name, proxy);
+            }
+            return proxy;
         });
     }
 
@@ -102,6 +111,7 @@ public final class Beans {
      * case is then found by the next look-up.
      */
     public void forgetWatchers() {
+        byName.clear();
         watchers.clear();
     }
 
