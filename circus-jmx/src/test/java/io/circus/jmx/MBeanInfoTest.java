@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.circus.config.CircusConfig;
-import io.circus.config.GlobalSettings;
 import io.circus.config.SocketConfig;
 import io.circus.testing.Await;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.management.MBeanAttributeInfo;
@@ -35,8 +33,7 @@ class MBeanInfoTest {
     static CircusConfig withSocket(CircusConfig c) {
         SocketConfig web = new SocketConfig("web", "127.0.0.1", 8080, null, "AF_INET", "SOCK_STREAM", 0, 2048, null,
                 0, false, false, false);
-        return new CircusConfig(null, List.of(), GlobalSettings.defaults(), Map.of(), c.watchers(), List.of(web),
-                List.of(), List.of());
+        return CircusConfig.builder().watchers(c.watchers()).sockets(List.of(web)).build();
     }
 
     @Test

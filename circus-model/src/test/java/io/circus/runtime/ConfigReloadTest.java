@@ -86,8 +86,7 @@ class ConfigReloadTest {
     void globalChangesAreReportedAndNotStored() {
         CircusConfig file = CircusConfig.of(List.of(sleepers("one", 1).build()));
         GlobalSettings changed = file.global().toBuilder().checkDelay(Duration.ofSeconds(2)).build();
-        CircusConfig next = new CircusConfig(null, List.of(), changed, file.env(), file.watchers(), List.of(),
-                List.of(), List.of());
+        CircusConfig next = CircusConfig.builder().global(changed).env(file.env()).watchers(file.watchers()).build();
         try (JdkLauncher launcher = new JdkLauncher();
              ArbiterFixture f = new ArbiterFixture(launcher, file).started()) {
             f.awaitPids("one", 1);

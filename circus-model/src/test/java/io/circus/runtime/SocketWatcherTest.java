@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.circus.config.CircusConfig;
-import io.circus.config.GlobalSettings;
 import io.circus.config.SocketConfig;
 import io.circus.config.WatcherConfig;
 import io.circus.event.EventType;
@@ -21,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +53,7 @@ class SocketWatcherTest {
     }
 
     private static CircusConfig config(WatcherConfig w) {
-        return new CircusConfig(null, List.of(), GlobalSettings.defaults(), Map.of(), List.of(w), List.of(web()), List.of(), List.of());
+        return CircusConfig.builder().watchers(List.of(w)).sockets(List.of(web())).build();
     }
 
     @Test

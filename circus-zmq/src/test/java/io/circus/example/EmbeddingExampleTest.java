@@ -27,8 +27,8 @@ class EmbeddingExampleTest {
     void theDocumentedDaemonServesCircusClientsUntilQuit() throws Exception {
         GlobalSettings loopback = GlobalSettings.builder().endpoint("tcp://127.0.0.1:*")
                 .pubsubEndpoint("tcp://127.0.0.1:*").build();
-        CircusConfig config = new CircusConfig(null, List.of(), loopback, Map.of(), List.of(sleepers("web", 2).build()),
-                List.of(), List.of(), List.of());
+        CircusConfig config = CircusConfig.builder().global(loopback).watchers(List.of(sleepers("web", 2).build()))
+                .build();
         CompletableFuture<Void> daemon = CompletableFuture.runAsync(() -> EmbeddingExample.run(config));
         MBeanServer platform = ManagementFactory.getPlatformMBeanServer();
         ObjectName control = new ObjectName("circus:type=Channel,name=control");

@@ -18,7 +18,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.management.MBeanServer;
@@ -36,8 +35,7 @@ class EmbeddedDaemonFacadesTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private static CircusConfig config(GlobalSettings global) {
-        return new CircusConfig(null, List.of(), global, Map.of(), List.of(sleepers("web", 1).build()), List.of(),
-                List.of(), List.of());
+        return CircusConfig.builder().global(global).watchers(List.of(sleepers("web", 1).build())).build();
     }
 
     @Test

@@ -23,7 +23,6 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.management.MBeanAttributeInfo;
@@ -76,8 +75,8 @@ class FacadeLifecycleTest {
     void theFacadeMayStartBeforeTheBeans() throws Exception {
         MBeanServer server = MBeanServerFactory.newMBeanServer();
         GlobalSettings g = ZmqDaemon.settings(false);
-        CircusConfig config = new CircusConfig(null, List.of(), g, Map.of(), List.of(TestChildren.sleepers("web", 1).build()),
-                List.of(), List.of(), List.of());
+        CircusConfig config = CircusConfig.builder().global(g).watchers(List.of(TestChildren.sleepers("web", 1).build()))
+                .build();
         ArbiterCore arbiter = ArbiterCore.builder(config).build();
         try (ZmqFacade zmq = ZmqFacade.start(server, g); CircusClient circus = new CircusClient(zmq.controlEndpoint());
              CircusConsumer events = new CircusConsumer(zmq.pubsubEndpoint(), "watcher.web.start")) {

@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
 import javax.management.ObjectName;
@@ -68,8 +67,7 @@ final class ZmqDaemon implements AutoCloseable {
 
     private static ZmqDaemon of(GlobalSettings global, List<WatcherConfig> watchers) {
         try {
-            return new ZmqDaemon(new CircusConfig(null, List.of(), global, Map.of(), watchers, List.of(), List.of(),
-                    List.of()), null);
+            return new ZmqDaemon(CircusConfig.builder().global(global).watchers(watchers).build(), null);
         } catch (RuntimeException e) {
             throw new AssertionError("daemon did not start: " + e, e);
         }

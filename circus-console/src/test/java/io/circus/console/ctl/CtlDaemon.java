@@ -12,7 +12,6 @@ import io.circus.testing.FreePorts;
 import io.circus.zmq.ZmqFacade;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
 
@@ -57,7 +56,7 @@ final class CtlDaemon implements AutoCloseable {
         GlobalSettings global = GlobalSettings.builder().checkDelay(Duration.ofSeconds(1))
                 .endpoint("tcp://127.0.0.1:*").pubsubEndpoint(pubsubEndpoint).jmxPort(jmxPort)
                 .security(security).build();
-        CircusConfig config = new CircusConfig(null, List.of(), global, Map.of(), watchers, List.of(), List.of(), List.of());
+        CircusConfig config = CircusConfig.builder().global(global).watchers(watchers).build();
         try {
             daemon = EmbeddedDaemon.builder(config).closeTimeout(Duration.ofSeconds(60))
                     .facade(CircusManagement.facade(b -> b.server(server).operationTimeout(Duration.ofSeconds(60))))

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.circus.config.CircusConfig;
-import io.circus.config.GlobalSettings;
 import io.circus.config.PluginConfig;
 import io.circus.config.WatcherConfig;
 import io.circus.jmx.CircusManagement;
@@ -49,8 +48,7 @@ class BuiltInRegistrationTest {
             PluginConfig plugin = new PluginConfig("statsd", "circus.plugins.statsd.StatsdEmitter", 1,
                     Map.of("use", "circus.plugins.statsd.StatsdEmitter", "host", "127.0.0.1",
                             "port", String.valueOf(statsd.port())));
-            CircusConfig config = new CircusConfig(null, List.of(), GlobalSettings.defaults(), Map.of(), List.of(web),
-                    List.of(), List.of(plugin), List.of());
+            CircusConfig config = CircusConfig.builder().watchers(List.of(web)).plugins(List.of(plugin)).build();
             MBeanServer server = MBeanServerFactory.newMBeanServer();
             ArbiterCore arbiter = ArbiterCore.builder(config).build();
             ManagementHandle handle = CircusManagement.builder(arbiter).server(server).start();

@@ -95,8 +95,7 @@ final class ConfigReloader {
             needsRestart.add("sockets");
         }
         // Phase 2: apply. What is not applied is not stored either: [circus] and sockets stay as in effect.
-        arbiter.replaceConfig(new CircusConfig(next.file(), next.files(), loaded.global(), next.env(),
-                next.watchers(), loaded.sockets(), next.plugins(), next.warnings()));
+        arbiter.replaceConfig(next.toBuilder().global(loaded.global()).sockets(loaded.sockets()).build());
         List<CompletableFuture<?>> work = new ArrayList<>();
         toRemove.forEach(w -> work.add(arbiter.removeWatcher(w)));
         toChange.forEach((w, c) -> work.add(w.reconfigure(c)));
