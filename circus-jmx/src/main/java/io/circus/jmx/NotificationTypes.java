@@ -41,10 +41,21 @@ public final class NotificationTypes {
     private NotificationTypes() {
     }
 
-    /** The notification type of an event type. */
+    /** The notification type of an event type (built once per type: every event asks). */
     public static String of(EventType type) {
-        String scope = type == EventType.CONFIG_RELOADED ? "arbiter." : "watcher.";
-        return PREFIX + scope + type.name().toLowerCase(Locale.ROOT);
+        return ByType.NAMES[type.ordinal()];
+    }
+
+    /** A holder, so that the constants above may call {@link #of} while this class initializes. */
+    private static final class ByType {
+        static final String[] NAMES = new String[EventType.values().length];
+
+        static {
+            for (EventType type : EventType.values()) {
+                String scope = type == EventType.CONFIG_RELOADED ? "arbiter." : "watcher.";
+                NAMES[type.ordinal()] = PREFIX + scope + type.name().toLowerCase(Locale.ROOT);
+            }
+        }
     }
 
     /** Whether events of this type concern one process (and so are also sent by its Process bean). */

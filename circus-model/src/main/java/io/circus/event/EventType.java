@@ -56,8 +56,11 @@ public enum EventType {
      */
     FLAPPING;
 
+    /** Computed once: events ask for it several times each, thousands a second in a storm. */
+    private final String circusName = name().toLowerCase(Locale.ROOT);
+
     /** The Circus spelling, e.g. {@code spawn}. */
     public String circusName() {
-        return name().toLowerCase(Locale.ROOT);
+        return circusName;
     }
 }

@@ -28,6 +28,8 @@ public enum HookName {
     /** For {@code stats extended=true}, with {@code pid} and the stats to add to; the result is ignored. */
     EXTENDED_STATS(false, true);
 
+    /** Computed once: every kill and reap asks which hooks a watcher defines, by this name. */
+    private final String circusName = name().toLowerCase(Locale.ROOT);
     private final boolean resultMatters;
     private final boolean failureIgnoredByDefault;
 
@@ -38,7 +40,7 @@ public enum HookName {
 
     /** Circus's spelling, e.g. {@code before_start}. */
     public String circusName() {
-        return name().toLowerCase(Locale.ROOT);
+        return circusName;
     }
 
     /** Whether a false result (or an unignored failure) changes what the watcher does. */

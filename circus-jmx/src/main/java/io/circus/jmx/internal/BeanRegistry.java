@@ -262,9 +262,11 @@ final class BeanRegistry {
     }
 
     private void unregisterProcess(WatcherEntry e, int wid) {
-        e.processes.remove(wid);
+        ProcessBean bean = e.processes.remove(wid);
         if (Boolean.TRUE.equals(e.registeredProcesses.remove(wid))) {
-            unregister(CircusNames.process(e.bean.watcher().name(), wid));
+            // The name it was registered under: parsing a new one (and interning its canonical form)
+            // was a quarter of what the dispatcher allocated in a stop of 10,000.
+            unregister(bean != null ? bean.name() : CircusNames.process(e.bean.watcher().name(), wid));
         }
     }
 

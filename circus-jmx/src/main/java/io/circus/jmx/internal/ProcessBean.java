@@ -10,6 +10,7 @@ import io.circus.runtime.SupervisedProcess;
 import io.circus.runtime.Watcher;
 import io.circus.stats.ProcessInfo;
 import java.util.Optional;
+import javax.management.ObjectName;
 
 /**
  * A Process bean: one slot (wid) of a watcher. The slot object behind it is swapped when the
@@ -36,6 +37,11 @@ final class ProcessBean implements ProcessMXBean {
 
     SupervisedProcess slot() {
         return slot;
+    }
+
+    /** The name this bean is registered under. */
+    ObjectName name() {
+        return emitter.name();
     }
 
     void slot(SupervisedProcess s) {
