@@ -1,6 +1,7 @@
 package io.circus.console.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ final class ProcFs {
             } catch (NoSuchFileException e) {
                 // the thread ended between the listing and the read
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }
         return out;

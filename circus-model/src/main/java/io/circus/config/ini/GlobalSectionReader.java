@@ -112,23 +112,22 @@ final class GlobalSectionReader {
                 warnings.add(SECTION, key, e, "unknown option, ignored" + SpellingAdvisor.hint(key, knownKeys()));
             }
         }
-        boolean statsd = d.build().statsd();
-        if (statsEndpointSet && !statsd) {
-            // Circus's loader does this too (with a DeprecationWarning); we keep it so files behave alike.
-            d.statsd(true);
-            warnings.add(doc.fileOf(SECTION), SECTION, "stats_endpoint",
-                    "stats_endpoint is set, so statsd is turned on, as in Circus; set statsd = true explicitly");
-        }
-        if (!statsEndpointSet) {
-            d.statsEndpoint(statsd ? GlobalOptions.DEFAULT_STATS_ENDPOINT : null);
-        }
         String half = security.halfConfiguredKey();
         if (half != null) {
             IniEntry e = items.get(half);
             throw e.error(SECTION, half, e.value(), "CURVE needs both curve_server_key (the server's secret key "
                     + "file) and curve_authorized_keys (a directory of client public key files)");
         }
-        return d.security(security.build()).build();
+        GlobalSettings read = d.security(security.build()).build();
+        if (statsEndpointSet && !read.statsd()) {
+            // Circus's loader does this too (with a DeprecationWarning); we keep it so files behave alike.
+            warnings.add(doc.fileOf(SECTION), SECTION, "stats_endpoint",
+                    "stats_endpoint is set, so statsd is turned on, as in Circus; set statsd = true explicitly");
+            return read.toBuilder().statsd(true).build();
+        }
+        // statsd without an endpoint publishes on Circus's default one (the builder's is none).
+        return !statsEndpointSet && read.statsd()
+                ? read.toBuilder().statsEndpoint(GlobalOptions.DEFAULT_STATS_ENDPOINT).build() : read;
     }
 
     /** The setter of {@code key}, or null when the key is not a setting. */
