@@ -3,6 +3,7 @@ package io.circus.daemon;
 import io.circus.config.CircusConfig;
 import io.circus.config.WatcherConfig;
 import io.circus.runtime.Arbiter;
+import io.circus.runtime.SupervisedProcess;
 import io.circus.runtime.Watcher;
 import io.circus.runtime.takeover.PreviousLife;
 import io.circus.runtime.takeover.ProcessRecord;
@@ -93,7 +94,9 @@ final class CrashTakeover implements AutoCloseable {
         try {
             List<ProcessRecord> survivors = report.stopped().stream()
                     .filter(t -> t.outcome() == TakenOver.Outcome.SURVIVED).map(TakenOver::process).toList();
-            journal = StateJournal.open(file, name -> arbiter.watcher(name).map(Watcher::config).orElse(null), survivors);
+            journal = StateJournal.open(file, name -> arbiter.watcher(name).map(Watcher::config).orElse(null),
+                    (name, pid) -> arbiter.watcher(name).flatMap(w -> w.process(pid)).flatMap(SupervisedProcess::kernelStart),
+                    survivors);
         } catch (IOException e) {
             String message = "cannot create the state file " + file + ": " + e.getMessage()
                     + " (set [circus] statefile, or statefile = none to turn crash takeover off)";

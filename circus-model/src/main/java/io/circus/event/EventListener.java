@@ -9,5 +9,17 @@ package io.circus.event;
  */
 @FunctionalInterface
 public interface EventListener {
+
     void onEvent(Event event);
+
+    /**
+     * The loop has run out of work for now (it is about to wait): a listener that keeps the events
+     * of a run in a buffer hands them to its own thread here, waking it once per run instead of once
+     * per event (a stop of 10,000 is 20,000 events in a few runs). Such a listener also hands off by
+     * itself when its buffer grows long, so a loop that never idles does not delay it much.
+     *
+     * <p>Threading: called on the supervisor loop thread; must not block.
+     */
+    default void handOff() {
+    }
 }

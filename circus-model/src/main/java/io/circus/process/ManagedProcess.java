@@ -1,5 +1,6 @@
 package io.circus.process;
 
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -15,6 +16,14 @@ public interface ManagedProcess {
 
     /** Wall-clock start, in milliseconds since the epoch, for display and events. */
     long startedEpochMillis();
+
+    /**
+     * The child's start as the kernel records it, when the launcher measured it; empty when it cannot
+     * (the JDK launcher), and then {@code /proc} says.
+     */
+    default Optional<KernelStart> kernelStart() {
+        return Optional.empty();
+    }
 
     /**
      * Sends a signal to this process only.

@@ -1,7 +1,9 @@
 package io.circus.runtime;
 
 import io.circus.process.ExitStatus;
+import io.circus.process.KernelStart;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A process slot of a watcher, readable from any thread without waiting for the supervisor loop.
@@ -33,4 +35,12 @@ public interface SupervisedProcess {
 
     /** The argv of the current process. */
     List<String> commandLine();
+
+    /**
+     * The current process's start as the kernel records it, when the launcher measured it
+     * ({@link io.circus.process.ManagedProcess#kernelStart()}); its pid tells which process it is.
+     */
+    default Optional<KernelStart> kernelStart() {
+        return Optional.empty();
+    }
 }

@@ -84,7 +84,7 @@ public final class ZmqFacade implements Facade {
         this.channelBeans = new ChannelBeans(b.server);
         this.publisher = new EventPublisher(context, g.pubsubEndpoint(), b.pubsubHwm, b.eventQueueCapacity,
                 b.eventQueueBytes);
-        this.bridge = new NotificationBridge(b.server, publisher::offer);
+        this.bridge = new NotificationBridge(b.server, publisher::offer, publisher::subscribed);
         boolean statsOn = g.statsEndpoint() != null || g.statsd();
         this.stats = statsOn ? new StatsStreamer(context, g.statsEndpoint() != null ? g.statsEndpoint()
                 : GlobalOptions.DEFAULT_STATS_ENDPOINT, g.statsInterval(), beans,

@@ -1,5 +1,9 @@
 package io.circus.jmx.internal;
 
+import io.circus.jmx.InterestFilter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.management.ListenerNotFoundException;
 import javax.management.MBeanNotificationInfo;
 import javax.management.Notification;
 import javax.management.NotificationBroadcasterSupport;
@@ -18,9 +22,16 @@ final class Emitter {
     private final ObjectName name;
     private final Broadcaster broadcaster;
 
-    /** Remembers whether anyone ever listened, so that a bean nobody follows builds no notification. */
+    /**
+     * Remembers whether anyone ever listened, and which listeners may want nothing for now
+     * ({@link InterestFilter}), so that a bean nobody follows builds no notification.
+     */
     private static final class Broadcaster extends NotificationBroadcasterSupport {
+        private record Conditional(NotificationListener listener, InterestFilter filter, Object handback) {
+        }
+
         private volatile boolean listened;
+        private final List<Conditional> conditional = new CopyOnWriteArrayList<>();
 
         Broadcaster(MBeanNotificationInfo[] infos) {
             super(infos);
@@ -29,7 +40,36 @@ final class Emitter {
         @Override
         public void addNotificationListener(NotificationListener listener, NotificationFilter filter, Object handback) {
             super.addNotificationListener(listener, filter, handback);
-            listened = true;
+            if (filter instanceof InterestFilter interest) {
+                conditional.add(new Conditional(listener, interest, handback));
+            } else {
+                listened = true;
+            }
+        }
+
+        @Override
+        public void removeNotificationListener(NotificationListener listener) throws ListenerNotFoundException {
+            super.removeNotificationListener(listener);
+            conditional.removeIf(c -> c.listener().equals(listener));
+        }
+
+        @Override
+        public void removeNotificationListener(NotificationListener listener, NotificationFilter filter, Object handback)
+                throws ListenerNotFoundException {
+            super.removeNotificationListener(listener, filter, handback);
+            conditional.removeIf(c -> c.listener().equals(listener) && c.filter() == filter && c.handback() == handback);
+        }
+
+        boolean wanted() {
+            if (listened) {
+                return true;
+            }
+            for (Conditional c : conditional) {
+                if (c.filter().interested()) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -39,11 +79,13 @@ final class Emitter {
     }
 
     /**
-     * Whether a listener was ever added (never reset: a removed listener costs at most some unread
-     * notifications). Most Process beans have none, and then their events cost no notification.
+     * Whether a notification sent now would be wanted: a plain listener was ever added (never reset:
+     * a removed one costs at most some unread notifications), or an {@link InterestFilter}'s listener
+     * is interested now. Most Process beans have no listener, and the Arbiter bean only the event
+     * channel's, which is not interested while nobody subscribes; then an event costs no notification.
      */
     boolean listened() {
-        return broadcaster.listened;
+        return broadcaster.wanted();
     }
 
     ObjectName name() {

@@ -75,6 +75,8 @@ public final class Libc {
     private static final MethodHandle GETSOCKNAME =
             errnoCall("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
     private static final MethodHandle FCHMOD = errnoCall("fchmod", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle CLOCK_GETTIME =
+            errnoCall("clock_gettime", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
     private static final MethodHandle GETPID = plainCall("getpid", FunctionDescriptor.of(JAVA_INT));
     private static final MethodHandle GETPAGESIZE = plainCall("getpagesize", FunctionDescriptor.of(JAVA_INT));
     private static final MethodHandle STRERROR = plainCall("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
@@ -347,6 +349,19 @@ public final class Libc {
         MemorySegment c = captured();
         try {
             return result((int) FCHMOD.invokeExact(c, fd, mode), c);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /**
+     * {@code clock_gettime(clock, timespec)}: 0, or minus errno. {@code timespec} is two longs
+     * (seconds, nanoseconds) on the 64-bit ABIs the launcher accepts.
+     */
+    public static int clockGettime(int clock, MemorySegment timespec) {
+        MemorySegment c = captured();
+        try {
+            return result((int) CLOCK_GETTIME.invokeExact(c, clock, timespec), c);
         } catch (Throwable t) {
             throw unexpected(t);
         }

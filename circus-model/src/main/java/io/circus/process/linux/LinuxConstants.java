@@ -16,6 +16,8 @@ final class LinuxConstants {
     static final int EBADF = 9;
     static final int EINVAL = 22;
     static final int ENOMEM = 12;
+    /** {@code clock_gettime}'s clock that counts suspend too, as the kernel's process start times do. */
+    static final int CLOCK_BOOTTIME = 7;
     static final int ENFILE = 23;
     static final int EMFILE = 24;
     static final int ENOSPC = 28;

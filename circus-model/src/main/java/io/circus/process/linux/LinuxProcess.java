@@ -11,6 +11,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import io.circus.os.linux.Libc;
 import io.circus.process.ExitStatus;
 import io.circus.process.GroupMode;
+import io.circus.process.KernelStart;
 import io.circus.process.ManagedProcess;
 import io.circus.process.OutputSink;
 import io.circus.process.Signal;
@@ -20,6 +21,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -55,6 +57,9 @@ final class LinuxProcess implements ManagedProcess {
     private final boolean killGroupOnExit;
     private final long startedNanos = System.nanoTime();
     private final long startedMillis = System.currentTimeMillis();
+    /** {@link KernelStart}'s range, both -1 when the spawn could not measure it. */
+    private final long earliestStart;
+    private final long latestStart;
     private final EventLoop loop;
     private final long drainGraceNanos;
     private final Consumer<LinuxProcess> onFinished;
@@ -77,6 +82,8 @@ final class LinuxProcess implements ManagedProcess {
     LinuxProcess(NativeSpawner.Spawned spawned, GroupMode group, boolean killGroupOnExit, OutputSink sink,
                  EventLoop loop, PidfdTables tables, long drainGraceNanos, Consumer<LinuxProcess> onFinished) {
         this.pid = spawned.pid();
+        this.earliestStart = spawned.earliestStart();
+        this.latestStart = spawned.latestStart();
         this.tables = tables;
         this.group = group;
         this.killGroupOnExit = killGroupOnExit && group != GroupMode.NONE;
@@ -267,6 +274,12 @@ final class LinuxProcess implements ManagedProcess {
     @Override
     public long startedEpochMillis() {
         return startedMillis;
+    }
+
+    @Override
+    public Optional<KernelStart> kernelStart() {
+        return earliestStart < 0 ? Optional.empty()
+                : Optional.of(new KernelStart(pid, earliestStart, latestStart, group != GroupMode.NONE));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.circus.process.linux;
 
+import static io.circus.process.linux.LinuxConstants.CLOCK_BOOTTIME;
 import static io.circus.process.linux.LinuxConstants.F_GETFL;
 import static io.circus.process.linux.LinuxConstants.F_SETFL;
 import static io.circus.process.linux.LinuxConstants.O_CLOEXEC;
@@ -10,10 +11,12 @@ import static io.circus.process.linux.LinuxConstants.P_PID;
 import static io.circus.process.linux.LinuxConstants.WEXITED;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import io.circus.os.linux.Libc;
 import io.circus.os.linux.SpawnCalls;
 import io.circus.process.GroupMode;
+import io.circus.process.KernelStart;
 import io.circus.process.SpawnException;
 import io.circus.process.SpawnRequest;
 import io.circus.process.Stdio;
@@ -39,9 +42,20 @@ import java.util.Map;
  */
 final class NativeSpawner {
 
-    /** The child and the daemon's ends of its pipes (-1 when not piped). */
-    record Spawned(int pid, int stdoutRead, int stderrRead) {
+    /**
+     * The child, the daemon's ends of its pipes (-1 when not piped) and the range its start time lies
+     * in, in clock ticks since boot ({@link KernelStart}); both -1 when the clock could not be read or
+     * the spawn took longer than {@link #MAX_START_RANGE} (then /proc says).
+     */
+    record Spawned(int pid, int stdoutRead, int stderrRead, long earliestStart, long latestStart) {
     }
+
+    /** The child of one {@code posix_spawn} and its start range as {@link Spawned} has it. */
+    private record Child(int pid, long earliestStart, long latestStart) {
+    }
+
+    /** The widest start range worth keeping, in ticks: a spawn slower than this is rare, and vaguer. */
+    static final long MAX_START_RANGE = 10;
 
     private NativeSpawner() {
     }
@@ -53,7 +67,8 @@ final class NativeSpawner {
             int[] err = request.stderr() == Stdio.PIPE ? pipe(arena, opened) : new int[] {-1, -1};
             List<FileActionPlan.Action> actions = FileActionPlan.plan(request.stdin(), request.stdout(), out[1],
                     request.stderr(), err[1], request.fds());
-            int pid = posixSpawn(arena, request, plan, actions);
+            Child child = posixSpawn(arena, request, plan, actions);
+            int pid = child.pid();
             OwnedPids.add(pid);
             try {
                 // The child has its copies now; ours would keep the pipes from ever reaching EOF.
@@ -62,7 +77,7 @@ final class NativeSpawner {
                 nonBlocking(out[0]);
                 nonBlocking(err[0]);
                 opened.clear();
-                return new Spawned(pid, out[0], err[0]);
+                return new Spawned(pid, out[0], err[0], child.earliestStart(), child.latestStart());
             } catch (SpawnException | RuntimeException | Error e) {
                 // The child runs but nobody could watch it: it must not outlive this failure.
                 killAndReap(pid, request.group() != GroupMode.NONE, arena);
@@ -75,7 +90,7 @@ final class NativeSpawner {
         }
     }
 
-    private static int posixSpawn(Arena arena, SpawnRequest request, ExecPlanner.ExecPlan plan,
+    private static Child posixSpawn(Arena arena, SpawnRequest request, ExecPlanner.ExecPlan plan,
                                   List<FileActionPlan.Action> actions) throws SpawnException {
         MemorySegment fa = arena.allocate(SpawnCalls.FILE_ACTIONS_SIZE, 16);
         MemorySegment attr = arena.allocate(SpawnCalls.ATTR_SIZE, 16);
@@ -89,19 +104,36 @@ final class NativeSpawner {
                 }
                 setAttributes(arena, attr, request.group());
                 MemorySegment pidOut = arena.allocate(JAVA_INT);
-                int rc = SpawnCalls.spawn(pidOut, cString(arena, plan.path()), fa, attr,
-                        cStrings(arena, plan.argv()), environment(arena, request.env()));
+                MemorySegment path = cString(arena, plan.path());
+                MemorySegment argv = cStrings(arena, plan.argv());
+                MemorySegment envp = environment(arena, request.env());
+                MemorySegment clock = arena.allocate(16, 8);
+                // The kernel stamps the child inside this call, so its start time lies between two
+                // readings around it: the same tick or the next one for almost every spawn.
+                long before = bootTicks(clock);
+                int rc = SpawnCalls.spawn(pidOut, path, fa, attr, argv, envp);
+                long after = bootTicks(clock);
                 if (rc != 0) {
                     throw new SpawnException("cannot start " + request.program() + ": " + Libc.strerror(rc)
                             + " (errno " + rc + ")", rc);
                 }
-                return pidOut.get(JAVA_INT, 0);
+                boolean known = before >= 0 && after >= before && after - before <= MAX_START_RANGE;
+                return new Child(pidOut.get(JAVA_INT, 0), known ? before : -1, known ? after : -1);
             } finally {
                 SpawnCalls.attrDestroy(attr);
             }
         } finally {
             SpawnCalls.fileActionsDestroy(fa);
         }
+    }
+
+    /** {@code CLOCK_BOOTTIME} in clock ticks, or -1 when it cannot be read. */
+    private static long bootTicks(MemorySegment timespec) {
+        if (Libc.clockGettime(CLOCK_BOOTTIME, timespec) != 0) {
+            return -1;
+        }
+        long nanos = timespec.get(JAVA_LONG, 0) * 1_000_000_000L + timespec.get(JAVA_LONG, 8);
+        return nanos / KernelStart.NANOS_PER_TICK;
     }
 
     private static void addFileActions(Arena arena, MemorySegment fa, List<FileActionPlan.Action> actions)

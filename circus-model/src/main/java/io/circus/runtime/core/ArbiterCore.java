@@ -79,6 +79,7 @@ public final class ArbiterCore implements Arbiter {
             this.ctx = new RuntimeContext(loop, new Spawner(launcher, loop), new EventBus(), launcher, outputs,
                     new SocketSet(b.config.sockets(), launcher), b.config.global().checkDelay(), b.config.global().umask(),
                     quitting, budget, hooks);
+            loop.whenIdle(ctx.events()::handOff);
             launcher.failure().thenAccept(this::backendFailed);
             ctx.events().add(this::rearmOnDemand);
             if (ctx.umask() >= 0 && !launcher.can(io.circus.process.Capability.UMASK)) {

@@ -68,6 +68,17 @@ final class EventBus {
         }
     }
 
+    /** The loop is about to wait: every listener hands off what it buffered ({@link EventListener#handOff}). */
+    void handOff() {
+        for (EventListener l : listeners) {
+            try {
+                l.handOff();
+            } catch (RuntimeException e) {
+                LOG.warn("event listener {} failed to hand off", l, e);
+            }
+        }
+    }
+
     long lastSeq() {
         return seq.get();
     }

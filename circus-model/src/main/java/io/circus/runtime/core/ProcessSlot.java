@@ -1,11 +1,13 @@
 package io.circus.runtime.core;
 
 import io.circus.process.ExitStatus;
+import io.circus.process.KernelStart;
 import io.circus.process.ManagedProcess;
 import io.circus.runtime.ProcessState;
 import io.circus.runtime.SupervisedProcess;
 import io.circus.time.TimerQueue;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -309,6 +311,12 @@ final class ProcessSlot implements SupervisedProcess {
     @Override public int restarts() { return restarts; }
     @Override public ExitStatus lastExit() { return lastExit; }
     @Override public List<String> commandLine() { return commandLine; }
+
+    @Override
+    public Optional<KernelStart> kernelStart() {
+        ManagedProcess current = process;
+        return current == null ? Optional.empty() : current.kernelStart();
+    }
 
     @Override
     public String toString() {

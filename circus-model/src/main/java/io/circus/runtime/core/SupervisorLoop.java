@@ -33,6 +33,8 @@ final class SupervisorLoop implements Executor {
     private final TimerQueue timers;
     private final Thread thread;
     private volatile boolean running = true;
+    /** Run on the loop each time it runs out of work, before it waits; set once, before any task. */
+    private volatile Runnable idle = () -> { };
 
     /**
      * Classes the loop needs first when things go wrong, loaded now: when descriptors run out
@@ -55,6 +57,14 @@ final class SupervisorLoop implements Executor {
 
     Ticker ticker() {
         return ticker;
+    }
+
+    /**
+     * Sets what the loop runs each time it has no task and no due timer left, just before it waits:
+     * the event listeners' hand-off, so a run of events wakes their threads once.
+     */
+    void whenIdle(Runnable action) {
+        this.idle = action;
     }
 
     long now() {
@@ -155,19 +165,31 @@ final class SupervisorLoop implements Executor {
 
     private void run() {
         while (true) {
-            Runnable next = take();
+            Runnable next = take(false);
+            if (next == null) {
+                runSafely(idle); // also once more at shutdown, so nothing buffered is kept back
+                next = take(true);
+            }
             if (next == null) {
                 return;
             }
-            try {
-                next.run();
-            } catch (RuntimeException | Error e) {
-                LOG.error("unexpected error in the supervisor loop", e);
-            }
+            runSafely(next);
         }
     }
 
-    private Runnable take() {
+    private static void runSafely(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException | Error e) {
+            LOG.error("unexpected error in the supervisor loop", e);
+        }
+    }
+
+    /**
+     * The next task or due timer; with {@code wait}, waits for one. Null when there is none (without
+     * {@code wait}) or when the loop is shut down and its tasks are done.
+     */
+    private Runnable take(boolean wait) {
         lock.lock();
         try {
             while (true) {
@@ -183,13 +205,16 @@ final class SupervisorLoop implements Executor {
                 if (due != null) {
                     return due;
                 }
-                long wait = timers.nanosToNext(now);
-                if (wait == Long.MAX_VALUE) {
+                if (!wait) {
+                    return null;
+                }
+                long nanos = timers.nanosToNext(now);
+                if (nanos == Long.MAX_VALUE) {
                     wake.awaitUninterruptibly();
                     continue;
                 }
                 try {
-                    wake.awaitNanos(wait);
+                    wake.awaitNanos(nanos);
                 } catch (InterruptedException e) {
                     // The loop thread is never interrupted by us; keep going.
                 }

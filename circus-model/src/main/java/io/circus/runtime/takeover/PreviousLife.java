@@ -100,9 +100,8 @@ public record PreviousLife(Path file, String bootId, long daemonPid, long daemon
             case ProcessRecord.REAPED -> {
                 String[] f = line.split(" ");
                 long pid = Long.parseLong(f[1]);
-                long start = Long.parseLong(f[2]);
                 ProcessRecord r = live.get(pid);
-                if (r != null && r.startTicks() == start) {
+                if (r != null && r.sameStart(f[2])) {
                     live.remove(pid);
                 }
             }

@@ -3,6 +3,7 @@ package io.circus.runtime.takeover;
 import io.circus.config.WatcherConfig;
 import io.circus.event.Event;
 import io.circus.event.EventListener;
+import io.circus.process.KernelStart;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -27,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * The state file writer: an event listener that appends one line per spawned or reaped process to
  * the state file, so that the next daemon can find what this one leaves behind if it is killed.
  *
- * <p>Cost per event on the supervisor loop is one queue insertion. A single writer thread drains the
- * queue, reads each new process's start time from {@code /proc}, and appends the whole batch with one
+ * <p>Cost per event on the supervisor loop is one list insertion: the events of a run are handed to
+ * the queue together when the loop runs out of work ({@link #handOff}) or the run reaches {@value
+ * #RUN_LIMIT}, so the writer is woken once per run. A single writer thread drains the queue, takes each new process's start time from the launcher ({@link KernelStarts}; from
+ * {@code /proc} only when the launcher could not measure it), and appends the whole batch with one
  * {@code write}; under load, batches grow and writes do not. The file is rewritten (to a temporary
  * file, renamed over it) only when dead lines outnumber live ones, so appends stay amortised O(1).
  *
@@ -43,16 +46,25 @@ public final class StateJournal implements EventListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateJournal.class);
     private static final int COMPACT_SLACK = 1024;
-    private static final int MAX_BATCH = 4096;
+    /** Runs taken per write: up to 16 × {@value #RUN_LIMIT} events. */
+    private static final int MAX_BATCH = 16;
+    private static final int RUN_LIMIT = 256;
     /** How far the kernel's start time may be from the one the launcher noted (btime is whole seconds). */
     private static final long START_TOLERANCE_MILLIS = 5_000;
     private static final Object STOP = new Object();
 
     private final Path file;
     private final Function<String, WatcherConfig> watchers;
+    private final KernelStarts starts;
     private final String header;
+    /** The daemon's process group: a child that leads none is in it. */
+    private final long daemonPgid;
     private final long bootEpochMillis;
+    /** Runs of events (lists) and {@link #STOP}. */
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    /** Guards {@link #run}: the loop adds, and {@link #close} may hand off from another thread. */
+    private final Object runLock = new Object();
+    private List<Object> run = new ArrayList<>();
     private final Map<Long, ProcessRecord> live = new HashMap<>();
     private final Thread writer;
     private FileChannel channel;
@@ -65,13 +77,15 @@ public final class StateJournal implements EventListener, AutoCloseable {
 
     private record Released(String watcher) { }
 
-    private StateJournal(Path file, Function<String, WatcherConfig> watchers, List<ProcessRecord> carried)
-            throws IOException {
+    private StateJournal(Path file, Function<String, WatcherConfig> watchers, KernelStarts starts,
+                         List<ProcessRecord> carried) throws IOException {
         this.file = file;
         carried.forEach(r -> live.put(r.pid(), r));
         this.watchers = watchers;
+        this.starts = starts;
         long self = ProcessHandle.current().pid();
         ProcStat me = ProcStat.read(self);
+        this.daemonPgid = me == null ? -1 : me.pgid();
         this.header = PreviousLife.header(ProcStat.bootId(), self, me == null ? -1 : me.startTicks());
         this.bootEpochMillis = bootEpochMillis();
         rewrite();
@@ -83,17 +97,18 @@ public final class StateJournal implements EventListener, AutoCloseable {
      * and its writer thread.
      *
      * @param watchers the current configuration of a watcher by name, or null when it has none
+     * @param starts   the start of a process as the launcher measured it
      * @param carried  processes of a previous daemon that survived the takeover: still recorded, so that
      *                 the next start tries again
      * @throws IOException when the file or its directory cannot be created
      */
-    public static StateJournal open(Path file, Function<String, WatcherConfig> watchers, List<ProcessRecord> carried)
-            throws IOException {
+    public static StateJournal open(Path file, Function<String, WatcherConfig> watchers, KernelStarts starts,
+                                    List<ProcessRecord> carried) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
-        return new StateJournal(file, watchers, carried);
+        return new StateJournal(file, watchers, starts, carried);
     }
 
     public Path file() {
@@ -103,10 +118,31 @@ public final class StateJournal implements EventListener, AutoCloseable {
     @Override
     public void onEvent(Event e) {
         switch (e.type()) {
-            case SPAWN -> queue.add(new Spawned(e.watcher(), e.wid(), e.pid(), spawnMillis(e)));
-            case REAP -> queue.add(new Reaped(e.watcher(), e.wid(), e.pid()));
-            case REMOVE -> queue.add(new Released(e.watcher()));
+            case SPAWN -> keep(new Spawned(e.watcher(), e.wid(), e.pid(), spawnMillis(e)));
+            case REAP -> keep(new Reaped(e.watcher(), e.wid(), e.pid()));
+            case REMOVE -> keep(new Released(e.watcher()));
             default -> { }
+        }
+    }
+
+    /** Hands the run to the writer; called by the loop when it runs out of work. */
+    @Override
+    public void handOff() {
+        synchronized (runLock) {
+            if (!run.isEmpty()) {
+                queue.add(run);
+                run = new ArrayList<>();
+            }
+        }
+    }
+
+    private void keep(Object item) {
+        synchronized (runLock) {
+            run.add(item);
+            if (run.size() >= RUN_LIMIT) {
+                queue.add(run);
+                run = new ArrayList<>();
+            }
         }
     }
 
@@ -120,6 +156,7 @@ public final class StateJournal implements EventListener, AutoCloseable {
      */
     @Override
     public void close() {
+        handOff();
         queue.add(STOP);
         try {
             writer.join(TimeUnit.SECONDS.toMillis(10));
@@ -144,6 +181,8 @@ public final class StateJournal implements EventListener, AutoCloseable {
             for (Object item : batch) {
                 if (item == STOP) {
                     stopping = true;
+                } else if (item instanceof List<?> events) {
+                    events.forEach(e -> apply(e, out));
                 } else {
                     apply(item, out);
                 }
@@ -166,7 +205,7 @@ public final class StateJournal implements EventListener, AutoCloseable {
                 if (known != null && known.watcher().equals(r.watcher()) && known.wid() == r.wid()) {
                     live.remove(r.pid());
                     out.append(ProcessRecord.REAPED).append(' ').append(r.pid()).append(' ')
-                            .append(known.startTicks()).append('\n');
+                            .append(known.start()).append('\n');
                     linesSinceCompaction++;
                 }
             }
@@ -180,18 +219,30 @@ public final class StateJournal implements EventListener, AutoCloseable {
     }
 
     private void spawned(Spawned s, StringBuilder out) {
-        ProcStat stat = ProcStat.read(s.pid());
-        if (stat == null || stat.zombie()) {
-            return; // Already gone: its reap is queued behind.
-        }
-        long kernelStart = bootEpochMillis + stat.startTicks() * 10;
-        if (bootEpochMillis > 0 && Math.abs(kernelStart - s.epochMillis()) > START_TOLERANCE_MILLIS) {
-            // The child was reaped and its pid reused before we looked: never record a stranger.
-            LOG.debug("pid {} of {} is already another process; not recorded", s.pid(), s.watcher());
-            return;
+        long startTicks;
+        int slack = 0;
+        long pgid;
+        KernelStart known = starts.find(s.watcher(), s.pid()).filter(k -> k.pid() == s.pid()).orElse(null);
+        if (known != null) {
+            startTicks = known.earliestTicks();
+            slack = Math.toIntExact(known.latestTicks() - known.earliestTicks());
+            pgid = known.leadsGroup() ? s.pid() : daemonPgid;
+        } else {
+            ProcStat stat = ProcStat.read(s.pid());
+            if (stat == null || stat.zombie()) {
+                return; // Already gone: its reap is queued behind.
+            }
+            long kernelStart = bootEpochMillis + stat.startTicks() * 10;
+            if (bootEpochMillis > 0 && Math.abs(kernelStart - s.epochMillis()) > START_TOLERANCE_MILLIS) {
+                // The child was reaped and its pid reused before we looked: never record a stranger.
+                LOG.debug("pid {} of {} is already another process; not recorded", s.pid(), s.watcher());
+                return;
+            }
+            startTicks = stat.startTicks();
+            pgid = stat.pgid();
         }
         WatcherConfig config = watchers.apply(s.watcher());
-        ProcessRecord r = new ProcessRecord(s.watcher(), s.wid(), s.pid(), stat.startTicks(), stat.pgid(),
+        ProcessRecord r = new ProcessRecord(s.watcher(), s.wid(), s.pid(), startTicks, slack, pgid,
                 config == null ? 15 : config.stopSignal().number(),
                 config == null ? Duration.ofSeconds(30) : config.gracefulTimeout(),
                 config != null && config.stopChildren(), false);

@@ -100,7 +100,7 @@ public final class Takeover {
                 continue;
             }
             ProcStat now = procs.get(r.pid());
-            if (now != null && now.startTicks() != r.startTicks()) {
+            if (now != null && !r.startedAt(now.startTicks())) {
                 LOG.info("takeover: pid {} ({} wid {}) is now another process; left alone", r.pid(), r.watcher(), r.wid());
                 notOurs++;
                 continue;
@@ -169,9 +169,9 @@ public final class Takeover {
     private TakenOver step(Target t, Map<Long, ProcStat> procs, Map<Long, Integer> members, long now) {
         ProcessRecord r = t.record;
         ProcStat leader = procs.get(r.pid());
-        boolean leaderAlive = leader != null && !leader.zombie() && leader.startTicks() == r.startTicks();
+        boolean leaderAlive = leader != null && !leader.zombie() && r.startedAt(leader.startTicks());
         int left = r.leadsGroup() ? members.getOrDefault(r.pid(), 0) - (leaderAlive ? 1 : 0) : 0;
-        boolean pidReused = leader != null && leader.startTicks() != r.startTicks();
+        boolean pidReused = leader != null && !r.startedAt(leader.startTicks());
         if (!leaderAlive && (left <= 0 || pidReused)) {
             // With the pid back in use, the group emptied at some point: what has that number now is not ours.
             Outcome o = t.leaderGoneAtStart ? Outcome.GROUP_KILLED : t.escalated ? Outcome.KILLED : Outcome.STOPPED;
@@ -202,7 +202,7 @@ public final class Takeover {
     /** Signals the recorded process itself, only if it still is that process. */
     private static void killLeader(ProcessRecord r, int signal) {
         ProcStat s = ProcStat.read(r.pid());
-        if (s != null && !s.zombie() && s.startTicks() == r.startTicks()) {
+        if (s != null && !s.zombie() && r.startedAt(s.startTicks())) {
             KillCall.kill(r.pid(), signal);
         }
     }
@@ -220,7 +220,7 @@ public final class Takeover {
             return;
         }
         ProcStat s = ProcStat.read(r.pid());
-        if (s == null || s.startTicks() == r.startTicks()) {
+        if (s == null || r.startedAt(s.startTicks())) {
             KillCall.kill(-r.pgid(), signal);
         }
     }

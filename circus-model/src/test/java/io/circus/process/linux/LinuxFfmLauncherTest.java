@@ -17,6 +17,7 @@ import io.circus.process.Credentials;
 import io.circus.process.ExitStatus;
 import io.circus.process.GroupMode;
 import io.circus.process.InheritedFd;
+import io.circus.process.KernelStart;
 import io.circus.process.ManagedProcess;
 import io.circus.process.OutputSink;
 import io.circus.process.Rlimit;
@@ -86,6 +87,27 @@ class LinuxFfmLauncherTest {
             }
         }
         return fds;
+    }
+
+    /**
+     * The launcher's start range holds the start time /proc shows (field 22), is at most a tick wide
+     * for a quick spawn, and comes with the group the request asked for.
+     */
+    @Test
+    void knowsTheKernelsStartTimeAndGroupWithoutReadingProc() throws Exception {
+        for (GroupMode mode : List.of(GroupMode.NONE, GroupMode.NEW_SESSION)) {
+            ManagedProcess p = fixture.spawn(sleeper().group(mode).build());
+            KernelStart start = p.kernelStart().orElseThrow();
+            String stat = read("/proc/" + p.pid() + "/stat");
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            assertEquals(p.pid(), start.pid());
+            assertTrue(start.matches(Long.parseLong(f[19])), start + " holds field 22 of " + stat);
+            assertTrue(start.latestTicks() - start.earliestTicks() <= NativeSpawner.MAX_START_RANGE, start.toString());
+            assertEquals(mode != GroupMode.NONE, start.leadsGroup());
+            assertEquals(mode != GroupMode.NONE, Long.parseLong(f[2]) == p.pid(), "pgid in " + stat);
+            p.signal(Signal.KILL);
+            exitOf(p);
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.circus.config.WatcherConfig;
 import io.circus.event.Event;
 import io.circus.event.EventType;
+import io.circus.process.KernelStart;
 import io.circus.process.Signal;
 import io.circus.testing.Await;
 import java.nio.file.Files;
@@ -51,8 +52,18 @@ class StateJournalTest {
                 type == EventType.SPAWN ? Map.of("time", started / 1000.0) : Map.of());
     }
 
+    /** As the supervisor loop does: the events, then the hand-off when it runs out of work. */
+    private static void feed(StateJournal journal, Event event) {
+        journal.onEvent(event);
+        journal.handOff();
+    }
+
     private StateJournal open(Path file) throws Exception {
-        return StateJournal.open(file, name -> name.equals("web") ? web : null, List.of());
+        return open(file, KernelStarts.NONE);
+    }
+
+    private StateJournal open(Path file, KernelStarts starts) throws Exception {
+        return StateJournal.open(file, name -> name.equals("web") ? web : null, starts, List.of());
     }
 
     private static List<ProcessRecord> live(Path file) {
@@ -70,9 +81,9 @@ class StateJournalTest {
         Process a = child();
         Process b = child();
         StateJournal journal = open(file);
-        journal.onEvent(event(EventType.SPAWN, "web", 1, a));
-        journal.onEvent(event(EventType.SPAWN, "gone", 2, b));
-        journal.onEvent(event(EventType.REAP, "web", 1, a));
+        feed(journal, event(EventType.SPAWN, "web", 1, a));
+        feed(journal, event(EventType.SPAWN, "gone", 2, b));
+        feed(journal, event(EventType.REAP, "web", 1, a));
         Await.until("one live record", () -> live(file).size() == 1 && live(file).getFirst().pid() == b.pid());
         ProcessRecord r = live(file).getFirst();
         assertEquals(ProcStat.read(b.pid()).startTicks(), r.startTicks());
@@ -91,13 +102,13 @@ class StateJournalTest {
         StateJournal next = open(file);
         assertTrue(live(file).isEmpty(), "a new daemon starts a fresh file");
         journal = next;
-        journal.onEvent(event(EventType.SPAWN, "web", 1, a));
+        feed(journal, event(EventType.SPAWN, "web", 1, a));
         Await.until("recorded", () -> live(file).size() == 1);
         ProcessRecord w = live(file).getFirst();
         assertEquals(3, w.stopSignal());
         assertEquals(Duration.ofMillis(1500), w.graceful());
         assertTrue(w.stopChildren());
-        journal.onEvent(event(EventType.REAP, "web", 1, a));
+        feed(journal, event(EventType.REAP, "web", 1, a));
         journal.close();
         assertFalse(Files.exists(file), "nothing left: a clean stop removes the file");
     }
@@ -108,10 +119,10 @@ class StateJournalTest {
         Process a = child();
         Process b = child();
         try (StateJournal journal = open(file)) {
-            journal.onEvent(event(EventType.SPAWN, "web", 1, a));
-            journal.onEvent(event(EventType.REAP, "web", 2, a)); // not the slot that owns the pid
-            journal.onEvent(event(EventType.REMOVE, "web", 0, a));
-            journal.onEvent(event(EventType.SPAWN, "web", 2, b));
+            feed(journal, event(EventType.SPAWN, "web", 1, a));
+            feed(journal, event(EventType.REAP, "web", 2, a)); // not the slot that owns the pid
+            feed(journal, event(EventType.REMOVE, "web", 0, a));
+            feed(journal, event(EventType.SPAWN, "web", 2, b));
             Await.until("two records", () -> live(file).size() == 2);
             List<ProcessRecord> records = live(file);
             assertTrue(records.get(0).released(), "rm: the processes are not ours any more");
@@ -128,12 +139,58 @@ class StateJournalTest {
         try (StateJournal journal = open(file)) {
             Event e = event(EventType.SPAWN, "web", 1, a);
             // The launcher noted a start a minute before the kernel's: the pid was reused meanwhile.
-            journal.onEvent(new Event(e.seq(), e.type(), e.watcher(), e.wid(), e.pid(), e.epochMillis(),
+            feed(journal, new Event(e.seq(), e.type(), e.watcher(), e.wid(), e.pid(), e.epochMillis(),
                     Map.of("time", ((Double) e.fields().get("time")) - 60)));
-            journal.onEvent(event(EventType.SPAWN, "web", 2, marker));
+            feed(journal, event(EventType.SPAWN, "web", 2, marker));
             Await.until("the marker recorded", () -> !live(file).isEmpty());
             assertEquals(List.of(marker.pid()), live(file).stream().map(ProcessRecord::pid).toList());
-            journal.onEvent(event(EventType.REAP, "web", 2, marker));
+            feed(journal, event(EventType.REAP, "web", 2, marker));
+        }
+    }
+
+    @Test
+    void aStartTheLauncherMeasuredIsRecordedAsItIsWithoutReadingProc() throws Exception {
+        Path file = dir.resolve("circusd.state");
+        Process a = child();
+        Process b = child();
+        long ticks = ProcStat.read(a.pid()).startTicks();
+        // b's start is deliberately not the kernel's: proof that the journal took the launcher's and
+        // did not read /proc; a is in the daemon's group, b leads its own.
+        KernelStarts starts = (watcher, pid) -> java.util.Optional.of(
+                pid == a.pid() ? new KernelStart(pid, ticks - 1, ticks, false) : new KernelStart(pid, 12345, 12345, true));
+        long daemonGroup = ProcStat.read(ProcessHandle.current().pid()).pgid();
+        try (StateJournal journal = open(file, starts)) {
+            feed(journal, event(EventType.SPAWN, "web", 1, a));
+            feed(journal, event(EventType.SPAWN, "web", 2, b));
+            Await.until("two records", () -> live(file).size() == 2);
+            ProcessRecord ra = live(file).get(0);
+            ProcessRecord rb = live(file).get(1);
+            assertEquals(ticks - 1, ra.startTicks());
+            assertEquals(1, ra.startSlack());
+            assertTrue(ra.startedAt(ticks), "the range is kept, and holds the kernel's start");
+            assertFalse(ra.startedAt(ticks + 1));
+            assertEquals(daemonGroup, ra.pgid());
+            assertFalse(ra.leadsGroup());
+            assertEquals(12345, rb.startTicks());
+            assertEquals(0, rb.startSlack());
+            assertEquals(b.pid(), rb.pgid());
+            assertTrue(rb.leadsGroup());
+            feed(journal, event(EventType.REAP, "web", 1, a));
+            feed(journal, event(EventType.REAP, "web", 2, b));
+        }
+        assertFalse(Files.exists(file));
+    }
+
+    @Test
+    void aStartForAnotherPidIsIgnoredAndProcIsReadInstead() throws Exception {
+        Path file = dir.resolve("circusd.state");
+        Process a = child();
+        KernelStarts stale = (watcher, pid) -> java.util.Optional.of(new KernelStart(pid + 1, 12345, 12345, true));
+        try (StateJournal journal = open(file, stale)) {
+            feed(journal, event(EventType.SPAWN, "web", 1, a));
+            Await.until("recorded", () -> live(file).size() == 1);
+            assertEquals(ProcStat.read(a.pid()).startTicks(), live(file).getFirst().startTicks());
+            feed(journal, event(EventType.REAP, "web", 1, a));
         }
     }
 
@@ -144,19 +201,19 @@ class StateJournalTest {
         Process keeper = child();
         Process marker = child();
         try (StateJournal journal = open(file)) {
-            journal.onEvent(event(EventType.SPAWN, "web", 1, keeper));
+            feed(journal, event(EventType.SPAWN, "web", 1, keeper));
             for (int i = 0; i < 20_000; i++) {
-                journal.onEvent(event(EventType.SPAWN, "web", 2, churn));
-                journal.onEvent(event(EventType.REAP, "web", 2, churn));
+                feed(journal, event(EventType.SPAWN, "web", 2, churn));
+                feed(journal, event(EventType.REAP, "web", 2, churn));
             }
-            journal.onEvent(event(EventType.SPAWN, "web", 3, marker));
+            feed(journal, event(EventType.SPAWN, "web", 3, marker));
             Await.until("everything written", () -> live(file).stream().anyMatch(r -> r.pid() == marker.pid()));
             assertEquals(java.util.Set.of(keeper.pid(), marker.pid()),
                     live(file).stream().map(ProcessRecord::pid).collect(java.util.stream.Collectors.toSet()));
             long lines = Files.readAllLines(file).size();
             assertTrue(lines < 1100, "compacted as it grows, not 40,000 lines: " + lines);
-            journal.onEvent(event(EventType.REAP, "web", 1, keeper));
-            journal.onEvent(event(EventType.REAP, "web", 3, marker));
+            feed(journal, event(EventType.REAP, "web", 1, keeper));
+            feed(journal, event(EventType.REAP, "web", 3, marker));
         }
         assertFalse(Files.exists(file));
     }
@@ -170,15 +227,23 @@ class StateJournalTest {
                 + "- 101 6\n"
                 + "+ 102 9 102 3 15 2000 0 other\n"
                 + "- 102 8\n" // another process's reap: 102 stays
+                + "+ 104 11+1 104 5 15 2000 0 web\n"
+                + "+ 105 11+1 105 6 15 2000 0 web\n"
+                + "- 105 11+1\n"
+                + "+ 106 11-1 106 7 15 2000 0 web\n"
                 + "what is this\n"
                 + "+ 103 9 103 4 15 20");
         PreviousLife life = PreviousLife.read(file);
         assertEquals("b00t", life.bootId());
         assertEquals(42, life.daemonPid());
         assertEquals(7, life.daemonStart());
-        assertEquals(List.of(100L, 102L), life.processes().stream().map(ProcessRecord::pid).toList());
+        assertEquals(List.of(100L, 102L, 104L), life.processes().stream().map(ProcessRecord::pid).toList());
         assertEquals("web server", life.processes().getFirst().watcher());
-        assertEquals(2, life.skipped());
+        ProcessRecord ranged = life.processes().get(2);
+        assertEquals(11, ranged.startTicks());
+        assertEquals(1, ranged.startSlack());
+        assertTrue(ranged.startedAt(12));
+        assertEquals(3, life.skipped(), "garbage, a torn line and a start that is no range");
         assertEquals(null, PreviousLife.read(dir.resolve("missing")));
     }
 }

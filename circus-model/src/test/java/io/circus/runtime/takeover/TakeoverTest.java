@@ -137,6 +137,24 @@ class TakeoverTest {
         assertTrue(alive(released.pid(), recordedTicks.get(released.pid())));
     }
 
+    /** A start the launcher measured around the spawn is a range: a process inside it is ours, one after it not. */
+    @Test
+    void aRecordedStartRangeIdentifiesAProcessByEitherEnd() throws Exception {
+        ProcessHandle inside = leader("exec sleep 600");
+        ProcessHandle after = leader("exec sleep 600");
+        long insideTicks = recordedTicks.get(inside.pid());
+        long afterTicks = recordedTicks.get(after.pid());
+        ProcessRecord ours = new ProcessRecord("web", 1, inside.pid(), insideTicks - 1, 1, inside.pid(), 15,
+                Duration.ofSeconds(30), false, false);
+        ProcessRecord notOurs = new ProcessRecord("web", 2, after.pid(), afterTicks - 2, 1, after.pid(), 15,
+                Duration.ofSeconds(30), false, false);
+        TakeoverReport report = Takeover.run(life(ours, notOurs), none);
+        assertEquals(List.of(inside.pid()), report.stopped().stream().map(t -> t.process().pid()).toList());
+        assertEquals(1, report.notOurs());
+        assertFalse(alive(inside.pid(), insideTicks));
+        assertTrue(alive(after.pid(), afterTicks));
+    }
+
     @Test
     void aFileFromAnotherBootIsIgnoredAndALiveWriterRefused() throws Exception {
         ProcessHandle p = leader("exec sleep 600");

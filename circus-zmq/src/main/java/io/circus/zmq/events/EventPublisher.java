@@ -96,6 +96,11 @@ public final class EventPublisher implements PubsubChannelMXBean, AutoCloseable 
         }
     }
 
+    /** Whether any subscriber is connected (with any prefix): until one is, no event is worth building. */
+    public boolean subscribed() {
+        return !subscriptions.isEmpty();
+    }
+
     /**
      * Queues an event (a notification's user data), encoded here so that a backlog (1000 subscribers
      * make each send slow) holds bytes, not maps; never blocks, drops and counts when either bound

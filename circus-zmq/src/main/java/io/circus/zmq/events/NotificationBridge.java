@@ -1,6 +1,8 @@
 package io.circus.zmq.events;
 
 import io.circus.jmx.CircusNames;
+import io.circus.jmx.InterestFilter;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javax.management.InstanceNotFoundException;
 import javax.management.ListenerNotFoundException;
@@ -22,7 +24,11 @@ import org.slf4j.LoggerFactory;
  * registered after the facade starts, or replaced: the MBeanServerDelegate's registration
  * notifications say when to attach.
  *
- * <p>Threading: notifications arrive on the JMX dispatcher thread; the sink must only queue.
+ * <p>It listens through an {@link InterestFilter} that asks {@code wanted}, so that while nobody
+ * subscribes to the channel the Arbiter bean builds no notification for it.
+ *
+ * <p>Threading: notifications arrive on the JMX dispatcher thread, which also asks {@code wanted};
+ * the sink must only queue, and {@code wanted} must be quick.
  */
 public final class NotificationBridge implements AutoCloseable {
 
@@ -30,14 +36,20 @@ public final class NotificationBridge implements AutoCloseable {
 
     private final MBeanServer server;
     private final Consumer<CompositeData> sink;
+    private final InterestFilter interest;
     private final NotificationListener events = this::onEvent;
     private final NotificationListener registrations = this::onRegistration;
     private boolean attached;
     private boolean closed;
 
-    public NotificationBridge(MBeanServer server, Consumer<CompositeData> sink) {
+    /**
+     * @param sink   takes each event's user data
+     * @param wanted whether the sink wants events now (it has subscribers)
+     */
+    public NotificationBridge(MBeanServer server, Consumer<CompositeData> sink, BooleanSupplier wanted) {
         this.server = server;
         this.sink = sink;
+        this.interest = wanted::getAsBoolean;
     }
 
     /** Starts listening; attaches now if the Arbiter bean is already there. */
@@ -71,7 +83,7 @@ public final class NotificationBridge implements AutoCloseable {
             return;
         }
         try {
-            server.addNotificationListener(CircusNames.ARBITER, events, null, null);
+            server.addNotificationListener(CircusNames.ARBITER, events, interest, null);
             attached = true;
             LOG.debug("publishing the events of {}", CircusNames.ARBITER);
         } catch (InstanceNotFoundException e) {
