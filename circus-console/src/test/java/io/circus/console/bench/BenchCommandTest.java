@@ -76,6 +76,20 @@ class BenchCommandTest {
         assertTrue(ProcFs.stat(ProcessHandle.current().pid()).orElseThrow().alive());
     }
 
+    /** The sweeper's rule: a process listed at some time had started by then, in the same clock. */
+    @Test
+    void uptimeIsInTheUnitAndClockOfStartTimes() throws Exception {
+        long before = ProcFs.uptimeTicks();
+        Process p = new ProcessBuilder("sleep", "30").start();
+        try {
+            long started = ProcFs.stat(p.pid()).orElseThrow().startTime();
+            long after = ProcFs.uptimeTicks();
+            assertTrue(before <= started && started <= after, before + " <= " + started + " <= " + after);
+        } finally {
+            p.destroyForcibly().waitFor();
+        }
+    }
+
     @Test
     void supervisordsXmlRpcAnswersParse() throws Exception {
         String all = """

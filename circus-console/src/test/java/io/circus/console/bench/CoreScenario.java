@@ -3,7 +3,6 @@ package io.circus.console.bench;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -149,6 +148,8 @@ final class CoreScenario {
      * Waits until N children run, none of {@code excluded}, then until the daemon's own list says
      * so. The first phase reads /proc only: polling a slow daemon's {@code list} (Python Circus
      * answers one of 1000 pids in 50-100 ms) would spend its time answering instead of spawning.
+     * Neither phase reads a child's own /proc files: that makes the kernel keep dentries for the
+     * child's pid, which the daemon then pays to drop when it reaps the child, in the stop timed later.
      */
     static long awaitRunning(Contender.Running d, int n, Set<Long> excluded, String step) throws Exception {
         Duration deadline = deadline(n);
@@ -159,25 +160,27 @@ final class CoreScenario {
                 .filter(p -> !excluded.contains(p)).count() >= n);
         return Poll.until(step + " (in the daemon's list)", deadline.minusNanos(System.nanoTime() - t0), POLL, () -> {
             List<Long> pids = d.runningPids();
-            return pids.size() == n && pids.stream().noneMatch(excluded::contains) && pids.stream().allMatch(ProcFs::alive);
+            if (pids.size() != n || pids.stream().anyMatch(excluded::contains)) {
+                return false;
+            }
+            Set<Long> children = ProcFs.children(d.pid());
+            return children.containsAll(pids);
         });
     }
 
     /**
-     * Like {@link #awaitRunning}: no child alive in /proc, then an empty list from the daemon. Each
-     * poll reads pids in order up to the first one alive and forgets those found dead, so a pid is
-     * read dead once: re-reading the whole list every 20 ms cost up to 70 ms a poll at N = 10,000
-     * (an exception per pid gone) and took a core from the stop being timed.
+     * Like {@link #awaitRunning}: none of the children left in the kernel's list of the daemon's
+     * children (so each has exited and been reaped, which a zombie has not), then an empty list from
+     * the daemon. One read of the daemon's {@code children} files a poll, and none of a child's own
+     * files: reading each pid's stat cost the benchmark an exception per pid gone, and made the
+     * kernel keep dentries that the daemon then had to drop in each reap.
      */
     static long awaitStopped(Contender.Running d, List<Long> before, String step) throws Exception {
         Duration deadline = deadline(before.size());
         long t0 = System.nanoTime();
-        ArrayDeque<Long> left = new ArrayDeque<>(before);
         Poll.until(step + " (in /proc)", deadline, POLL, () -> {
-            while (!left.isEmpty() && !ProcFs.alive(left.peekFirst())) {
-                left.pollFirst();
-            }
-            return left.isEmpty();
+            Set<Long> children = ProcFs.children(d.pid());
+            return before.stream().noneMatch(children::contains);
         });
         return Poll.until(step + " (in the daemon's list)", deadline.minusNanos(System.nanoTime() - t0), POLL,
                 () -> d.runningPids().isEmpty());

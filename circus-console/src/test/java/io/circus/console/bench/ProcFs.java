@@ -82,6 +82,19 @@ final class ProcFs {
         return out;
     }
 
+    /**
+     * The time since boot in clock ticks, the unit of a process's start time ({@link Stat#startTime}):
+     * {@code /proc/uptime} counts {@code CLOCK_BOOTTIME}, as start times do, to the hundredth.
+     */
+    static long uptimeTicks() {
+        try {
+            String first = Files.readString(Path.of("/proc/uptime")).strip().split(" ")[0];
+            return new java.math.BigDecimal(first).multiply(java.math.BigDecimal.valueOf(CLOCK_TICKS)).longValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** True when the process exists and is neither a zombie nor dead. */
     static boolean alive(long pid) {
         return stat(pid).map(Stat::alive).orElse(false);

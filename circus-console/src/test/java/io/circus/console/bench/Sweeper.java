@@ -9,8 +9,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Ends every process a benchmark run started, peers and their children included, on success,
  * failure or Ctrl-C (a shutdown hook). Children are known two ways: as descendants of a daemon
- * while it lives, and by (pid, start time) from every pid list the run has read, so that a child
- * orphaned by a dead daemon is still found and a recycled pid is never hit.
+ * while it lives, and by pid from every pid list the run has read, with the time since boot when the
+ * pid was first listed, so that a child orphaned by a dead daemon is still found and a recycled pid
+ * is never hit: the process listed had started by then, and one that later got its pid had not.
+ *
+ * <p>The time comes from {@code /proc/uptime}, not from each child's {@code /proc/PID/stat}:
+ * reading a child's files makes the kernel keep dentries for its pid, which the daemon under
+ * measurement then pays to drop when it reaps that child (a stop of 10,000 did, on its reaping
+ * thread).
  */
 final class Sweeper {
 
@@ -31,11 +37,17 @@ final class Sweeper {
         daemons.add(p);
     }
 
-    /** Remembers pids read from a daemon, with their start time. */
+    /** Remembers pids read from a daemon, with the time they were first listed. */
     void children(Iterable<Long> pids) {
+        long seen = ProcFs.uptimeTicks();
         for (long pid : pids) {
-            children.computeIfAbsent(pid, k -> ProcFs.stat(k).map(ProcFs.Stat::startTime).orElse(-1L));
+            children.putIfAbsent(pid, seen);
         }
+    }
+
+    /** Whether {@code s} is the process that held its pid when it was listed at {@code seen}. */
+    private static boolean listed(ProcFs.Stat s, long seen) {
+        return s.startTime() <= seen;
     }
 
     /** Stops the daemon so it spawns nothing more, kills its descendants and it, then any orphan. */
@@ -54,11 +66,11 @@ final class Sweeper {
         sweepOrphans();
     }
 
-    /** Kills every remembered child still alive with the start time it had when read. */
+    /** Kills every remembered child still alive that had started when it was listed. */
     void sweepOrphans() {
-        children.forEach((pid, start) -> ProcFs.stat(pid).filter(s -> s.startTime() == start && s.alive())
+        children.forEach((pid, seen) -> ProcFs.stat(pid).filter(s -> listed(s, seen) && s.alive())
                 .ifPresent(s -> Signals.kill(pid, Signals.SIGKILL)));
-        children.entrySet().removeIf(e -> ProcFs.stat(e.getKey()).map(s -> s.startTime() != e.getValue()).orElse(true));
+        children.entrySet().removeIf(e -> ProcFs.stat(e.getKey()).map(s -> !listed(s, e.getValue())).orElse(true));
     }
 
     synchronized void sweepAll() {
@@ -69,7 +81,7 @@ final class Sweeper {
     /** Processes still alive that this run caused: for the report, and to fail loudly. */
     long leftovers() {
         return children.entrySet().stream()
-                .filter(e -> ProcFs.stat(e.getKey()).filter(s -> s.startTime() == e.getValue() && s.alive()).isPresent())
+                .filter(e -> ProcFs.stat(e.getKey()).filter(s -> listed(s, e.getValue()) && s.alive()).isPresent())
                 .count();
     }
 }
