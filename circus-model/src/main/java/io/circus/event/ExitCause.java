@@ -15,7 +15,10 @@ public enum ExitCause {
     /** It was killed by a signal the daemon did not send. */
     SIGNALLED;
 
+    /** Computed once: it is asked on every exit and every process event. */
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 }

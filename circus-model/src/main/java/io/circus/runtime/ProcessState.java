@@ -13,7 +13,10 @@ public enum ProcessState {
     /** The process ended and the slot waits for its respawn (after a back-off when it flaps). */
     EXITED;
 
+    /** Computed once: it is asked on every exit and every process event. */
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 }

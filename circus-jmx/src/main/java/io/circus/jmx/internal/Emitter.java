@@ -64,6 +64,9 @@ final class Emitter {
             if (listened) {
                 return true;
             }
+            if (conditional.isEmpty()) {
+                return false; // most beans: nobody listens, and no iterator is made to find out
+            }
             for (Conditional c : conditional) {
                 if (c.filter().interested()) {
                     return true;

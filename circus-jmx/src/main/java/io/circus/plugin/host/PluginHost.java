@@ -115,8 +115,10 @@ public final class PluginHost implements EventListener, AutoCloseable {
         if (event.watcher() != null && event.watcher().startsWith("plugin:")) {
             return;
         }
-        for (PluginRunner r : runners.values()) {
-            r.offer(event);
+        if (!runners.isEmpty()) { // no iterator per event when there is no plugin
+            for (PluginRunner r : runners.values()) {
+                r.offer(event);
+            }
         }
         if (event.type() == EventType.CONFIG_RELOADED && !closed) {
             host.execute(this::reconcile);

@@ -75,6 +75,7 @@ final class EventLoop implements AutoCloseable {
     private final MemorySegment events;
     private final MemorySegment readBuffer;
     private final MemorySegment wakeBuffer;
+    private final MemorySegment siginfo;
     /**
      * A registered descriptor, kept with its handler for the poll(2) fallback. A foreign one lives in
      * another thread's descriptor table ({@link PidfdTable}): its number means nothing here.
@@ -123,6 +124,7 @@ final class EventLoop implements AutoCloseable {
         this.events = arena.allocate(EVENT_SIZE * MAX_EVENTS, 8);
         this.readBuffer = arena.allocate(READ_BUFFER_SIZE, 8);
         this.wakeBuffer = arena.allocate(JAVA_LONG);
+        this.siginfo = arena.allocate(LinuxConstants.SIGINFO_SIZE, 8);
         ctl(EPOLL_CTL_ADD, wakeFd, EPOLLIN, WAKE_TOKEN);
         this.thread = Thread.ofPlatform().name(name).daemon().unstarted(this::run);
         thread.start();
@@ -234,6 +236,14 @@ final class EventLoop implements AutoCloseable {
     /** The loop's read buffer; loop thread only, valid until the handler returns. */
     MemorySegment readBuffer() {
         return readBuffer;
+    }
+
+    /**
+     * A {@code siginfo_t} for the loop's {@code waitid} calls; loop thread only, valid until the
+     * handler returns. (An arena per reap was a third of the reaping thread's garbage.)
+     */
+    MemorySegment siginfo() {
+        return siginfo;
     }
 
     boolean inLoop() {

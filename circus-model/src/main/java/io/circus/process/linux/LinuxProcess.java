@@ -155,11 +155,12 @@ final class LinuxProcess implements ManagedProcess {
             if (reaped) {
                 return;
             }
-            if (!exited()) {
-                pidfds.rearm(loop, pidfd, EPOLLIN | EPOLLONESHOT, pidfdToken);
-                return;
-            }
             if (killGroupOnExit) {
+                // Peek first: the group may be killed only while the zombie still holds its id.
+                if (!exited()) {
+                    pidfds.rearm(loop, pidfd, EPOLLIN | EPOLLONESHOT, pidfdToken);
+                    return;
+                }
                 Libc.kill(-pid, Signal.KILL.number());
             }
             taken = reap();
@@ -182,44 +183,46 @@ final class LinuxProcess implements ManagedProcess {
         }
     }
 
-    /** {@code waitid(P_PID, WNOHANG | WNOWAIT)}: whether the child has exited, leaving it unreaped. */
+    /**
+     * {@code waitid(P_PID, WNOHANG | WNOWAIT)}: whether the child has exited, leaving it unreaped.
+     * Loop thread only.
+     */
     private boolean exited() {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment info = arena.allocate(LinuxConstants.SIGINFO_SIZE, 8);
-            int r;
-            do {
-                r = Libc.waitid(P_PID, pid, info, WEXITED | WNOHANG | LinuxConstants.WNOWAIT);
-            } while (r == -EINTR);
-            // An error (the status taken by someone else) is left for reap() to report.
-            return r < 0 || info.get(JAVA_INT, LinuxConstants.SI_PID) != 0;
-        }
+        MemorySegment info = loop.siginfo();
+        info.set(JAVA_INT, LinuxConstants.SI_PID, 0);
+        int r;
+        do {
+            r = Libc.waitid(P_PID, pid, info, WEXITED | WNOHANG | LinuxConstants.WNOWAIT);
+        } while (r == -EINTR);
+        // An error (the status taken by someone else) is left for reap() to report.
+        return r < 0 || info.get(JAVA_INT, LinuxConstants.SI_PID) != 0;
     }
 
-    /** {@code waitid(P_PID, WNOHANG)}: null when the child has not exited after all. */
+    /** {@code waitid(P_PID, WNOHANG)}: null when the child has not exited after all. Loop thread only. */
     private ExitStatus reap() {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment info = arena.allocate(LinuxConstants.SIGINFO_SIZE, 8);
-            int r;
-            do {
-                r = Libc.waitid(P_PID, pid, info, WEXITED | WNOHANG);
-            } while (r == -EINTR);
-            if (r < 0) {
-                // Only a wait-for-any elsewhere in the JVM could have taken the status.
-                LOG.error("waitid for pid {} failed: {}; its exit status is lost", pid, Libc.strerror(-r));
-                return new ExitStatus(-1, 0, false);
-            }
-            if (info.get(JAVA_INT, LinuxConstants.SI_PID) == 0) {
-                return null;
-            }
-            int code = info.get(JAVA_INT, LinuxConstants.SI_CODE);
-            int value = info.get(JAVA_INT, LinuxConstants.SI_STATUS);
-            return switch (code) {
-                case LinuxConstants.CLD_EXITED -> ExitStatus.exited(value);
-                case LinuxConstants.CLD_KILLED -> ExitStatus.killed(value, false);
-                case LinuxConstants.CLD_DUMPED -> ExitStatus.killed(value, true);
-                default -> null;
-            };
+        MemorySegment info = loop.siginfo();
+        // With WNOHANG and nothing to report, waitid leaves si_pid as it was: it must read 0 then.
+        info.set(JAVA_INT, LinuxConstants.SI_PID, 0);
+        int r;
+        do {
+            r = Libc.waitid(P_PID, pid, info, WEXITED | WNOHANG);
+        } while (r == -EINTR);
+        if (r < 0) {
+            // Only a wait-for-any elsewhere in the JVM could have taken the status.
+            LOG.error("waitid for pid {} failed: {}; its exit status is lost", pid, Libc.strerror(-r));
+            return new ExitStatus(-1, 0, false);
         }
+        if (info.get(JAVA_INT, LinuxConstants.SI_PID) == 0) {
+            return null;
+        }
+        int code = info.get(JAVA_INT, LinuxConstants.SI_CODE);
+        int value = info.get(JAVA_INT, LinuxConstants.SI_STATUS);
+        return switch (code) {
+            case LinuxConstants.CLD_EXITED -> ExitStatus.exited(value);
+            case LinuxConstants.CLD_KILLED -> ExitStatus.killed(value, false);
+            case LinuxConstants.CLD_DUMPED -> ExitStatus.killed(value, true);
+            default -> null;
+        };
     }
 
     private void pipeClosed() {

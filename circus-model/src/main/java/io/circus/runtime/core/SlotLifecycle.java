@@ -351,13 +351,11 @@ final class SlotLifecycle {
         ExitCause cause = stop != null ? (slot.wasEscalated() ? ExitCause.TIMED_OUT : ExitCause.COMMANDED)
                 : status.signalled() ? ExitCause.SIGNALLED
                 : status.code() == 0 ? ExitCause.EXITED : ExitCause.CRASHED;
-        Map<String, Object> fields = new HashMap<>();
-        fields.put("time", System.currentTimeMillis() / 1000.0);
-        fields.put("exit_code", status.circusExitCode());
-        fields.put("cause", cause.label());
-        if (status.signalled()) {
-            fields.put("signal", status.signal());
-        }
+        double time = System.currentTimeMillis() / 1000.0;
+        // Immutable maps, which the event keeps as they are (a HashMap was copied again).
+        Map<String, Object> fields = status.signalled()
+                ? Map.of("time", time, "exit_code", status.circusExitCode(), "cause", cause.label(), "signal", status.signal())
+                : Map.of("time", time, "exit_code", status.circusExitCode(), "cause", cause.label());
         // The reap hooks' results are ignored, so the supervision does not wait for them.
         watcher.hooks().call(HookName.BEFORE_REAP, process.pid(), 0, null, null, null);
         ctx.events().publish(EventType.REAP, watcher.name(), slot.wid(), process.pid(), fields);
