@@ -2,6 +2,7 @@ package io.circus.time;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,5 +64,27 @@ class TimerQueueTest {
         now.addAndGet(20);
         runDue();
         assertEquals(List.of("before wrap", "after wrap"), ran);
+    }
+
+    /** A stop of N cancels N far-off timers: they must not stay in the queue, holding their tasks, until due. */
+    @Test
+    void cancelledTimersArePurgedOnceTheyAreHalfTheQueue() {
+        List<TimerQueue.Timer> graceful = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            int n = i;
+            graceful.add(queue.schedule(30_000 + i, () -> ran.add("graceful " + n)));
+        }
+        queue.schedule(40_000, () -> ran.add("kept"));
+        for (int i = 0; i < 999; i++) {
+            graceful.get(i).cancel();
+            graceful.get(i).cancel(); // twice: counted once
+        }
+        assertTrue(queue.size() < 600, "cancelled timers purged: " + queue.size() + " left");
+        now.set(40_000);
+        runDue();
+        assertEquals(List.of("graceful 999", "kept"), ran);
+        assertEquals(Long.MAX_VALUE, queue.nanosToNext(now.get()));
+        graceful.get(999).cancel(); // already ran: nothing to count or drop
+        assertEquals(0, queue.size());
     }
 }
