@@ -76,6 +76,23 @@ class BenchCommandTest {
         assertTrue(ProcFs.stat(ProcessHandle.current().pid()).orElseThrow().alive());
     }
 
+    @Test
+    void anyChildFindsAChildAmongTheKernelsListsAndNoOtherPid() throws Exception {
+        Process p = new ProcessBuilder("sleep", "30").start();
+        try {
+            long self = ProcessHandle.current().pid();
+            assertTrue(ProcFs.anyChild(self, new long[] {1, p.pid(), Long.MAX_VALUE}));
+            assertFalse(ProcFs.anyChild(self, new long[] {1, Long.MAX_VALUE}));
+            int all = ProcFs.countChildren(self, new long[0]);
+            assertTrue(all >= 1, "at least the sleep: " + all);
+            assertEquals(all - 1, ProcFs.countChildren(self, new long[] {p.pid()}));
+            p.destroyForcibly().waitFor();
+            assertFalse(ProcFs.anyChild(self, new long[] {p.pid()}), "reaped: no longer a child");
+        } finally {
+            p.destroyForcibly().waitFor();
+        }
+    }
+
     /** The sweeper's rule: a process listed at some time had started by then, in the same clock. */
     @Test
     void uptimeIsInTheUnitAndClockOfStartTimes() throws Exception {

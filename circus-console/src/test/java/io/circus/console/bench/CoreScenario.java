@@ -156,8 +156,8 @@ final class CoreScenario {
         long t0 = System.nanoTime();
         // The kernel's list of the daemon's children (zombies included until reaped, which a
         // supervisor does at once); each pid's liveness is read only in the second phase.
-        Poll.until(step + " (in /proc)", deadline, POLL, () -> ProcFs.children(d.pid()).stream()
-                .filter(p -> !excluded.contains(p)).count() >= n);
+        long[] skip = excluded.stream().mapToLong(Long::longValue).sorted().toArray();
+        Poll.until(step + " (in /proc)", deadline, POLL, () -> ProcFs.countChildren(d.pid(), skip) >= n);
         return Poll.until(step + " (in the daemon's list)", deadline.minusNanos(System.nanoTime() - t0), POLL, () -> {
             List<Long> pids = d.runningPids();
             if (pids.size() != n || pids.stream().anyMatch(excluded::contains)) {
@@ -178,10 +178,8 @@ final class CoreScenario {
     static long awaitStopped(Contender.Running d, List<Long> before, String step) throws Exception {
         Duration deadline = deadline(before.size());
         long t0 = System.nanoTime();
-        Poll.until(step + " (in /proc)", deadline, POLL, () -> {
-            Set<Long> children = ProcFs.children(d.pid());
-            return before.stream().noneMatch(children::contains);
-        });
+        long[] old = before.stream().mapToLong(Long::longValue).sorted().toArray();
+        Poll.until(step + " (in /proc)", deadline, POLL, () -> !ProcFs.anyChild(d.pid(), old));
         return Poll.until(step + " (in the daemon's list)", deadline.minusNanos(System.nanoTime() - t0), POLL,
                 () -> d.runningPids().isEmpty());
     }
