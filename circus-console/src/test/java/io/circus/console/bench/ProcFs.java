@@ -1,14 +1,17 @@
 package io.circus.console.bench;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongPredicate;
 
 /**
  * What the benchmark reads about a process from outside it, in {@code /proc}: the only view a
@@ -60,25 +63,10 @@ final class ProcFs {
      */
     static Set<Long> children(long pid) {
         Set<Long> out = new HashSet<>();
-        List<Path> tasks;
-        try (var s = Files.list(Path.of("/proc/" + pid + "/task"))) {
-            tasks = s.toList();
-        } catch (IOException e) {
-            return out;
-        }
-        for (Path task : tasks) {
-            try {
-                for (String c : Files.readString(task.resolve("children")).split(" ")) {
-                    if (!c.isBlank()) {
-                        out.add(Long.parseLong(c.strip()));
-                    }
-                }
-            } catch (NoSuchFileException e) {
-                // the thread ended between the listing and the read
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        eachChild(pid, child -> {
+            out.add(child);
+            return true;
+        });
         return out;
     }
 
@@ -87,14 +75,14 @@ final class ProcFs {
      * the stop poll's check.
      */
     static boolean anyChild(long pid, long[] sortedPids) {
-        return !eachChild(pid, child -> java.util.Arrays.binarySearch(sortedPids, child) < 0);
+        return !eachChild(pid, child -> Arrays.binarySearch(sortedPids, child) < 0);
     }
 
     /** How many of the process's children are not in {@code sortedExcluded}: the start poll's count. */
     static int countChildren(long pid, long[] sortedExcluded) {
         int[] n = {0};
         eachChild(pid, child -> {
-            if (java.util.Arrays.binarySearch(sortedExcluded, child) < 0) {
+            if (Arrays.binarySearch(sortedExcluded, child) < 0) {
                 n[0]++;
             }
             return true;
@@ -109,7 +97,7 @@ final class ProcFs {
      * set of them every 20 ms, on a two-core machine where the benchmark's own CPU competes with the
      * daemon it times).
      */
-    private static boolean eachChild(long pid, java.util.function.LongPredicate visitor) {
+    private static boolean eachChild(long pid, LongPredicate visitor) {
         List<Path> tasks;
         try (var s = Files.list(Path.of("/proc/" + pid + "/task"))) {
             tasks = s.toList();
@@ -148,7 +136,7 @@ final class ProcFs {
     static long uptimeTicks() {
         try {
             String first = Files.readString(Path.of("/proc/uptime")).strip().split(" ")[0];
-            return new java.math.BigDecimal(first).multiply(java.math.BigDecimal.valueOf(CLOCK_TICKS)).longValue();
+            return new BigDecimal(first).multiply(BigDecimal.valueOf(CLOCK_TICKS)).longValue();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -156,7 +157,7 @@ class StateJournalTest {
         long ticks = ProcStat.read(a.pid()).startTicks();
         // b's start is deliberately not the kernel's: proof that the journal took the launcher's and
         // did not read /proc; a is in the daemon's group, b leads its own.
-        KernelStarts starts = (watcher, pid) -> java.util.Optional.of(
+        KernelStarts starts = (watcher, pid) -> Optional.of(
                 pid == a.pid() ? new KernelStart(pid, ticks - 1, ticks, false) : new KernelStart(pid, 12345, 12345, true));
         long daemonGroup = ProcStat.read(ProcessHandle.current().pid()).pgid();
         try (StateJournal journal = open(file, starts)) {
@@ -185,7 +186,7 @@ class StateJournalTest {
     void aStartForAnotherPidIsIgnoredAndProcIsReadInstead() throws Exception {
         Path file = dir.resolve("circusd.state");
         Process a = child();
-        KernelStarts stale = (watcher, pid) -> java.util.Optional.of(new KernelStart(pid + 1, 12345, 12345, true));
+        KernelStarts stale = (watcher, pid) -> Optional.of(new KernelStart(pid + 1, 12345, 12345, true));
         try (StateJournal journal = open(file, stale)) {
             feed(journal, event(EventType.SPAWN, "web", 1, a));
             Await.until("recorded", () -> live(file).size() == 1);
