@@ -1,11 +1,14 @@
 package io.circus.zmq;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.circus.extension.ExtensionCompiler;
 import io.circus.jmx.CircusNames;
 import io.circus.testing.Await;
+import io.circus.zmq.client.CircusClient;
+import io.circus.zmq.client.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -45,6 +48,32 @@ class JavaPluginDocTest {
             assertTrue((Long) d.attr(CircusNames.plugin("crashlimit"), "Checks") >= 3);
             assertEquals("com.example.CrashLimit", d.attr(CircusNames.plugin("crashlimit"), "Implementation"));
             assertTrue(((String) d.attr(CircusNames.plugin("crashlimit"), "LastAction")).contains("worker: 3 crashes"));
+        }
+    }
+
+    /**
+     * extension_path is fixed for the daemon's life: a reloadconfig that changes it and names a
+     * plugin only the new path holds is refused, saying a restart is needed, and changes nothing
+     * (the plugin host would load from the path the daemon started with, and fail there).
+     */
+    @Test
+    void aPluginOnlyOnAChangedExtensionPathIsRefusedAtReloadconfig() throws Exception {
+        String section = Files.readString(docs().resolve("extending.md"));
+        section = section.substring(section.indexOf("## Writing a Java plugin"));
+        ExtensionCompiler.compile(Files.createDirectories(dir.resolve("plugins")).resolve("classes"),
+                Map.of("com.example.CrashLimit", block(section, "java")));
+        String ini = block(section, "ini");
+        String sections = ini.substring(ini.indexOf("[watcher:"));
+
+        try (ZmqDaemon d = ZmqDaemon.fromIni(dir, "[watcher:web]\ncmd = sleep 3600\n");
+             CircusClient circus = d.client()) {
+            ZmqDaemon.writeIni(dir, "extension_path = plugins/classes\n" + sections);
+            Reply r = circus.call("reloadconfig", Map.of("waiting", true));
+            assertTrue(r.isError() && r.reason().contains("com.example.CrashLimit")
+                    && r.reason().contains("extension_path changed, which takes a restart"), r.toString());
+            assertFalse(d.server.isRegistered(CircusNames.plugin("crashlimit")), "no plugin was added");
+            assertFalse(d.server.isRegistered(CircusNames.watcher("worker")), "nothing of the new file was applied");
+            assertEquals("[\"web\"]", circus.call("list", Map.of()).get("watchers").toString(), "still serving");
         }
     }
 

@@ -18,10 +18,12 @@ import io.circus.jmx.Refusals;
 import io.circus.jmx.SocketInfo;
 import io.circus.jmx.audit.Caller;
 import io.circus.jmx.audit.CallerContext;
+import io.circus.plugin.host.PluginHost;
 import io.circus.runtime.Arbiter;
 import io.circus.runtime.CircusException;
 import io.circus.runtime.ConfigDiff;
 import io.circus.runtime.Watcher;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -244,8 +246,28 @@ final class ArbiterBean implements ArbiterMXBean {
         } catch (ConfigException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
-        PluginClassPath.check(next);
+        checkPlugins(next);
         return ctx.completion().await(waiting, arbiter.reloadConfig(next), "reloadconfig");
+    }
+
+    /**
+     * Refuses a configuration whose plugins the running daemon cannot make. They are checked against
+     * the class loader the plugin host really uses, the arbiter's, which keeps the extension_path it
+     * started with: a changed extension_path takes a restart, so a class only on the new path is
+     * refused now, saying so, rather than accepted and then failing in the host.
+     */
+    private void checkPlugins(CircusConfig next) {
+        try {
+            PluginHost.check(next, arbiter.extensionClassPath());
+        } catch (IllegalArgumentException e) {
+            List<Path> running = arbiter.config().global().extensionPath();
+            if (next.global().extensionPath().equals(running)) {
+                throw e;
+            }
+            throw new IllegalArgumentException(e.getMessage() + " ([circus] extension_path changed, which takes a "
+                    + "restart: until then extensions load from the one the daemon started with, "
+                    + (running.isEmpty() ? "none" : running.toString()) + ")", e);
+        }
     }
 
     @Override
