@@ -28,9 +28,8 @@ import org.slf4j.LoggerFactory;
  * The state file writer: an event listener that appends one line per spawned or reaped process to
  * the state file, so that the next daemon can find what this one leaves behind if it is killed.
  *
- * <p>Cost per event on the supervisor loop is one list insertion: the events of a run are handed to
- * the queue together when the loop runs out of work ({@link #handOff}) or the run reaches {@value
- * #RUN_LIMIT}, so the writer is woken once per run. A single writer thread drains the queue, takes each new process's start time from the launcher ({@link KernelStarts}; from
+ * <p>Cost per event on the supervisor loop is one queue insertion. A single writer thread drains the
+ * queue, takes each new process's start time from the launcher ({@link KernelStarts}; from
  * {@code /proc} only when the launcher could not measure it), and appends the whole batch with one
  * {@code write}; under load, batches grow and writes do not. The file is rewritten (to a temporary
  * file, renamed over it) only when dead lines outnumber live ones, so appends stay amortised O(1).
@@ -39,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * kernel crash no child survives, so there is nothing to take over (the boot id tells such a file
  * apart). The file is created with mode 0600.
  *
+ * <p>Unlike the JMX dispatcher, the journal does not keep a run of events until the loop idles
+ * ({@link EventListener#handOff}): a spawn must reach the file within about a millisecond, since a
+ * daemon killed before its child is recorded leaves that child to nobody.
+ *
  * <p>Threading: {@link #onEvent} is called on the supervisor loop and only queues; everything else
  * runs on the thread {@code circus-state-journal}.
  */
@@ -46,9 +49,7 @@ public final class StateJournal implements EventListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateJournal.class);
     private static final int COMPACT_SLACK = 1024;
-    /** Runs taken per write: up to 16 × {@value #RUN_LIMIT} events. */
-    private static final int MAX_BATCH = 16;
-    private static final int RUN_LIMIT = 256;
+    private static final int MAX_BATCH = 4096;
     /** How far the kernel's start time may be from the one the launcher noted (btime is whole seconds). */
     private static final long START_TOLERANCE_MILLIS = 5_000;
     private static final Object STOP = new Object();
@@ -60,11 +61,7 @@ public final class StateJournal implements EventListener, AutoCloseable {
     /** The daemon's process group: a child that leads none is in it. */
     private final long daemonPgid;
     private final long bootEpochMillis;
-    /** Runs of events (lists) and {@link #STOP}. */
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
-    /** Guards {@link #run}: the loop adds, and {@link #close} may hand off from another thread. */
-    private final Object runLock = new Object();
-    private List<Object> run = new ArrayList<>();
     private final Map<Long, ProcessRecord> live = new HashMap<>();
     private final Thread writer;
     private FileChannel channel;
@@ -118,31 +115,10 @@ public final class StateJournal implements EventListener, AutoCloseable {
     @Override
     public void onEvent(Event e) {
         switch (e.type()) {
-            case SPAWN -> keep(new Spawned(e.watcher(), e.wid(), e.pid(), spawnMillis(e)));
-            case REAP -> keep(new Reaped(e.watcher(), e.wid(), e.pid()));
-            case REMOVE -> keep(new Released(e.watcher()));
+            case SPAWN -> queue.add(new Spawned(e.watcher(), e.wid(), e.pid(), spawnMillis(e)));
+            case REAP -> queue.add(new Reaped(e.watcher(), e.wid(), e.pid()));
+            case REMOVE -> queue.add(new Released(e.watcher()));
             default -> { }
-        }
-    }
-
-    /** Hands the run to the writer; called by the loop when it runs out of work. */
-    @Override
-    public void handOff() {
-        synchronized (runLock) {
-            if (!run.isEmpty()) {
-                queue.add(run);
-                run = new ArrayList<>();
-            }
-        }
-    }
-
-    private void keep(Object item) {
-        synchronized (runLock) {
-            run.add(item);
-            if (run.size() >= RUN_LIMIT) {
-                queue.add(run);
-                run = new ArrayList<>();
-            }
         }
     }
 
@@ -156,7 +132,6 @@ public final class StateJournal implements EventListener, AutoCloseable {
      */
     @Override
     public void close() {
-        handOff();
         queue.add(STOP);
         try {
             writer.join(TimeUnit.SECONDS.toMillis(10));
@@ -181,8 +156,6 @@ public final class StateJournal implements EventListener, AutoCloseable {
             for (Object item : batch) {
                 if (item == STOP) {
                     stopping = true;
-                } else if (item instanceof List<?> events) {
-                    events.forEach(e -> apply(e, out));
                 } else {
                     apply(item, out);
                 }

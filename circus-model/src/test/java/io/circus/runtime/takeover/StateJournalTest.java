@@ -53,12 +53,6 @@ class StateJournalTest {
                 type == EventType.SPAWN ? Map.of("time", started / 1000.0) : Map.of());
     }
 
-    /** As the supervisor loop does: the events, then the hand-off when it runs out of work. */
-    private static void feed(StateJournal journal, Event event) {
-        journal.onEvent(event);
-        journal.handOff();
-    }
-
     private StateJournal open(Path file) throws Exception {
         return open(file, KernelStarts.NONE);
     }
@@ -82,9 +76,9 @@ class StateJournalTest {
         Process a = child();
         Process b = child();
         StateJournal journal = open(file);
-        feed(journal, event(EventType.SPAWN, "web", 1, a));
-        feed(journal, event(EventType.SPAWN, "gone", 2, b));
-        feed(journal, event(EventType.REAP, "web", 1, a));
+        journal.onEvent(event(EventType.SPAWN, "web", 1, a));
+        journal.onEvent(event(EventType.SPAWN, "gone", 2, b));
+        journal.onEvent(event(EventType.REAP, "web", 1, a));
         Await.until("one live record", () -> live(file).size() == 1 && live(file).getFirst().pid() == b.pid());
         ProcessRecord r = live(file).getFirst();
         assertEquals(ProcStat.read(b.pid()).startTicks(), r.startTicks());
@@ -103,13 +97,13 @@ class StateJournalTest {
         StateJournal next = open(file);
         assertTrue(live(file).isEmpty(), "a new daemon starts a fresh file");
         journal = next;
-        feed(journal, event(EventType.SPAWN, "web", 1, a));
+        journal.onEvent(event(EventType.SPAWN, "web", 1, a));
         Await.until("recorded", () -> live(file).size() == 1);
         ProcessRecord w = live(file).getFirst();
         assertEquals(3, w.stopSignal());
         assertEquals(Duration.ofMillis(1500), w.graceful());
         assertTrue(w.stopChildren());
-        feed(journal, event(EventType.REAP, "web", 1, a));
+        journal.onEvent(event(EventType.REAP, "web", 1, a));
         journal.close();
         assertFalse(Files.exists(file), "nothing left: a clean stop removes the file");
     }
@@ -120,10 +114,10 @@ class StateJournalTest {
         Process a = child();
         Process b = child();
         try (StateJournal journal = open(file)) {
-            feed(journal, event(EventType.SPAWN, "web", 1, a));
-            feed(journal, event(EventType.REAP, "web", 2, a)); // not the slot that owns the pid
-            feed(journal, event(EventType.REMOVE, "web", 0, a));
-            feed(journal, event(EventType.SPAWN, "web", 2, b));
+            journal.onEvent(event(EventType.SPAWN, "web", 1, a));
+            journal.onEvent(event(EventType.REAP, "web", 2, a)); // not the slot that owns the pid
+            journal.onEvent(event(EventType.REMOVE, "web", 0, a));
+            journal.onEvent(event(EventType.SPAWN, "web", 2, b));
             Await.until("two records", () -> live(file).size() == 2);
             List<ProcessRecord> records = live(file);
             assertTrue(records.get(0).released(), "rm: the processes are not ours any more");
@@ -140,12 +134,12 @@ class StateJournalTest {
         try (StateJournal journal = open(file)) {
             Event e = event(EventType.SPAWN, "web", 1, a);
             // The launcher noted a start a minute before the kernel's: the pid was reused meanwhile.
-            feed(journal, new Event(e.seq(), e.type(), e.watcher(), e.wid(), e.pid(), e.epochMillis(),
+            journal.onEvent(new Event(e.seq(), e.type(), e.watcher(), e.wid(), e.pid(), e.epochMillis(),
                     Map.of("time", ((Double) e.fields().get("time")) - 60)));
-            feed(journal, event(EventType.SPAWN, "web", 2, marker));
+            journal.onEvent(event(EventType.SPAWN, "web", 2, marker));
             Await.until("the marker recorded", () -> !live(file).isEmpty());
             assertEquals(List.of(marker.pid()), live(file).stream().map(ProcessRecord::pid).toList());
-            feed(journal, event(EventType.REAP, "web", 2, marker));
+            journal.onEvent(event(EventType.REAP, "web", 2, marker));
         }
     }
 
@@ -161,8 +155,8 @@ class StateJournalTest {
                 pid == a.pid() ? new KernelStart(pid, ticks - 1, ticks, false) : new KernelStart(pid, 12345, 12345, true));
         long daemonGroup = ProcStat.read(ProcessHandle.current().pid()).pgid();
         try (StateJournal journal = open(file, starts)) {
-            feed(journal, event(EventType.SPAWN, "web", 1, a));
-            feed(journal, event(EventType.SPAWN, "web", 2, b));
+            journal.onEvent(event(EventType.SPAWN, "web", 1, a));
+            journal.onEvent(event(EventType.SPAWN, "web", 2, b));
             Await.until("two records", () -> live(file).size() == 2);
             ProcessRecord ra = live(file).get(0);
             ProcessRecord rb = live(file).get(1);
@@ -176,8 +170,8 @@ class StateJournalTest {
             assertEquals(0, rb.startSlack());
             assertEquals(b.pid(), rb.pgid());
             assertTrue(rb.leadsGroup());
-            feed(journal, event(EventType.REAP, "web", 1, a));
-            feed(journal, event(EventType.REAP, "web", 2, b));
+            journal.onEvent(event(EventType.REAP, "web", 1, a));
+            journal.onEvent(event(EventType.REAP, "web", 2, b));
         }
         assertFalse(Files.exists(file));
     }
@@ -188,10 +182,10 @@ class StateJournalTest {
         Process a = child();
         KernelStarts stale = (watcher, pid) -> Optional.of(new KernelStart(pid + 1, 12345, 12345, true));
         try (StateJournal journal = open(file, stale)) {
-            feed(journal, event(EventType.SPAWN, "web", 1, a));
+            journal.onEvent(event(EventType.SPAWN, "web", 1, a));
             Await.until("recorded", () -> live(file).size() == 1);
             assertEquals(ProcStat.read(a.pid()).startTicks(), live(file).getFirst().startTicks());
-            feed(journal, event(EventType.REAP, "web", 1, a));
+            journal.onEvent(event(EventType.REAP, "web", 1, a));
         }
     }
 
@@ -202,19 +196,19 @@ class StateJournalTest {
         Process keeper = child();
         Process marker = child();
         try (StateJournal journal = open(file)) {
-            feed(journal, event(EventType.SPAWN, "web", 1, keeper));
+            journal.onEvent(event(EventType.SPAWN, "web", 1, keeper));
             for (int i = 0; i < 20_000; i++) {
-                feed(journal, event(EventType.SPAWN, "web", 2, churn));
-                feed(journal, event(EventType.REAP, "web", 2, churn));
+                journal.onEvent(event(EventType.SPAWN, "web", 2, churn));
+                journal.onEvent(event(EventType.REAP, "web", 2, churn));
             }
-            feed(journal, event(EventType.SPAWN, "web", 3, marker));
+            journal.onEvent(event(EventType.SPAWN, "web", 3, marker));
             Await.until("everything written", () -> live(file).stream().anyMatch(r -> r.pid() == marker.pid()));
             assertEquals(java.util.Set.of(keeper.pid(), marker.pid()),
                     live(file).stream().map(ProcessRecord::pid).collect(java.util.stream.Collectors.toSet()));
             long lines = Files.readAllLines(file).size();
             assertTrue(lines < 1100, "compacted as it grows, not 40,000 lines: " + lines);
-            feed(journal, event(EventType.REAP, "web", 1, keeper));
-            feed(journal, event(EventType.REAP, "web", 3, marker));
+            journal.onEvent(event(EventType.REAP, "web", 1, keeper));
+            journal.onEvent(event(EventType.REAP, "web", 3, marker));
         }
         assertFalse(Files.exists(file));
     }
