@@ -155,8 +155,8 @@ final class CoreScenario {
         Duration deadline = deadline(n);
         long t0 = System.nanoTime();
         // The kernel's list of the daemon's children (zombies included until reaped, which a
-        // supervisor does at once); each pid's liveness is read only in the second phase.
-        long[] skip = excluded.stream().mapToLong(Long::longValue).sorted().toArray();
+        // supervisor does at once); the second phase checks the listed pids against the same lists.
+        long[] skip = ProcFs.sorted(excluded);
         Poll.until(step + " (in /proc)", deadline, POLL, () -> ProcFs.countChildren(d.pid(), skip) >= n);
         return Poll.until(step + " (in the daemon's list)", deadline.minusNanos(System.nanoTime() - t0), POLL, () -> {
             List<Long> pids = d.runningPids();
@@ -178,7 +178,7 @@ final class CoreScenario {
     static long awaitStopped(Contender.Running d, List<Long> before, String step) throws Exception {
         Duration deadline = deadline(before.size());
         long t0 = System.nanoTime();
-        long[] old = before.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] old = ProcFs.sorted(before);
         Poll.until(step + " (in /proc)", deadline, POLL, () -> !ProcFs.anyChild(d.pid(), old));
         return Poll.until(step + " (in the daemon's list)", deadline.minusNanos(System.nanoTime() - t0), POLL,
                 () -> d.runningPids().isEmpty());

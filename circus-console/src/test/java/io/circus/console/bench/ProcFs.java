@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -76,6 +77,11 @@ final class ProcFs {
      */
     static boolean anyChild(long pid, long[] sortedPids) {
         return !eachChild(pid, child -> Arrays.binarySearch(sortedPids, child) < 0);
+    }
+
+    /** Pids as the sorted array {@link #anyChild} and {@link #countChildren} search. */
+    static long[] sorted(Collection<Long> pids) {
+        return pids.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     /** How many of the process's children are not in {@code sortedExcluded}: the start poll's count. */

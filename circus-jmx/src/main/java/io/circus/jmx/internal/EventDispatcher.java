@@ -96,26 +96,22 @@ final class EventDispatcher implements EventListener, TopologyListener {
 
     @Override
     public void watcherAdded(Watcher watcher) {
-        change(new Change(true, watcher, null));
+        keep(new Change(true, watcher, null));
     }
 
     @Override
     public void watcherRemoved(Watcher watcher) {
-        change(new Change(false, watcher, null));
+        keep(new Change(false, watcher, null));
     }
 
     @Override
     public void slotAdded(Watcher watcher, SupervisedProcess slot) {
-        change(new Change(true, watcher, slot));
+        keep(new Change(true, watcher, slot));
     }
 
     @Override
     public void slotRemoved(Watcher watcher, SupervisedProcess slot) {
-        change(new Change(false, watcher, slot));
-    }
-
-    private void change(Change change) {
-        keep(change);
+        keep(new Change(false, watcher, slot));
     }
 
     private void keep(Object item) {
@@ -154,9 +150,14 @@ final class EventDispatcher implements EventListener, TopologyListener {
 
     /** Runs a task on the dispatcher thread after everything published or queued so far. */
     void submit(Runnable task) {
+        after(task);
+    }
+
+    /** Queues {@code item} (a task or {@link #STOP}) behind the current run. */
+    private void after(Object item) {
         synchronized (handOffLock) {
             handOffRun();
-            queue.add(task);
+            queue.add(item);
         }
     }
 
@@ -190,10 +191,7 @@ final class EventDispatcher implements EventListener, TopologyListener {
         if (!thread.isAlive()) {
             return;
         }
-        synchronized (handOffLock) {
-            handOffRun();
-            queue.add(STOP);
-        }
+        after(STOP);
         try {
             thread.join(timeout);
         } catch (InterruptedException e) {

@@ -136,5 +136,4 @@ final class DescriptorBudget {
                 + " its children's limit); or lower numprocesses";
         return new DescriptorLimitException(w.name(), total, limit, message);
     }
-
 }

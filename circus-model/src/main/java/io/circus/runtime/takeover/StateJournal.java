@@ -192,36 +192,38 @@ public final class StateJournal implements EventListener, AutoCloseable {
     }
 
     private void spawned(Spawned s, StringBuilder out) {
-        long startTicks;
-        int slack = 0;
-        long pgid;
-        KernelStart known = starts.find(s.watcher(), s.pid()).filter(k -> k.pid() == s.pid()).orElse(null);
-        if (known != null) {
-            startTicks = known.earliestTicks();
-            slack = Math.toIntExact(known.latestTicks() - known.earliestTicks());
-            pgid = known.leadsGroup() ? s.pid() : daemonPgid;
-        } else {
-            ProcStat stat = ProcStat.read(s.pid());
-            if (stat == null || stat.zombie()) {
-                return; // Already gone: its reap is queued behind.
-            }
-            long kernelStart = bootEpochMillis + stat.startTicks() * 10;
-            if (bootEpochMillis > 0 && Math.abs(kernelStart - s.epochMillis()) > START_TOLERANCE_MILLIS) {
-                // The child was reaped and its pid reused before we looked: never record a stranger.
-                LOG.debug("pid {} of {} is already another process; not recorded", s.pid(), s.watcher());
-                return;
-            }
-            startTicks = stat.startTicks();
-            pgid = stat.pgid();
+        KernelStart start = starts.find(s.watcher(), s.pid()).filter(k -> k.pid() == s.pid())
+                .orElseGet(() -> readStart(s));
+        if (start == null) {
+            return;
         }
         WatcherConfig config = watchers.apply(s.watcher());
-        ProcessRecord r = new ProcessRecord(s.watcher(), s.wid(), s.pid(), startTicks, slack, pgid,
+        ProcessRecord r = new ProcessRecord(s.watcher(), s.wid(), s.pid(), start.earliestTicks(),
+                Math.toIntExact(start.latestTicks() - start.earliestTicks()), start.leadsGroup() ? s.pid() : daemonPgid,
                 config == null ? 15 : config.stopSignal().number(),
                 config == null ? Duration.ofSeconds(30) : config.gracefulTimeout(),
                 config != null && config.stopChildren(), false);
         live.put(s.pid(), r);
         out.append(r.line());
         linesSinceCompaction++;
+    }
+
+    /**
+     * The start as {@code /proc} shows it, for a launcher that could not measure it; null when the
+     * process is already gone or its pid already another process's.
+     */
+    private KernelStart readStart(Spawned s) {
+        ProcStat stat = ProcStat.read(s.pid());
+        if (stat == null || stat.zombie()) {
+            return null; // Already gone: its reap is queued behind.
+        }
+        long kernelStart = bootEpochMillis + stat.startTicks() * 10;
+        if (bootEpochMillis > 0 && Math.abs(kernelStart - s.epochMillis()) > START_TOLERANCE_MILLIS) {
+            // The child was reaped and its pid reused before we looked: never record a stranger.
+            LOG.debug("pid {} of {} is already another process; not recorded", s.pid(), s.watcher());
+            return null;
+        }
+        return new KernelStart(s.pid(), stat.startTicks(), stat.startTicks(), stat.pgid() == s.pid());
     }
 
     private void append(StringBuilder out) {
